@@ -1,0 +1,8 @@
+import { issueFormToken } from '@/lib/server/form-token';
+
+export const dynamic = 'force-dynamic';
+
+/** A signed start time for the apply form; the posting page is static, so it cannot carry one itself. */
+export function GET() {
+  return Response.json({ token: issueFormToken() }, { headers: { 'Cache-Control': 'no-store' } });
+}

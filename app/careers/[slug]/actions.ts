@@ -1,0 +1,86 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { DuplicateApplicationError, newReference, storeApplication } from '@/db/applications';
+import { keptValues, readApplicationForm } from '@/lib/application/form-data';
+import { safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
+import { applicationSchema, type ApplicationField } from '@/lib/application/schema';
+import type { ApplyState, FieldErrors } from '@/lib/application/state';
+import { getPosting } from '@/lib/content';
+import { acceptsApplications } from '@/lib/content/posting';
+import { MIN_FILL_MS } from '@/lib/limits';
+import { formTokenAge } from '@/lib/server/form-token';
+import { sameOrigin } from '@/lib/server/same-origin';
+
+/**
+ * The Apply Now action. The slug arrives as a hidden field (never `.bind()`: with JavaScript off a bound
+ * action under useActionState loops the server) and everything the browser checked is checked again here.
+ */
+export async function submitApplication(_previous: ApplyState, form: FormData): Promise<ApplyState> {
+  const values = keptValues(form);
+  const fail = (errors: FieldErrors, message?: string): ApplyState => ({ status: 'error', errors, message, values });
+
+  if (!sameOrigin(await headers())) {
+    return fail({}, 'This form can only be sent from this site. Reload the page and try again.');
+  }
+  // A bot sees the same confirmation as a person, with a reference that matches nothing.
+  if (isBot(form)) return { status: 'success', reference: newReference() };
+
+  const parsed = applicationSchema.safeParse(readApplicationForm(form));
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as ApplicationField;
+      (errors[field] ??= []).push(issue.message);
+    }
+    return fail(errors);
+  }
+  const application = parsed.data;
+
+  const posting = await getPosting(application.slug);
+  if (!posting) return fail({}, 'This job posting does not exist. Choose a role from the careers page.');
+  if (!acceptsApplications(posting)) {
+    return fail({}, `Applications for ${posting.title} are closed, so your application was not sent.`);
+  }
+
+  const bytes = Buffer.from(await application.resume.arrayBuffer());
+  const kind = sniffResume(bytes);
+  if (!kind) {
+    return fail({ resume: ['The resume must be a PDF or a Word (.docx) document'] });
+  }
+
+  try {
+    const { reference } = storeApplication({
+      postingSlug: posting.slug,
+      postingTitle: posting.title,
+      fullName: application.fullName,
+      email: application.email,
+      phone: application.phone,
+      location: application.location,
+      profileUrl: application.profileUrl,
+      coverLetter: application.coverLetter,
+      consentAt: new Date(),
+      resume: { fileName: safeResumeFileName(application.resume.name, kind), mediaType: kind.mediaType, bytes },
+    });
+    return { status: 'success', reference };
+  } catch (error) {
+    if (error instanceof DuplicateApplicationError) {
+      return fail(
+        {},
+        `You have already applied for ${posting.title} with ${application.email}. We have your application and will be in touch; there is no need to apply again.`,
+      );
+    }
+    throw error;
+  }
+}
+
+/** Honeypot filled, or a signed start time younger than a person could type the form: drop quietly. */
+function isBot(form: FormData): boolean {
+  const honeypot = form.get('website');
+  if (typeof honeypot === 'string' && honeypot !== '') return true;
+  const token = form.get('startedAt');
+  // Without JavaScript the static page carries no token; those submissions rely on the honeypot.
+  if (token === null || token === '') return false;
+  const age = formTokenAge(token);
+  return age === null || age < MIN_FILL_MS;
+}

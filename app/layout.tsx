@@ -1,0 +1,39 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { site } from '@/lib/site';
+import './globals.css';
+
+export const metadata: Metadata = {
+  metadataBase: new URL(site.url),
+  title: { default: `Careers at ${site.shortName}`, template: `%s` },
+  description: site.tagline,
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d4ed8' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/careers" className="site-header__brand">
+            {site.companyName} <span className="site-header__section">Careers</span>
+          </Link>
+        </header>
+        <main id="main" className="container">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>
+            © {site.companyName} · <Link href={site.privacyUrl}>Privacy notice</Link> ·{' '}
+            <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,174 @@
+'use client';
+
+import { lazy, Suspense, startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import type { ApplicationField } from '@/lib/application/schema';
+import { initialApplyState, type ApplyState, type FieldErrors } from '@/lib/application/state';
+import { COVER_LETTER_MAX_CHARS } from '@/lib/limits';
+import { Field } from '@/components/ui/field';
+import { ErrorSummary } from './error-summary';
+import { fieldId } from './field-ids';
+
+// react-hook-form and the zod schema load on the first focus or tap inside the form, so reading a posting
+// costs no validation code; the plain form below already works without them (and without JavaScript).
+const Enhancer = lazy(() => import('./apply-form-enhancer'));
+
+const ORDER: readonly ApplicationField[] = ['fullName', 'email', 'phone', 'location', 'profileUrl', 'resume', 'coverLetter', 'consent'];
+
+export type SubmitHandler = (event: FormEvent<HTMLFormElement>) => void;
+
+type Props = {
+  slug: string;
+  privacyUrl: string;
+  action: (state: ApplyState, form: FormData) => Promise<ApplyState>;
+};
+
+export function ApplyForm({ slug, privacyUrl, action }: Props) {
+  const [state, formAction, pending] = useActionState(action, initialApplyState);
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef<SubmitHandler | null>(null);
+  const [enhance, setEnhance] = useState(false);
+  const [client, setClient] = useState<{ errors: FieldErrors; covered: readonly ApplicationField[] } | null>(null);
+  // Bumped on every submit attempt, so the summary remounts and takes focus again.
+  const [attempt, setAttempt] = useState(0);
+  const [summaryErrors, setSummaryErrors] = useState<FieldErrors | null>(null);
+
+  useEffect(() => {
+    setClient(null);
+    setSummaryErrors(null);
+    setAttempt((n) => n + 1);
+  }, [state]);
+
+  if (state.status === 'success') {
+    return (
+      <div className="apply-confirmation" tabIndex={-1} autoFocus role="status">
+        <h3>Application sent</h3>
+        <p>
+          Thank you. Your application reference is <strong className="reference">{state.reference}</strong>.
+        </p>
+        <p>Keep it for your records: quote it if you contact us about this application.</p>
+      </div>
+    );
+  }
+
+  const serverErrors = state.status === 'error' ? state.errors : {};
+  // Fields the browser has validated show its verdict; the others keep what the server said.
+  const errors: FieldErrors = { ...serverErrors };
+  for (const field of client?.covered ?? []) errors[field] = client?.errors[field];
+  const values = state.status === 'error' ? state.values : {};
+  const showSummary = summaryErrors ?? (state.status === 'error' ? serverErrors : null);
+  const message = state.status === 'error' ? (state.message ?? serverErrors.slug?.[0]) : undefined;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    if (!submitRef.current) return; // Not enhanced yet: the plain form posts and the server validates.
+    submitRef.current(event);
+  };
+
+  return (
+    <form
+      ref={formRef}
+      className="apply-form"
+      action={formAction}
+      onSubmit={onSubmit}
+      onFocus={() => setEnhance(true)}
+      onPointerDown={() => setEnhance(true)}
+      noValidate
+      aria-describedby="apply-required-note"
+    >
+      {showSummary && (Object.keys(showSummary).length > 0 || message) ? (
+        <ErrorSummary key={attempt} errors={showSummary} message={summaryErrors ? undefined : message} order={ORDER} />
+      ) : null}
+      <p id="apply-required-note" className="apply-form__note">
+        All fields are required unless marked optional.
+      </p>
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="startedAt" defaultValue="" />
+      {/* Hidden from people and assistive technology; bots that fill every field fill this one too. */}
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="apply-website">Leave this field empty</label>
+        <input id="apply-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
+
+      <Field id={fieldId('fullName')} label="Full name" errors={errors.fullName}>
+        {(describedBy, invalid) => (
+          <input id={fieldId('fullName')} name="fullName" type="text" autoComplete="name" spellCheck={false}
+            defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={400} />
+        )}
+      </Field>
+      <Field id={fieldId('email')} label="Email address" hint="We will only use this to contact you about your application." errors={errors.email}>
+        {(describedBy, invalid) => (
+          <input id={fieldId('email')} name="email" type="email" autoComplete="email" spellCheck={false}
+            defaultValue={values.email} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field id={fieldId('phone')} label="Phone number" optional errors={errors.phone}>
+        {(describedBy, invalid) => (
+          <input id={fieldId('phone')} name="phone" type="tel" autoComplete="tel"
+            defaultValue={values.phone} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field id={fieldId('location')} label="Where you are based" hint="City and country, for example Lisbon, Portugal." optional errors={errors.location}>
+        {(describedBy, invalid) => (
+          <input id={fieldId('location')} name="location" type="text" autoComplete="address-level2"
+            defaultValue={values.location} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field id={fieldId('profileUrl')} label="LinkedIn profile or portfolio" hint="A web address starting with https://" optional errors={errors.profileUrl}>
+        {(describedBy, invalid) => (
+          <input id={fieldId('profileUrl')} name="profileUrl" type="url" autoComplete="url" spellCheck={false}
+            defaultValue={values.profileUrl} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field id={fieldId('resume')} label="Resume" hint="A PDF or Word (.docx) file, up to 10 MB." errors={errors.resume}>
+        {(describedBy, invalid) => (
+          <input id={fieldId('resume')} name="resume" type="file"
+            accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <Field id={fieldId('coverLetter')} label="Cover letter" hint={`Anything you would like us to know, up to ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters.`} optional errors={errors.coverLetter}>
+        {(describedBy, invalid) => (
+          <textarea id={fieldId('coverLetter')} name="coverLetter" rows={8}
+            defaultValue={values.coverLetter} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+        )}
+      </Field>
+      <div className={errors.consent?.length ? 'field field--error field--checkbox' : 'field field--checkbox'}>
+        {errors.consent?.length ? (
+          <p className="field__error" id={`${fieldId('consent')}-error`}>
+            <span className="visually-hidden">Error: </span>
+            {errors.consent[0]}
+          </p>
+        ) : null}
+        <input id={fieldId('consent')} name="consent" type="checkbox" value="yes" defaultChecked={values.consent === 'yes'}
+          aria-describedby={errors.consent?.length ? `${fieldId('consent')}-error` : undefined} aria-invalid={errors.consent?.length ? true : undefined} />
+        <label htmlFor={fieldId('consent')}>
+          I have read the <a href={privacyUrl}>privacy notice</a> and agree that my application is stored and read by the hiring team.
+        </label>
+      </div>
+
+      <button type="submit" className="button" disabled={pending} aria-disabled={pending || undefined}>
+        {pending ? 'Sending your application…' : 'Send application'}
+      </button>
+
+      {enhance && formRef.current ? (
+        <Suspense fallback={null}>
+          <Enhancer
+            form={formRef.current}
+            submitRef={submitRef}
+            onErrors={(found, covered, submitted) => {
+              setClient({ errors: found, covered });
+              if (submitted) {
+                setSummaryErrors(found);
+                setAttempt((n) => n + 1);
+              }
+            }}
+            onValid={(data) => {
+              setClient(null);
+              setSummaryErrors(null);
+              startTransition(() => formAction(data));
+            }}
+          />
+        </Suspense>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ApplicationField } from '@/lib/application/schema';
+import type { FieldErrors } from '@/lib/application/state';
+import { fieldId } from './field-ids';
+
+type Props = { errors: FieldErrors; message?: string; order: readonly ApplicationField[] };
+
+/**
+ * The GOV.UK error summary: first thing in the form, focused when it appears (autoFocus works with and
+ * without JavaScript), each error a link to its field.
+ */
+export function ErrorSummary({ errors, message, order }: Props) {
+  const entries = order.flatMap((field) => (errors[field]?.length ? [[field, errors[field]![0]!] as const] : []));
+  return (
+    <div className="error-summary" tabIndex={-1} autoFocus aria-labelledby="error-summary-title">
+      <h2 className="error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
+      {message ? <p className="error-summary__message">{message}</p> : null}
+      {entries.length ? (
+        <ul className="error-summary__list">
+          {entries.map(([field, text]) => (
+            <li key={field}>
+              <a href={`#${fieldId(field)}`}>{text}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import type { ApplicationField } from '@/lib/application/schema';
+
+export const fieldId = (field: ApplicationField) => `apply-${field}`;

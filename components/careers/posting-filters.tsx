@@ -1,0 +1,34 @@
+/** A plain GET form: filters live in the URL, work without JavaScript and can be bookmarked. */
+export function PostingFilters({ categories, category, q }: { categories: string[]; category: string; q: string }) {
+  return (
+    <form className="filters" method="get" action="/careers" role="search" aria-label="Filter positions">
+      <div className="field">
+        <label className="field__label" htmlFor="filter-q">
+          Search
+        </label>
+        <input id="filter-q" name="q" type="search" defaultValue={q} placeholder="Title, skill or location" />
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="filter-category">
+          Team
+        </label>
+        <select id="filter-category" name="category" defaultValue={category}>
+          <option value="">All teams</option>
+          {categories.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--secondary">
+        Show positions
+      </button>
+      {category || q ? (
+        <a className="filters__clear" href="/careers">
+          Clear filters
+        </a>
+      ) : null}
+    </form>
+  );
+}

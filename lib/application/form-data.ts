@@ -1,0 +1,34 @@
+import { APPLICATION_FIELDS, type ApplicationField } from './schema';
+
+const OPTIONAL = new Set<ApplicationField>(['phone', 'location', 'profileUrl', 'coverLetter']);
+
+/**
+ * Turns the submitted form into the schema's input, the same way in the browser and on the server:
+ * one value per field (a repeated field is refused rather than silently picking one), empty optional
+ * fields become undefined, an empty file input becomes "no file".
+ */
+export function readApplicationForm(form: FormData): Record<ApplicationField, unknown> {
+  const input = {} as Record<ApplicationField, unknown>;
+  for (const field of APPLICATION_FIELDS) {
+    const values = form.getAll(field);
+    let value: unknown = values.length > 1 ? values : values[0];
+    if (typeof value === 'string' && value.trim() === '' && OPTIONAL.has(field)) value = undefined;
+    if (isBlob(value) && value.size === 0 && (!('name' in value) || !value.name)) value = undefined;
+    input[field] = value;
+  }
+  return input;
+}
+
+function isBlob(value: unknown): value is Blob {
+  return typeof Blob !== 'undefined' && value instanceof Blob;
+}
+
+/** The text fields to put back into the form after an error: everything except the file. */
+export function keptValues(form: FormData): Partial<Record<ApplicationField, string>> {
+  const kept: Partial<Record<ApplicationField, string>> = {};
+  for (const field of APPLICATION_FIELDS) {
+    const value = form.get(field);
+    if (typeof value === 'string' && field !== 'slug') kept[field] = value.slice(0, 20_000);
+  }
+  return kept;
+}

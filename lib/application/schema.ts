@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import { COVER_LETTER_MAX_CHARS, RESUME_MAX_BYTES } from '../limits';
+
+// zod/mini: the same rules as full zod at a quarter of the browser bundle. This one schema runs in the
+// browser (through react-hook-form) and again in the server action.
+
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F-\u009F]/;
+// Bidirectional overrides and isolates can disguise text (for example a file name or a URL) when displayed.
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+
+function singleLine(label: string, max: number) {
+  return z.string().check(
+    z.trim(),
+    z.maxLength(max, `${label} must be ${max} characters or fewer`),
+    z.refine((v) => !CONTROL_OR_NEWLINE.test(v), `${label} must not contain line breaks or control characters`),
+    z.refine((v) => !BIDI.test(v), `${label} must not contain text-direction control characters`),
+  );
+}
+
+function required(label: string, max: number, missing: string) {
+  return singleLine(label, max).check(z.minLength(1, missing));
+}
+
+export const applicationSchema = z.object({
+  slug: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'This job posting is not recognised')),
+  fullName: required('Full name', 200, 'Enter your full name'),
+  email: required('Email address', 254, 'Enter your email address').check(
+    z.email('Enter an email address in the correct format, like name@example.com'),
+  ),
+  phone: z.optional(
+    singleLine('Phone number', 40).check(
+      z.regex(/^\+?[0-9 ()./-]{5,40}$/, 'Enter a phone number with digits, like +44 20 7946 0958'),
+    ),
+  ),
+  location: z.optional(singleLine('Location', 200)),
+  profileUrl: z.optional(
+    singleLine('LinkedIn or portfolio URL', 2000).check(
+      z.url({
+        protocol: /^https?$/,
+        hostname: z.regexes.domain,
+        error: 'Enter a web address that starts with https:// or http://, like https://www.linkedin.com/in/your-name',
+      }),
+    ),
+  ),
+  coverLetter: z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(COVER_LETTER_MAX_CHARS, `Cover letter must be ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters or fewer`),
+      z.refine((v) => !CONTROL.test(v), 'Cover letter must not contain control characters'),
+      z.refine((v) => !BIDI.test(v), 'Cover letter must not contain text-direction control characters'),
+    ),
+  ),
+  resume: z.file('Choose your resume as a PDF or Word (.docx) file').check(
+    z.minSize(1, 'The selected resume is empty'),
+    z.maxSize(RESUME_MAX_BYTES, 'The resume must be smaller than 10 MB'),
+    z.refine((f) => f.name.length <= 255, 'The resume file name must be 255 characters or fewer'),
+  ),
+  consent: z.literal('yes', 'Agree to the privacy notice to send your application'),
+});
+
+export type ApplicationInput = z.input<typeof applicationSchema>;
+export type Application = z.output<typeof applicationSchema>;
+export type ApplicationField = keyof ApplicationInput;
+
+export const APPLICATION_FIELDS = Object.keys(applicationSchema.shape) as ApplicationField[];

@@ -1,0 +1,59 @@
+import type { PostingFrontMatter } from './posting-schema';
+
+export type Posting = PostingFrontMatter & {
+  slug: string;
+  /** Path relative to the project, for messages. */
+  file: string;
+  /** MDX body, front matter blanked so line numbers match the file. */
+  body: string;
+  /** Section names the body places itself. */
+  sections: string[];
+  /** The file's modification time. */
+  updatedAt: string;
+};
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The end of the validThrough day (UTC) for a bare date, or the exact instant for a date-time. */
+export function closesAt(posting: Pick<Posting, 'validThrough'>): Date | null {
+  if (!posting.validThrough) return null;
+  return posting.validThrough.length === 10
+    ? new Date(`${posting.validThrough}T23:59:59.999Z`)
+    : new Date(posting.validThrough);
+}
+
+export function acceptsApplications(posting: Pick<Posting, 'status' | 'validThrough'>, now = new Date()): boolean {
+  if (posting.status !== 'open') return false;
+  const end = closesAt(posting);
+  return end === null || now <= end;
+}
+
+/** Drafts are previewable in development and invisible in production builds. */
+export function isPublished(posting: Pick<Posting, 'status'>, env = process.env.NODE_ENV): boolean {
+  return posting.status !== 'draft' || env !== 'production';
+}
+
+export function comparePostings(a: Posting, b: Posting): number {
+  return a.position - b.position || a.title.localeCompare(b.title, 'en');
+}
+
+export type CategoryGroup = { category: string; postings: Posting[] };
+
+/** Groups by category (alphabetical), each ordered by position then title. */
+export function groupByCategory(postings: readonly Posting[]): CategoryGroup[] {
+  const groups = new Map<string, Posting[]>();
+  for (const p of postings) groups.set(p.category, [...(groups.get(p.category) ?? []), p]);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, 'en'))
+    .map(([category, list]) => ({ category, postings: list.sort(comparePostings) }));
+}
+
+/** Case- and accent-insensitive text match over what a candidate would search for. */
+export function matchesQuery(posting: Posting, query: string): boolean {
+  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const haystack = fold([posting.title, posting.category, posting.location, posting.department, posting.body].join(' '));
+  return fold(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => haystack.includes(word));
+}
