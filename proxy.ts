@@ -13,7 +13,7 @@ export function proxy(request: NextRequest) {
     return new NextResponse(
       `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
         `<title>Your resume is too large</title><main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">` +
-        `<h1>Your resume is too large</h1><p>The resume must be smaller than ${mb} MB. Your application was not sent.</p>` +
+        `<h1>Your resume is too large</h1><p>The resume must be ${mb} MB or smaller. Your application was not sent.</p>` +
         `<p><a href="${back}#apply">Go back to the application form</a> and choose a smaller file, for example a PDF export of your resume.</p></main></html>`,
       { status: 413, headers: { 'Content-Type': 'text/html; charset=utf-8', Connection: 'close' } },
     );

@@ -56,6 +56,7 @@ export default function ApplyFormEnhancer({ form, submitRef, onErrors, onValid }
   }, [form, register]);
 
   useEffect(() => {
+    form.dataset.enhanced = 'true'; // lets tests (and styles) tell when browser validation is active
     submitRef.current = (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       void handleSubmit(

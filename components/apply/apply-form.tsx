@@ -7,6 +7,7 @@ import { COVER_LETTER_MAX_CHARS } from '@/lib/limits';
 import { Field } from '@/components/ui/field';
 import { ErrorSummary } from './error-summary';
 import { fieldId } from './field-ids';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 // react-hook-form and the zod schema load on the first focus or tap inside the form, so reading a posting
 // costs no validation code; the plain form below already works without them (and without JavaScript).
@@ -38,17 +39,7 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
     setAttempt((n) => n + 1);
   }, [state]);
 
-  if (state.status === 'success') {
-    return (
-      <div className="apply-confirmation" tabIndex={-1} autoFocus role="status">
-        <h3>Application sent</h3>
-        <p>
-          Thank you. Your application reference is <strong className="reference">{state.reference}</strong>.
-        </p>
-        <p>Keep it for your records: quote it if you contact us about this application.</p>
-      </div>
-    );
-  }
+  if (state.status === 'success') return <Confirmation reference={state.reference} />;
 
   const serverErrors = state.status === 'error' ? state.errors : {};
   // Fields the browser has validated show its verdict; the others keep what the server said.
@@ -81,11 +72,12 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
         All fields are required unless marked optional.
       </p>
       <input type="hidden" name="slug" value={slug} />
-      <input type="hidden" name="startedAt" defaultValue="" />
+      {/* Filled by the enhancer; React must not own its value or a re-render would clear it. */}
+      <input type="hidden" name="startedAt" />
       {/* Hidden from people and assistive technology; bots that fill every field fill this one too. */}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="apply-website">Leave this field empty</label>
-        <input id="apply-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input id="apply-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
 
       <Field id={fieldId('fullName')} label="Full name" errors={errors.fullName}>
@@ -170,5 +162,18 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
         </Suspense>
       ) : null}
     </form>
+  );
+}
+
+function Confirmation({ reference }: { reference: string }) {
+  const ref = useFocusOnMount<HTMLDivElement>();
+  return (
+    <div ref={ref} className="apply-confirmation" tabIndex={-1} autoFocus role="status">
+      <h3>Application sent</h3>
+      <p>
+        Thank you. Your application reference is <strong className="reference">{reference}</strong>.
+      </p>
+      <p>Keep it for your records: quote it if you contact us about this application.</p>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ApplicationField } from '@/lib/application/schema';
 import type { FieldErrors } from '@/lib/application/state';
 import { fieldId } from './field-ids';
+import { useFocusOnMount } from './use-focus-on-mount';
 
 type Props = { errors: FieldErrors; message?: string; order: readonly ApplicationField[] };
 
@@ -9,9 +10,10 @@ type Props = { errors: FieldErrors; message?: string; order: readonly Applicatio
  * without JavaScript), each error a link to its field.
  */
 export function ErrorSummary({ errors, message, order }: Props) {
+  const ref = useFocusOnMount<HTMLDivElement>();
   const entries = order.flatMap((field) => (errors[field]?.length ? [[field, errors[field]![0]!] as const] : []));
   return (
-    <div className="error-summary" tabIndex={-1} autoFocus aria-labelledby="error-summary-title">
+    <div ref={ref} className="error-summary" tabIndex={-1} autoFocus aria-labelledby="error-summary-title">
       <h2 className="error-summary__title" id="error-summary-title">
         There is a problem
       </h2>

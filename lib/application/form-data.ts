@@ -13,7 +13,8 @@ export function readApplicationForm(form: FormData): Record<ApplicationField, un
     const values = form.getAll(field);
     let value: unknown = values.length > 1 ? values : values[0];
     if (typeof value === 'string' && value.trim() === '' && OPTIONAL.has(field)) value = undefined;
-    if (isBlob(value) && value.size === 0 && (!('name' in value) || !value.name)) value = undefined;
+    // An empty file input arrives as a nameless, empty file (named "blob" by some parsers).
+    if (isBlob(value) && value.size === 0 && (!('name' in value) || value.name === '' || value.name === 'blob')) value = undefined;
     input[field] = value;
   }
   return input;
@@ -31,4 +32,9 @@ export function keptValues(form: FormData): Partial<Record<ApplicationField, str
     if (typeof value === 'string' && field !== 'slug') kept[field] = value.slice(0, 20_000);
   }
   return kept;
+}
+
+/** Fields sent more than once: a browser never does this, so it is refused rather than guessed at. */
+export function repeatedFields(form: FormData): ApplicationField[] {
+  return APPLICATION_FIELDS.filter((field) => form.getAll(field).length > 1);
 }

@@ -65,12 +65,13 @@ export function zipEntryNames(bytes: Uint8Array, limit = 10_000): Set<string> | 
 
 /** A download-safe file name: no path, no control or direction characters, the extension the bytes earned. */
 export function safeResumeFileName(original: string, kind: ResumeKind): string {
-  const base = original
+  const stem = original
     .split(/[\\/]/)
     .pop()!
     .replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069"<>:|?*]/g, '')
     .replace(/\.[^.]*$/, '')
-    .trim()
-    .slice(0, 100);
+    .trim();
+  // Cut by code point, so an emoji is never split in half.
+  const base = Array.from(stem).slice(0, 100).join('').trim();
   return `${base || 'resume'}.${kind.extension}`;
 }

@@ -53,7 +53,7 @@ export const applicationSchema = z.object({
   ),
   resume: z.file('Choose your resume as a PDF or Word (.docx) file').check(
     z.minSize(1, 'The selected resume is empty'),
-    z.maxSize(RESUME_MAX_BYTES, 'The resume must be smaller than 10 MB'),
+    z.maxSize(RESUME_MAX_BYTES, 'The resume must be 10 MB or smaller'),
     z.refine((f) => f.name.length <= 255, 'The resume file name must be 255 characters or fewer'),
   ),
   consent: z.literal('yes', 'Agree to the privacy notice to send your application'),

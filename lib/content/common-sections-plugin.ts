@@ -1,6 +1,6 @@
 import type { List, ListItem, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visitParents } from 'unist-util-visit-parents';
+import { EXIT, visitParents } from 'unist-util-visit-parents';
 import { ContentError } from './content-error';
 
 export type CommonSectionsOptions = {
@@ -26,13 +26,24 @@ const TAGS = new Set(['common-section', 'CommonSection']);
  */
 export function remarkCommonSections(options: CommonSectionsOptions) {
   return (tree: Root) => {
-    const found: { node: JsxElement; ancestors: Parent[] }[] = [];
-    visitParents(tree, (node, ancestors) => {
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && TAGS.has(node.name ?? '')) {
-        found.push({ node, ancestors: [...ancestors] });
-      }
-    });
-    for (const { node, ancestors } of found) {
+    // One element at a time, searching afresh after each move: placing one rewrites the tree around it,
+    // so ancestors collected earlier for a second element in the same paragraph would be stale.
+    const done = new WeakSet<JsxElement>();
+    for (;;) {
+      let next: { node: JsxElement; ancestors: Parent[] } | undefined;
+      visitParents(tree, (node, ancestors) => {
+        if (
+          (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+          TAGS.has(node.name ?? '') &&
+          !done.has(node)
+        ) {
+          next = { node, ancestors: [...ancestors] };
+          return EXIT;
+        }
+      });
+      if (!next) return;
+      const { node, ancestors } = next;
+      done.add(node);
       const name = sectionName(node, options);
       options.used?.add(name);
       node.name = 'CommonSection';

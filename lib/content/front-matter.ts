@@ -37,20 +37,30 @@ export function parsePostingFrontMatter(file: string, source: string): { data: P
     const first = doc.errors[0]!;
     throw new ContentError(file, fileLine(first.pos[0]), `front matter is not valid YAML: ${first.message.split('\n')[0]}`);
   }
-  const parsed = postingFrontMatterSchema.safeParse(doc.toJS() ?? {});
+  const raw: unknown = doc.toJS() ?? {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ContentError(file, 2, 'front matter must be a list of `field: value` lines, like `title: Data Engineer`');
+  }
+  const parsed = postingFrontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ContentError(file, lineOf(doc.contents, issue.path, fileLine), describeIssue(issue));
+    // An unknown key is reported on its map; point at the key itself.
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    throw new ContentError(file, lineOf(doc.contents, path, fileLine) ?? 2, describeIssue(issue, valueAt(raw, issue.path)));
   }
   return { data: parsed.data, body };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), root);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   const field = issue.path.join('.');
   if (issue.code === 'unrecognized_keys') {
     return `unknown front matter field ${issue.keys.map((k) => `"${k}"`).join(', ')}${field ? ` in ${field}` : ''}; expected only ${Object.keys(postingFrontMatterSchema.shape).join(', ')}`;
   }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && value === undefined) {
     return `missing required front matter field "${field}"`;
   }
   return `front matter field "${field || '(root)'}": ${issue.message}`;

@@ -40,7 +40,7 @@ export async function loadContent(root: string): Promise<Content> {
     const file = rel(full);
     const slug = name.replace(/\.mdx$/, '').toLowerCase();
     if (!SLUG_PATTERN.test(slug)) {
-      errors.push(new ContentError(file, undefined, `file name must be a URL slug: lowercase letters, digits and single hyphens, like senior-backend-engineer.mdx`));
+      errors.push(new ContentError(file, undefined, `file name must be a URL slug: letters, digits and single hyphens, like senior-backend-engineer.mdx (the URL is lower case)`));
       continue;
     }
     if (seen.has(slug)) {
@@ -79,7 +79,10 @@ async function checkMdx(file: string, source: string, options: CommonSectionsOpt
     if (error instanceof ContentError) errors.push(error);
     else {
       const e = error as { line?: number; reason?: string; message?: string };
-      errors.push(new ContentError(file, e.line, `MDX syntax error: ${e.reason ?? e.message}`));
+      const reason = e.reason ?? e.message ?? String(error);
+      // Some MDX errors carry their position only in the text, as "(9:1-9:6)".
+      const line = e.line ?? Number(/\((\d+):\d+/.exec(reason)?.[1]) ?? undefined;
+      errors.push(new ContentError(file, line || undefined, `MDX syntax error: ${reason}`));
     }
   }
 }

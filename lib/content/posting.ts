@@ -51,7 +51,9 @@ export function groupByCategory(postings: readonly Posting[]): CategoryGroup[] {
 /** Case- and accent-insensitive text match over what a candidate would search for. */
 export function matchesQuery(posting: Posting, query: string): boolean {
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const haystack = fold([posting.title, posting.category, posting.location, posting.department, posting.body].join(' '));
+  // Search what a reader sees: tags such as <common-section section-name="…"> are markup, not text.
+  const text = posting.body.replace(/<[^>]*>/g, ' ');
+  const haystack = fold([posting.title, posting.category, posting.location, posting.department, text].join(' '));
   return fold(query)
     .split(/\s+/)
     .filter(Boolean)

@@ -2,7 +2,7 @@
 
 import { headers } from 'next/headers';
 import { DuplicateApplicationError, newReference, storeApplication } from '@/db/applications';
-import { keptValues, readApplicationForm } from '@/lib/application/form-data';
+import { keptValues, readApplicationForm, repeatedFields } from '@/lib/application/form-data';
 import { safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
 import { applicationSchema, type ApplicationField } from '@/lib/application/schema';
 import type { ApplyState, FieldErrors } from '@/lib/application/state';
@@ -26,6 +26,10 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   // A bot sees the same confirmation as a person, with a reference that matches nothing.
   if (isBot(form)) return { status: 'success', reference: newReference() };
 
+  const repeated = repeatedFields(form);
+  if (repeated.length) {
+    return fail(Object.fromEntries(repeated.map((field) => [field, ['This field was sent more than once; send it once']])));
+  }
   const parsed = applicationSchema.safeParse(readApplicationForm(form));
   if (!parsed.success) {
     const errors: FieldErrors = {};

@@ -1,0 +1,56 @@
+import AxeBuilder from '@axe-core/playwright';
+import { enhanceForm, expect, SEED, sendButton, test } from './fixtures/apply';
+
+test.describe.configure({ timeout: 60_000 });
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+for (const path of ['/careers', '/careers?q=nothing-matches-this', SEED, '/careers/solutions-engineer-new-york', '/privacy', '/careers/missing']) {
+  test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    expect(violations).toEqual([]);
+  });
+}
+
+test('axe finds no violations on the form in its error state, JavaScript on', async ({ page }) => {
+  await page.goto(SEED);
+  await enhanceForm(page);
+  await sendButton(page).click();
+  await expect(page.locator('.error-summary')).toBeFocused();
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(violations).toEqual([]);
+});
+
+test('axe finds no violations on the form in its error state, JavaScript off', async ({ page, noJsPage }) => {
+  await noJsPage.goto(SEED);
+  await sendButton(noJsPage).click();
+  await expect(noJsPage.locator('.error-summary')).toBeFocused();
+  // axe needs JavaScript to run: audit the server's no-JavaScript page, scripts removed, in a normal tab.
+  const html = (await noJsPage.content()).replace(/<script\b[\s\S]*?<\/script>/g, '');
+  await page.route(`**${SEED}`, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+  await page.goto(SEED);
+  await expect(page.locator('.error-summary')).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(violations).toEqual([]);
+});
+
+test('the whole apply flow works by keyboard', async ({ page }) => {
+  await page.goto(SEED);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
+  await page.getByRole('link', { name: 'Apply now' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#apply$/);
+  await enhanceForm(page);
+  await page.keyboard.type('Keyboard User');
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Email address')).toBeFocused();
+  // Tab through to the submit button and press it: the summary takes focus.
+  for (let i = 0; i < 12 && !(await sendButton(page).evaluate((b) => b === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(sendButton(page)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.error-summary')).toBeFocused();
+});

@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ContentError } from './content-error';
+import { parsePostingFrontMatter, splitFrontMatter } from './front-matter';
+
+const FILE = 'content/postings/backend-engineer.mdx';
+
+/** A posting file whose front matter is `lines`; the opening `---` is line 1, so lines[i] is on line i + 2. */
+const posting = (...lines: string[]) => ['---', ...lines, '---', '', 'Body text.', ''].join('\n');
+
+function rejection(source: string): ContentError {
+  try {
+    parsePostingFrontMatter(FILE, source);
+  } catch (error) {
+    assert.ok(error instanceof ContentError, `expected a ContentError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the front matter to be rejected');
+}
+
+/** The author sees `file:line: message`, and the message says what was expected. */
+function assertReported(source: string, line: number, ...mentions: string[]) {
+  const error = rejection(source);
+  assert.equal(error.file, FILE);
+  assert.equal(error.line, line, error.message);
+  assert.ok(error.message.startsWith(`${FILE}:${line}: `), error.message);
+  for (const text of mentions) assert.ok(error.message.includes(text), `"${error.message}" should mention ${text}`);
+}
+
+describe('parsePostingFrontMatter: valid postings', () => {
+  test('reads the required fields and defaults status to open and remote to false', () => {
+    const { data } = parsePostingFrontMatter(FILE, posting('title: Backend Engineer', 'position: 2', 'category: Engineering'));
+    assert.deepEqual(data, {
+      title: 'Backend Engineer',
+      position: 2,
+      category: 'Engineering',
+      status: 'open',
+      remote: false,
+    });
+  });
+
+  test('keeps the body lines where they are in the file, so MDX errors point at the right line', () => {
+    const { body } = parsePostingFrontMatter(FILE, posting('title: A', 'position: 1', 'category: Eng'));
+    assert.equal(body.split('\n')[6], 'Body text.'); // line 7 of the file
+    assert.ok(!body.includes('title'), 'the front matter is blanked out of the body');
+  });
+
+  test('accepts every optional field', () => {
+    const { data } = parsePostingFrontMatter(
+      FILE,
+      posting(
+        'title: Backend Engineer',
+        'position: 0',
+        'category: Engineering',
+        'location: Berlin',
+        'employmentType: FULL_TIME',
+        'department: Platform',
+        'remote: true',
+        'datePosted: 2026-01-15',
+        'validThrough: 2026-03-01T17:00:00+01:00',
+        'salary:',
+        '  currency: EUR',
+        '  min: 80000',
+        '  max: 95000',
+        '  unit: YEAR',
+        'status: draft',
+      ),
+    );
+    assert.equal(data.remote, true);
+    assert.equal(data.status, 'draft');
+    assert.equal(data.datePosted, '2026-01-15');
+    assert.equal(data.validThrough, '2026-03-01T17:00:00+01:00');
+    assert.deepEqual(data.salary, { currency: 'EUR', min: 80000, max: 95000, unit: 'YEAR' });
+  });
+
+  test('reads a file saved with Windows line endings', () => {
+    const source = posting('title: A', 'position: 1', 'category: Eng').replaceAll('\n', '\r\n');
+    assert.equal(parsePostingFrontMatter(FILE, source).data.title, 'A');
+  });
+});
+
+describe('parsePostingFrontMatter: missing required fields', () => {
+  // A missing key has no line of its own: the error points at the start of the front matter.
+  for (const [field, lines] of [
+    ['title', ['position: 1', 'category: Eng']],
+    ['position', ['title: A', 'category: Eng']],
+    ['category', ['title: A', 'position: 1']],
+  ] as const) {
+    test(`a missing ${field} is reported by name`, () => {
+      assertReported(posting(...lines), 2, `missing required front matter field "${field}"`);
+    });
+  }
+
+  test('an empty title is refused', () => {
+    assertReported(posting('title: "  "', 'position: 1', 'category: Eng'), 2, '"title"', 'non-empty title');
+  });
+});
+
+describe('parsePostingFrontMatter: fields with the wrong value', () => {
+  for (const value of ['2.5', 'two']) {
+    test(`position: ${value} is reported on the position line`, () => {
+      assertReported(posting('title: A', `position: ${value}`, 'category: Eng'), 3, '"position"');
+    });
+
+    test(
+      `position: ${value} says an integer is expected, not that the field is missing`,
+      () => {
+        const error = rejection(posting('title: A', `position: ${value}`, 'category: Eng'));
+        assert.ok(error.message.includes('expected an integer'), error.message);
+        assert.ok(!error.message.includes('missing'), error.message);
+      },
+    );
+  }
+
+  test(
+    'remote: yes says true or false is expected, not that the field is missing',
+    () => {
+      const error = rejection(posting('title: A', 'position: 1', 'category: Eng', 'remote: yes'));
+      assert.equal(error.line, 5);
+      assert.ok(error.message.includes('expected true or false'), error.message);
+    },
+  );
+
+  test('an unknown status lists the allowed ones', () => {
+    assertReported(posting('title: A', 'position: 1', 'category: Eng', 'status: published'), 5, '"status"', 'open', 'draft', 'closed');
+  });
+
+  for (const value of ['2026-13-45', 'next friday', '02/11/2026']) {
+    test(`validThrough: ${value} is refused with an example of a good date`, () => {
+      assertReported(posting('title: A', 'position: 1', 'category: Eng', `validThrough: ${value}`), 5, '"validThrough"', '2026-11-02');
+    });
+  }
+
+  test('a salary whose min exceeds its max is reported on the salary line', () => {
+    const source = posting('title: A', 'position: 1', 'category: Eng', 'salary:', '  currency: EUR', '  min: 90000', '  max: 80000', '  unit: YEAR');
+    assertReported(source, 5, '"salary"', 'min must not exceed max');
+  });
+
+  test('a lowercase salary currency is reported on the currency line', () => {
+    const source = posting('title: A', 'position: 1', 'category: Eng', 'salary:', '  currency: eur', '  min: 80000', '  unit: YEAR');
+    assertReported(source, 6, '"salary.currency"', 'three-letter ISO 4217 code');
+  });
+});
+
+describe('parsePostingFrontMatter: unknown fields', () => {
+  test('a typo such as titel is named, with the list of known fields', () => {
+    const error = rejection(posting('title: A', 'position: 1', 'category: Eng', 'titel: B'));
+    assert.equal(error.file, FILE);
+    assert.ok(error.message.includes('unknown front matter field "titel"'), error.message);
+    assert.ok(
+      error.message.includes('title, position, category, location, employmentType, department, remote, datePosted, validThrough, salary, status'),
+      error.message,
+    );
+  });
+
+  test(
+    'a typo such as titel is reported on its own line',
+    () => {
+      assertReported(posting('title: A', 'position: 1', 'category: Eng', 'titel: B'), 5, '"titel"');
+    },
+  );
+});
+
+describe('parsePostingFrontMatter: not YAML, or no front matter', () => {
+  test('invalid YAML is reported on the offending line', () => {
+    assertReported(posting('title: A', 'position: 1', 'category: [Engineering'), 4, 'front matter is not valid YAML');
+  });
+
+  test('a key given twice is reported on its second occurrence', () => {
+    assertReported(posting('title: A', 'position: 1', 'title: B', 'category: Eng'), 4, 'not valid YAML', 'unique');
+  });
+
+  test('a file without front matter says what it needs, on line 1', () => {
+    assertReported('# Backend Engineer\n\nBody text.\n', 1, 'expected YAML front matter', 'title, position and category');
+  });
+
+  test('front matter that is never closed counts as none', () => {
+    assertReported('---\ntitle: A\nposition: 1\ncategory: Eng\n\nBody text.\n', 1, 'expected YAML front matter');
+  });
+
+  test(
+    'front matter that is a list rather than fields says so',
+    () => {
+      const error = rejection(posting('- title: A'));
+      assert.ok(!error.message.includes('field ""'), error.message);
+    },
+  );
+
+  test(
+    'an empty front matter block still gets a line number',
+    () => {
+      const error = rejection('---\n---\n\nBody text.\n');
+      assert.notEqual(error.line, undefined, error.message);
+    },
+  );
+});
+
+describe('splitFrontMatter', () => {
+  test('returns the YAML and a body with the same number of lines', () => {
+    const source = '---\ntitle: A\nposition: 1\n---\n\n# Heading\n';
+    const { yaml, body } = splitFrontMatter(source);
+    assert.equal(yaml, 'title: A\nposition: 1');
+    assert.equal(body, '\n\n\n\n\n# Heading\n');
+    assert.equal(body.split('\n').length, source.split('\n').length);
+  });
+
+  test('a --- that is not on the first line is not front matter', () => {
+    const source = '\n---\ntitle: A\n---\n';
+    assert.deepEqual(splitFrontMatter(source), { yaml: null, body: source });
+  });
+});
