@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from './client';
 import { getDb } from './index';
+import type { Answer } from '@/lib/application/questions';
 import { applications, resumes } from './schema';
 
 export class DuplicateApplicationError extends Error {
@@ -20,6 +21,7 @@ export type StoreApplicationInput = {
   location?: string;
   profileUrl?: string;
   coverLetter?: string;
+  answers?: Answer[];
   consentAt: Date;
   resume: { fileName: string; mediaType: string; bytes: Buffer };
 };
@@ -72,6 +74,7 @@ export function storeApplication(input: StoreApplicationInput, db: Db = getDb())
           location: input.location ?? null,
           profileUrl: input.profileUrl ?? null,
           coverLetter: input.coverLetter ?? null,
+          answers: input.answers?.length ? input.answers : null,
           consentAt: input.consentAt,
           resumeId,
           createdAt: now,

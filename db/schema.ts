@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Answer } from '../lib/application/questions';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Resumes live in the database, next to their application, so one transaction stores both or neither. */
@@ -29,6 +30,8 @@ export const applications = sqliteTable(
     location: text('location'),
     profileUrl: text('profile_url'),
     coverLetter: text('cover_letter'),
+    // Answers to the posting's own questions, with each question's label as asked (postings change later).
+    answers: text('answers', { mode: 'json' }).$type<Answer[]>(),
     consentAt: integer('consent_at', { mode: 'timestamp_ms' }).notNull(),
     resumeId: text('resume_id')
       .notNull()

@@ -1,34 +1,37 @@
 'use client';
 
 import { lazy, Suspense, startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ApplicationField } from '@/lib/application/schema';
+import { answerField, type Question } from '@/lib/application/questions';
 import { initialApplyState, type ApplyState, type FieldErrors } from '@/lib/application/state';
 import { COVER_LETTER_MAX_CHARS } from '@/lib/limits';
 import { Field } from '@/components/ui/field';
 import { ErrorSummary } from './error-summary';
 import { fieldId } from './field-ids';
+import { QuestionField } from './question-field';
 import { useFocusOnMount } from './use-focus-on-mount';
 
 // react-hook-form and the zod schema load on the first focus or tap inside the form, so reading a posting
 // costs no validation code; the plain form below already works without them (and without JavaScript).
 const Enhancer = lazy(() => import('./apply-form-enhancer'));
 
-const ORDER: readonly ApplicationField[] = ['fullName', 'email', 'phone', 'location', 'profileUrl', 'resume', 'coverLetter', 'consent'];
+const ORDER = ['fullName', 'email', 'phone', 'location', 'profileUrl', 'resume', 'coverLetter'] as const;
 
 export type SubmitHandler = (event: FormEvent<HTMLFormElement>) => void;
 
 type Props = {
   slug: string;
+  questions: readonly Question[];
   privacyUrl: string;
   action: (state: ApplyState, form: FormData) => Promise<ApplyState>;
 };
 
-export function ApplyForm({ slug, privacyUrl, action }: Props) {
+export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
   const [state, formAction, pending] = useActionState(action, initialApplyState);
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<SubmitHandler | null>(null);
   const [enhance, setEnhance] = useState(false);
-  const [client, setClient] = useState<{ errors: FieldErrors; covered: readonly ApplicationField[] } | null>(null);
+  const [client, setClient] = useState<{ errors: FieldErrors; covered: readonly string[] } | null>(null);
+  const order = [...ORDER, ...questions.map((q) => answerField(q.id)), 'consent'];
   // Bumped on every submit attempt, so the summary remounts and takes focus again.
   const [attempt, setAttempt] = useState(0);
   const [summaryErrors, setSummaryErrors] = useState<FieldErrors | null>(null);
@@ -66,7 +69,7 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
       aria-describedby="apply-required-note"
     >
       {showSummary && (Object.keys(showSummary).length > 0 || message) ? (
-        <ErrorSummary key={attempt} errors={showSummary} message={summaryErrors ? undefined : message} order={ORDER} />
+        <ErrorSummary key={attempt} errors={showSummary} message={summaryErrors ? undefined : message} order={order} />
       ) : null}
       <p id="apply-required-note" className="apply-form__note">
         All fields are required unless marked optional.
@@ -83,31 +86,31 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
       <Field id={fieldId('fullName')} label="Full name" errors={errors.fullName}>
         {(describedBy, invalid) => (
           <input id={fieldId('fullName')} name="fullName" type="text" autoComplete="name" spellCheck={false}
-            defaultValue={values.fullName} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={400} />
+            defaultValue={text(values.fullName)} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={400} />
         )}
       </Field>
       <Field id={fieldId('email')} label="Email address" hint="We will only use this to contact you about your application." errors={errors.email}>
         {(describedBy, invalid) => (
           <input id={fieldId('email')} name="email" type="email" autoComplete="email" spellCheck={false}
-            defaultValue={values.email} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.email)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('phone')} label="Phone number" optional errors={errors.phone}>
         {(describedBy, invalid) => (
           <input id={fieldId('phone')} name="phone" type="tel" autoComplete="tel"
-            defaultValue={values.phone} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.phone)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('location')} label="Where you are based" hint="City and country, for example Lisbon, Portugal." optional errors={errors.location}>
         {(describedBy, invalid) => (
           <input id={fieldId('location')} name="location" type="text" autoComplete="address-level2"
-            defaultValue={values.location} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.location)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('profileUrl')} label="LinkedIn profile or portfolio" hint="A web address starting with https://" optional errors={errors.profileUrl}>
         {(describedBy, invalid) => (
           <input id={fieldId('profileUrl')} name="profileUrl" type="url" autoComplete="url" spellCheck={false}
-            defaultValue={values.profileUrl} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.profileUrl)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('resume')} label="Resume" hint="A PDF or Word (.docx) file, up to 10 MB." errors={errors.resume}>
@@ -120,9 +123,12 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
       <Field id={fieldId('coverLetter')} label="Cover letter" hint={`Anything you would like us to know, up to ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters.`} optional errors={errors.coverLetter}>
         {(describedBy, invalid) => (
           <textarea id={fieldId('coverLetter')} name="coverLetter" rows={8}
-            defaultValue={values.coverLetter} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.coverLetter)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
         )}
       </Field>
+      {questions.map((q) => (
+        <QuestionField key={q.id} question={q} errors={errors[answerField(q.id)]} value={values[answerField(q.id)]} />
+      ))}
       <div className={errors.consent?.length ? 'field field--error field--checkbox' : 'field field--checkbox'}>
         {errors.consent?.length ? (
           <p className="field__error" id={`${fieldId('consent')}-error`}>
@@ -145,6 +151,7 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
         <Suspense fallback={null}>
           <Enhancer
             form={formRef.current}
+            questions={questions}
             submitRef={submitRef}
             onErrors={(found, covered, submitted) => {
               setClient({ errors: found, covered });
@@ -164,6 +171,8 @@ export function ApplyForm({ slug, privacyUrl, action }: Props) {
     </form>
   );
 }
+
+const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 
 function Confirmation({ reference }: { reference: string }) {
   const ref = useFocusOnMount<HTMLDivElement>();

@@ -22,7 +22,7 @@ export function ApplySection({ posting, action }: { posting: Posting; action: Ap
       <h3 id="apply-title" className="apply__title">
         Apply for {posting.title}
       </h3>
-      <ApplyForm slug={posting.slug} privacyUrl={site.privacyUrl} action={action} />
+      <ApplyForm slug={posting.slug} questions={posting.questions} privacyUrl={site.privacyUrl} action={action} />
     </section>
   );
 }

@@ -1,9 +1,8 @@
-import type { ApplicationField } from '@/lib/application/schema';
 import type { FieldErrors } from '@/lib/application/state';
 import { fieldId } from './field-ids';
 import { useFocusOnMount } from './use-focus-on-mount';
 
-type Props = { errors: FieldErrors; message?: string; order: readonly ApplicationField[] };
+type Props = { errors: FieldErrors; message?: string; order: readonly string[] };
 
 /**
  * The GOV.UK error summary: first thing in the form, focused when it appears (autoFocus works with and

@@ -1,3 +1,2 @@
-import type { ApplicationField } from '@/lib/application/schema';
-
-export const fieldId = (field: ApplicationField) => `apply-${field}`;
+/** The id of a field's control (for groups, of their first option): the target of error summary links. */
+export const fieldId = (name: string) => `apply-${name}`;

@@ -1,3 +1,4 @@
+import { answerField, type Question } from './questions';
 import { APPLICATION_FIELDS, type ApplicationField } from './schema';
 
 const OPTIONAL = new Set<ApplicationField>(['phone', 'location', 'profileUrl', 'coverLetter']);
@@ -7,8 +8,19 @@ const OPTIONAL = new Set<ApplicationField>(['phone', 'location', 'profileUrl', '
  * one value per field (a repeated field is refused rather than silently picking one), empty optional
  * fields become undefined, an empty file input becomes "no file".
  */
-export function readApplicationForm(form: FormData): Record<ApplicationField, unknown> {
-  const input = {} as Record<ApplicationField, unknown>;
+export function readApplicationForm(form: FormData, questions: readonly Question[] = []): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const q of questions) {
+    const name = answerField(q.id);
+    if (q.type === 'multiple_choice') {
+      const chosen = form.getAll(name).filter((v) => v !== '');
+      input[name] = chosen.length ? chosen : undefined;
+    } else {
+      const values = form.getAll(name);
+      const value = values.length > 1 ? values : values[0];
+      input[name] = typeof value === 'string' && value.trim() === '' ? undefined : value;
+    }
+  }
   for (const field of APPLICATION_FIELDS) {
     const values = form.getAll(field);
     let value: unknown = values.length > 1 ? values : values[0];
@@ -25,16 +37,21 @@ function isBlob(value: unknown): value is Blob {
 }
 
 /** The text fields to put back into the form after an error: everything except the file. */
-export function keptValues(form: FormData): Partial<Record<ApplicationField, string>> {
-  const kept: Partial<Record<ApplicationField, string>> = {};
+export function keptValues(form: FormData, questions: readonly Question[] = []): Record<string, string | string[]> {
+  const kept: Record<string, string | string[]> = {};
   for (const field of APPLICATION_FIELDS) {
     const value = form.get(field);
     if (typeof value === 'string' && field !== 'slug') kept[field] = value.slice(0, 20_000);
+  }
+  for (const q of questions) {
+    const values = form.getAll(answerField(q.id)).filter((v): v is string => typeof v === 'string');
+    if (values.length) kept[answerField(q.id)] = q.type === 'multiple_choice' ? values.map((v) => v.slice(0, 200)) : values[0]!.slice(0, 20_000);
   }
   return kept;
 }
 
 /** Fields sent more than once: a browser never does this, so it is refused rather than guessed at. */
-export function repeatedFields(form: FormData): ApplicationField[] {
-  return APPLICATION_FIELDS.filter((field) => form.getAll(field).length > 1);
+export function repeatedFields(form: FormData, questions: readonly Question[] = []): string[] {
+  const single = [...APPLICATION_FIELDS, ...questions.filter((q) => q.type !== 'multiple_choice').map((q) => answerField(q.id))];
+  return single.filter((field) => form.getAll(field).length > 1);
 }

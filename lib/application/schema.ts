@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { COVER_LETTER_MAX_CHARS, RESUME_MAX_BYTES } from '../limits';
+import { answerField, answerSchema, type Question } from './questions';
 
 // zod/mini: the same rules as full zod at a quarter of the browser bundle. This one schema runs in the
 // browser (through react-hook-form) and again in the server action.
@@ -64,3 +65,13 @@ export type Application = z.output<typeof applicationSchema>;
 export type ApplicationField = keyof ApplicationInput;
 
 export const APPLICATION_FIELDS = Object.keys(applicationSchema.shape) as ApplicationField[];
+
+/** The schema for one posting: the common fields plus an answer field for each of its questions. */
+export function applicationSchemaFor(
+  questions: readonly Question[],
+): z.ZodMiniType<Application & Record<`q_${string}`, unknown>, ApplicationInput & Record<`q_${string}`, unknown>> {
+  if (questions.length === 0) return applicationSchema;
+  const answers = Object.fromEntries(questions.map((q) => [answerField(q.id), answerSchema(q)]));
+  // The answer fields are only known at run time; their keys are all `q_<id>`.
+  return z.extend(applicationSchema, answers) as unknown as ReturnType<typeof applicationSchemaFor>;
+}

@@ -1,7 +1,7 @@
-import type { ApplicationField } from './schema';
-
-export type FieldErrors = Partial<Record<ApplicationField, string[]>>;
-export type KeptValues = Partial<Record<ApplicationField, string>>;
+/** Messages by form field name: the common fields and the posting's question fields (`q_<id>`). */
+export type FieldErrors = Partial<Record<string, string[]>>;
+/** What the candidate typed, to put back after an error; never the file. */
+export type KeptValues = Partial<Record<string, string | string[]>>;
 
 /** What the apply action returns; the form renders every case, with or without JavaScript. */
 export type ApplyState =

@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from './content-error';
 import { postingFrontMatterSchema, type PostingFrontMatter } from './posting-schema';
@@ -74,6 +74,11 @@ function lineOf(
   let node = root as Node | null | undefined;
   let line = fileLine((node as Node | undefined)?.range?.[0]);
   for (const key of path) {
+    if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key] as Node | null;
+      line = fileLine(node?.range?.[0]) ?? line;
+      continue;
+    }
     if (!isMap(node)) break;
     const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
     if (!pair) break;

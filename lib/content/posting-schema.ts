@@ -29,6 +29,46 @@ const salarySchema = z
   .refine((s) => s.min !== undefined || s.max !== undefined, 'expected at least one of min and max')
   .refine((s) => s.min === undefined || s.max === undefined || s.min <= s.max, 'min must not exceed max');
 
+export const QUESTION_TYPES = ['short_text', 'long_text', 'yes_no', 'single_choice', 'multiple_choice', 'url', 'number'] as const;
+
+const CHOICE_TYPES = new Set(['single_choice', 'multiple_choice']);
+
+export const questionSchema = z
+  .strictObject({
+    id: z
+      .string({ error: 'expected an id such as notice-period' })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens, like notice-period'),
+    label: z.string({ error: 'expected the question as text' }).trim().min(1, 'expected the question as text'),
+    hint: z.string().trim().min(1).optional(),
+    type: z.enum(QUESTION_TYPES, { error: `expected one of ${QUESTION_TYPES.join(', ')}` }),
+    required: z.boolean({ error: 'expected true or false' }).default(false),
+    options: z.array(z.string().trim().min(1).max(200)).min(2, 'expected at least two options').max(50).optional(),
+    /** Characters for text answers. */
+    maxLength: z.number().int().positive().max(20_000).optional(),
+    /** Bounds for number answers; the number of choices for multiple choice. */
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (CHOICE_TYPES.has(q.type) && !q.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `a ${q.type} question needs a list of options` });
+    }
+    if (!CHOICE_TYPES.has(q.type) && q.options) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: `only single_choice and multiple_choice questions take options` });
+    }
+    if (q.options && new Set(q.options).size !== q.options.length) {
+      ctx.addIssue({ code: 'custom', path: ['options'], message: 'options must be different from each other' });
+    }
+    if (q.min !== undefined && q.max !== undefined && q.min > q.max) {
+      ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
+    }
+    if (q.maxLength !== undefined && !['short_text', 'long_text'].includes(q.type)) {
+      ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'only text questions take maxLength' });
+    }
+  });
+
+export type Question = z.infer<typeof questionSchema>;
+
 export const postingFrontMatterSchema = z.strictObject({
   title: z.string({ error: 'expected the job title as text' }).trim().min(1, 'expected a non-empty title'),
   position: z
@@ -44,6 +84,17 @@ export const postingFrontMatterSchema = z.strictObject({
   validThrough: isoDate.optional(),
   salary: salarySchema.optional(),
   status: z.enum(POSTING_STATUSES).default('open'),
+  questions: z
+    .array(questionSchema)
+    .max(30, 'expected at most 30 questions')
+    .default([])
+    .superRefine((questions, ctx) => {
+      const seen = new Set<string>();
+      questions.forEach((q, i) => {
+        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate question id "${q.id}"` });
+        seen.add(q.id);
+      });
+    }),
 });
 
 export type PostingFrontMatter = z.infer<typeof postingFrontMatterSchema>;

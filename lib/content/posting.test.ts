@@ -13,6 +13,7 @@ function posting(overrides: Partial<Posting> = {}): Posting {
     file: 'content/postings/backend-engineer.mdx',
     body: '',
     sections: [],
+    questions: [],
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };

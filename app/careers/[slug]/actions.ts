@@ -4,10 +4,11 @@ import { headers } from 'next/headers';
 import { DuplicateApplicationError, newReference, storeApplication } from '@/db/applications';
 import { keptValues, readApplicationForm, repeatedFields } from '@/lib/application/form-data';
 import { safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
-import { applicationSchema, type ApplicationField } from '@/lib/application/schema';
+import { collectAnswers } from '@/lib/application/questions';
+import { applicationSchemaFor } from '@/lib/application/schema';
 import type { ApplyState, FieldErrors } from '@/lib/application/state';
 import { getPosting } from '@/lib/content';
-import { acceptsApplications } from '@/lib/content/posting';
+import { acceptsApplications, SLUG_PATTERN } from '@/lib/content/posting';
 import { MIN_FILL_MS } from '@/lib/limits';
 import { formTokenAge } from '@/lib/server/form-token';
 import { sameOrigin } from '@/lib/server/same-origin';
@@ -17,7 +18,11 @@ import { sameOrigin } from '@/lib/server/same-origin';
  * action under useActionState loops the server) and everything the browser checked is checked again here.
  */
 export async function submitApplication(_previous: ApplyState, form: FormData): Promise<ApplyState> {
-  const values = keptValues(form);
+  // The posting decides the schema (its questions), so it is looked up first, from the untrusted slug.
+  const slug = form.get('slug');
+  const posting = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? await getPosting(slug) : undefined;
+  const questions = posting?.questions ?? [];
+  const values = keptValues(form, questions);
   const fail = (errors: FieldErrors, message?: string): ApplyState => ({ status: 'error', errors, message, values });
 
   if (!sameOrigin(await headers())) {
@@ -26,23 +31,18 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   // A bot sees the same confirmation as a person, with a reference that matches nothing.
   if (isBot(form)) return { status: 'success', reference: newReference() };
 
-  const repeated = repeatedFields(form);
+  if (!posting) return fail({}, 'This job posting does not exist. Choose a role from the careers page.');
+  const repeated = repeatedFields(form, questions);
   if (repeated.length) {
     return fail(Object.fromEntries(repeated.map((field) => [field, ['This field was sent more than once; send it once']])));
   }
-  const parsed = applicationSchema.safeParse(readApplicationForm(form));
+  const parsed = applicationSchemaFor(questions).safeParse(readApplicationForm(form, questions));
   if (!parsed.success) {
     const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as ApplicationField;
-      (errors[field] ??= []).push(issue.message);
-    }
+    for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message);
     return fail(errors);
   }
   const application = parsed.data;
-
-  const posting = await getPosting(application.slug);
-  if (!posting) return fail({}, 'This job posting does not exist. Choose a role from the careers page.');
   if (!acceptsApplications(posting)) {
     return fail({}, `Applications for ${posting.title} are closed, so your application was not sent.`);
   }
@@ -63,6 +63,7 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
       location: application.location,
       profileUrl: application.profileUrl,
       coverLetter: application.coverLetter,
+      answers: collectAnswers(questions, application),
       consentAt: new Date(),
       resume: { fileName: safeResumeFileName(application.resume.name, kind), mediaType: kind.mediaType, bytes },
     });

@@ -1,0 +1,68 @@
+import { Field } from '@/components/ui/field';
+import { answerField, type Question } from '@/lib/application/questions';
+import { fieldId } from './field-ids';
+
+type Props = { question: Question; errors?: string[]; value?: string | string[] };
+
+/** One of the posting's own questions, rendered by type; groups of options are a fieldset with a legend. */
+export function QuestionField({ question: q, errors, value }: Props) {
+  const name = answerField(q.id);
+  const id = fieldId(name);
+  const invalid = Boolean(errors?.length);
+  if (q.type === 'yes_no' || q.type === 'single_choice' || q.type === 'multiple_choice') {
+    const options = q.type === 'yes_no' ? ['yes', 'no'] : q.options!;
+    const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
+    const describedBy = [q.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    return (
+      <fieldset className={invalid ? 'field field--error field--group' : 'field field--group'} aria-describedby={describedBy}>
+        <legend className="field__label">
+          {q.label}
+          {q.required ? null : <span className="field__optional"> (optional)</span>}
+        </legend>
+        {q.hint || q.type === 'multiple_choice' ? (
+          <p className="field__hint" id={`${id}-hint`}>
+            {q.hint ?? 'Select all that apply.'}
+          </p>
+        ) : null}
+        {invalid ? (
+          <p className="field__error" id={`${id}-error`}>
+            <span className="visually-hidden">Error: </span>
+            {errors![0]}
+          </p>
+        ) : null}
+        {options.map((option, i) => (
+          <div className="choice" key={option}>
+            <input
+              id={i === 0 ? id : `${id}-${i}`}
+              name={name}
+              type={q.type === 'multiple_choice' ? 'checkbox' : 'radio'}
+              value={option}
+              defaultChecked={chosen.has(option)}
+            />
+            <label htmlFor={i === 0 ? id : `${id}-${i}`}>{q.type === 'yes_no' ? (option === 'yes' ? 'Yes' : 'No') : option}</label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  }
+  const text = typeof value === 'string' ? value : undefined;
+  return (
+    <Field id={id} label={q.label} hint={q.hint} errors={errors} optional={!q.required}>
+      {(describedBy, bad) =>
+        q.type === 'long_text' ? (
+          <textarea id={id} name={name} rows={5} defaultValue={text} aria-describedby={describedBy} aria-invalid={bad || undefined} />
+        ) : (
+          <input
+            id={id}
+            name={name}
+            type={q.type === 'url' ? 'url' : 'text'}
+            inputMode={q.type === 'number' ? 'decimal' : undefined}
+            defaultValue={text}
+            aria-describedby={describedBy}
+            aria-invalid={bad || undefined}
+          />
+        )
+      }
+    </Field>
+  );
+}
