@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { InboxFilter } from '@/lib/admin/filter';
 import { adminUsers, applicationNotes, applications, resumes, statusChanges, APPLICATION_STATUSES, type ApplicationStatus } from '../schema';
 import { recordAudit } from './audit';
-import { authorize, requestContext, type AdminContext } from './context';
+import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 
 export const PAGE_SIZE = 50;
@@ -19,8 +19,8 @@ const listColumns = {
 };
 
 /** One page of the inbox, newest first, by keyset on id: fetching one row more tells whether a next page exists. */
-export async function listApplications(filter: InboxFilter, before: number | undefined, ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function listApplications(filter: InboxFilter, before: number | undefined, context?: AdminContext) {
+  const ctx = await authorize(context);
   const rows = ctx.db
     .select(listColumns)
     .from(applications)
@@ -33,8 +33,8 @@ export async function listApplications(filter: InboxFilter, before: number | und
 }
 
 /** Applications per status under the filter's posting, dates and search; the status filter itself is left out. */
-export async function countByStatus(filter: InboxFilter, ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function countByStatus(filter: InboxFilter, context?: AdminContext) {
+  const ctx = await authorize(context);
   const rows = ctx.db
     .select({ status: applications.status, count: sql<number>`count(*)` })
     .from(applications)
@@ -50,8 +50,8 @@ export async function countByStatus(filter: InboxFilter, ctx: AdminContext = req
  * The postings that have applications, by skip-scan over the posting index (one index seek per posting,
  * not a scan of every application), each with its latest title.
  */
-export async function listPostingsWithApplications(ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function listPostingsWithApplications(context?: AdminContext) {
+  const ctx = await authorize(context);
   return ctx.db.all<{ slug: string; title: string }>(sql`
     WITH RECURSIVE slugs(slug) AS (
       SELECT min(posting_slug) FROM applications
@@ -63,8 +63,8 @@ export async function listPostingsWithApplications(ctx: AdminContext = requestCo
 }
 
 /** Everything about one application except the resume bytes, with its status history and notes; null when missing. */
-export async function getApplication(id: number, ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function getApplication(id: number, context?: AdminContext) {
+  const ctx = await authorize(context);
   const application = ctx.db
     .select({
       ...listColumns,
@@ -101,8 +101,8 @@ export async function getApplication(id: number, ctx: AdminContext = requestCont
 }
 
 /** The newer and older application within the same filter, for previous/next links. */
-export async function getNeighbours(id: number, filter: InboxFilter, ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function getNeighbours(id: number, filter: InboxFilter, context?: AdminContext) {
+  const ctx = await authorize(context);
   const where = filterConditions(ctx.db, filter);
   const newer = ctx.db
     .select({ id: applications.id })
@@ -122,8 +122,9 @@ export async function getNeighbours(id: number, filter: InboxFilter, ctx: AdminC
 }
 
 /** The resume file of an application, recorded in the audit log; null when the application is missing. */
-export async function getResumeFile(id: number, disposition: 'inline' | 'attachment', ctx: AdminContext = requestContext()) {
-  const viewer = await authorize(ctx);
+export async function getResumeFile(id: number, disposition: 'inline' | 'attachment', context?: AdminContext) {
+  const ctx = await authorize(context);
+  const viewer = ctx.viewer;
   const file = ctx.db
     .select({ fileName: resumes.fileName, mediaType: resumes.mediaType, data: resumes.data, reference: applications.reference })
     .from(applications)
@@ -138,8 +139,9 @@ export async function getResumeFile(id: number, disposition: 'inline' | 'attachm
 export type ChangeStatusResult = 'changed' | 'unchanged' | 'not-found';
 
 /** Moves an application along the pipeline, remembering who moved it from where, and when. */
-export async function changeStatus(id: number, to: ApplicationStatus, ctx: AdminContext = requestContext()): Promise<ChangeStatusResult> {
-  const viewer = await authorize(ctx);
+export async function changeStatus(id: number, to: ApplicationStatus, context?: AdminContext): Promise<ChangeStatusResult> {
+  const ctx = await authorize(context);
+  const viewer = ctx.viewer;
   const now = ctx.now();
   return ctx.db.transaction((tx) => {
     const current = tx.select({ status: applications.status }).from(applications).where(eq(applications.id, id)).get();
@@ -154,8 +156,9 @@ export async function changeStatus(id: number, to: ApplicationStatus, ctx: Admin
   });
 }
 
-export async function addNote(id: number, body: string, ctx: AdminContext = requestContext()): Promise<boolean> {
-  const viewer = await authorize(ctx);
+export async function addNote(id: number, body: string, context?: AdminContext): Promise<boolean> {
+  const ctx = await authorize(context);
+  const viewer = ctx.viewer;
   const now = ctx.now();
   return ctx.db.transaction((tx) => {
     const exists = tx.select({ id: applications.id }).from(applications).where(eq(applications.id, id)).get();

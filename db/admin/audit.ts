@@ -2,7 +2,7 @@ import 'server-only';
 import { desc, lt } from 'drizzle-orm';
 import type { Db } from '../client';
 import { auditLog, type AuditAction } from '../schema';
-import { authorize, requestContext, type AdminContext } from './context';
+import { authorize, type AdminContext } from './context';
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -23,8 +23,8 @@ export function recordAudit(
     .run();
 }
 
-export async function listAudit(before: number | undefined, ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function listAudit(before: number | undefined, context?: AdminContext) {
+  const ctx = await authorize(context);
   const rows = ctx.db
     .select({
       id: auditLog.id,

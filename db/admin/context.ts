@@ -1,7 +1,5 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
-import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
 import {
   SESSION_COOKIE_NAMES,
   SESSION_TOUCH_MS,
@@ -34,6 +32,7 @@ export class NotSignedInError extends Error {
 }
 
 export async function readSessionCookie(): Promise<string | undefined> {
+  const { cookies } = await import('next/headers');
   const jar = await cookies();
   for (const name of SESSION_COOKIE_NAMES) {
     const value = jar.get(name)?.value;
@@ -42,7 +41,9 @@ export async function readSessionCookie(): Promise<string | undefined> {
   return undefined;
 }
 
-export function requestContext(): AdminContext {
+// Next's modules are loaded lazily so the data layer can be unit-tested outside Next with a context of its own.
+export async function requestContext(): Promise<AdminContext> {
+  const { redirect } = await import('next/navigation');
   return { db: getDb(), token: readSessionCookie, deny: () => redirect('/admin/sign-in'), now: Date.now };
 }
 
@@ -73,11 +74,14 @@ export function resolveSession(db: Db, token: string | undefined, now: number): 
 }
 
 /** The viewer, or null when nobody is signed in. For route handlers that answer 401 themselves. */
-export async function currentViewer(ctx: AdminContext = requestContext()): Promise<Viewer | null> {
+export async function currentViewer(context?: AdminContext): Promise<Viewer | null> {
+  const ctx = context ?? (await requestContext());
   return resolveSession(ctx.db, await ctx.token(), ctx.now());
 }
 
 /** The viewer, or the context's refusal (a redirect to sign-in in the app). Every admin read and write starts here. */
-export async function authorize(ctx: AdminContext): Promise<Viewer> {
-  return (await currentViewer(ctx)) ?? ctx.deny();
+export async function authorize(context?: AdminContext): Promise<AdminContext & { viewer: Viewer }> {
+  const ctx = context ?? (await requestContext());
+  const viewer = (await currentViewer(ctx)) ?? ctx.deny();
+  return { ...ctx, viewer };
 }

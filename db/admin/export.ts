@@ -3,7 +3,7 @@ import { and, desc, lt } from 'drizzle-orm';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
 import { applications } from '../schema';
 import { recordAudit } from './audit';
-import { authorize, requestContext, type AdminContext } from './context';
+import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 
 export const EXPORT_COLUMNS = [
@@ -25,8 +25,9 @@ export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null
  * Authorises once, records the export, and returns a reader of batches by keyset on id, so a stream can
  * pull rows a thousand at a time after the request's cookies are out of reach.
  */
-export async function openExport(filter: InboxFilter, ctx: AdminContext = requestContext(), batchSize = 1000) {
-  const viewer = await authorize(ctx);
+export async function openExport(filter: InboxFilter, context?: AdminContext, batchSize = 1000) {
+  const ctx = await authorize(context);
+  const viewer = ctx.viewer;
   recordAudit(ctx.db, { actorEmail: viewer.email, action: 'export', detail: filterQuery(filter) || 'all applications' }, ctx.now());
   const where = filterConditions(ctx.db, filter);
   let cursor: number | undefined;

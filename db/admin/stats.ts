@@ -2,13 +2,13 @@ import 'server-only';
 import { gte, sql } from 'drizzle-orm';
 import { applications } from '../schema';
 import { countByStatus, listPostingsWithApplications } from './applications';
-import { authorize, requestContext, type AdminContext } from './context';
+import { authorize, type AdminContext } from './context';
 
 const DAY_MS = 86_400_000;
 
 /** Applications per day (UTC) for the last `days` days, oldest first, with empty days as zero. */
-export async function applicationsPerDay(days = 30, ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function applicationsPerDay(days = 30, context?: AdminContext) {
+  const ctx = await authorize(context);
   const today = Math.floor(ctx.now() / DAY_MS);
   const start = today - days + 1;
   const rows = ctx.db
@@ -25,8 +25,8 @@ export async function applicationsPerDay(days = 30, ctx: AdminContext = requestC
 }
 
 /** Applications per posting, most first; counted on the posting index. */
-export async function applicationsPerPosting(ctx: AdminContext = requestContext()) {
-  await authorize(ctx);
+export async function applicationsPerPosting(context?: AdminContext) {
+  const ctx = await authorize(context);
   const counts = ctx.db
     .select({ slug: applications.postingSlug, count: sql<number>`count(*)` })
     .from(applications)
@@ -36,6 +36,6 @@ export async function applicationsPerPosting(ctx: AdminContext = requestContext(
   return counts.map((c) => ({ ...c, title: titles.get(c.slug) ?? c.slug })).sort((a, b) => b.count - a.count);
 }
 
-export async function statusFunnel(ctx: AdminContext = requestContext()) {
-  return countByStatus({}, ctx);
+export async function statusFunnel(context?: AdminContext) {
+  return countByStatus({}, context);
 }
