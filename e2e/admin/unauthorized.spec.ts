@@ -43,4 +43,12 @@ test('server actions called directly without a session change nothing', async ({
   expect(readDb<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'new' }]);
   expect(readDb('SELECT 1 FROM status_changes WHERE application_id = ?', id)).toHaveLength(0);
   expect(readDb('SELECT 1 FROM application_notes WHERE application_id = ?', id)).toHaveLength(0);
+
+  // Control: the very same request with a session does change the status, so the refusal above was real.
+  const statusField = actionFields[0]!;
+  await page.request.post(`/admin/applications/${id}`, {
+    multipart: { [statusField]: '', id: String(id), status: 'hired', view: '' },
+    maxRedirects: 0,
+  });
+  expect(readDb<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'hired' }]);
 });
