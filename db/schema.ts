@@ -45,9 +45,108 @@ export const applications = sqliteTable(
     uniqueIndex('applications_posting_email_key').on(t.postingSlug, t.emailKey),
     index('applications_posting_id').on(t.postingSlug, t.id),
     index('applications_status_id').on(t.status, t.id),
+    // Admin inbox: posting and status together, and date ranges turned into id ranges (ids grow with time).
+    index('applications_posting_status_id').on(t.postingSlug, t.status, t.id),
+    index('applications_created_at').on(t.createdAt),
   ],
 );
 
 export type Application = typeof applications.$inferSelect;
 export type NewApplication = typeof applications.$inferInsert;
 export type NewResume = typeof resumes.$inferInsert;
+
+// ---- Admin area: accounts, sessions, sign-in throttling, triage history and the audit log ----
+
+export const adminUsers = sqliteTable('admin_users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  // Stored lower-cased, so sign-in is case-insensitive and one person has one account.
+  email: text('email').notNull().unique(),
+  // `scrypt$N$r$p$salt$hash`: the parameters travel with the hash so they can be raised later.
+  passwordHash: text('password_hash').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+});
+
+/** Only the SHA-256 of the cookie token is stored: a copy of the database signs nobody in. */
+export const adminSessions = sqliteTable(
+  'admin_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('admin_sessions_user').on(t.userId)],
+);
+
+/** Failed sign-ins per key (`account:<email>` or `address:<ip>`), for exponential back-off. */
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at', { mode: 'timestamp_ms' }).notNull(),
+  lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const statusChanges = sqliteTable(
+  'status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: APPLICATION_STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: APPLICATION_STATUSES }).notNull(),
+    changedBy: integer('changed_by')
+      .notNull()
+      .references(() => adminUsers.id),
+    changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('status_changes_application').on(t.applicationId, t.id)],
+);
+
+export const applicationNotes = sqliteTable(
+  'application_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => adminUsers.id),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('application_notes_application').on(t.applicationId, t.id)],
+);
+
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_out',
+  'status_change',
+  'note_added',
+  'resume_download',
+  'export',
+] as const;
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    // The email is kept as written at the time, so the log still reads right if an account goes away.
+    actorEmail: text('actor_email').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    applicationId: integer('application_id'),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_application').on(t.applicationId)],
+);
+
+export type AdminUser = typeof adminUsers.$inferSelect;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

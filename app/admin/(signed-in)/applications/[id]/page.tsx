@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getApplication, getNeighbours } from '@/db/admin/applications';
+import { ApplicationFields } from '@/components/admin/application-detail';
+import { Notes } from '@/components/admin/notes';
+import { Pipeline } from '@/components/admin/pipeline';
+import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
+import { NOTE_MAX_CHARS, parseApplicationId } from '@/lib/admin/schemas';
+import { createNote, updateStatus } from './actions';
+
+export const metadata: Metadata = { title: 'Application' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ApplicationPage({ params, searchParams }: Props) {
+  const id = parseApplicationId((await params).id);
+  if (id === null) notFound();
+  const query = await searchParams;
+  const filter = parseInboxFilter(query);
+  const [application, neighbours] = await Promise.all([getApplication(id), getNeighbours(id, filter)]);
+  if (!application) notFound();
+  const view = filterQuery(filter);
+  const suffix = view ? `?${view}` : '';
+  const saved = query.saved === 'status' ? 'Status updated.' : query.saved === 'note' ? 'Note added.' : undefined;
+  return (
+    <article className="admin-detail">
+      <nav className="pager" aria-label="Applications in this view">
+        <Link href={`/admin${suffix}`}>Back to the list</Link>
+        {neighbours.newer ? <Link href={`/admin/applications/${neighbours.newer}${suffix}`} rel="prev">Previous (newer)</Link> : null}
+        {neighbours.older ? <Link href={`/admin/applications/${neighbours.older}${suffix}`} rel="next">Next (older)</Link> : null}
+      </nav>
+      <h1>{application.fullName}</h1>
+      {saved ? <p className="notice" role="status">{saved}</p> : null}
+      <ApplicationFields application={application} />
+      <section aria-labelledby="resume-heading">
+        <h2 id="resume-heading">Resume</h2>
+        <p>
+          <a href={`/admin/applications/${id}/resume?download=1`} download>
+            Download {application.resumeFileName}
+          </a>{' '}
+          ({Math.ceil(application.resumeSize / 1024)} KB)
+        </p>
+        {application.resumeMediaType === 'application/pdf' ? (
+          // An empty sandbox: the PDF gets no scripts, forms, navigation or same-origin access.
+          <iframe className="admin-resume" src={`/admin/applications/${id}/resume`} sandbox="" title={`Resume of ${application.fullName}`} />
+        ) : null}
+      </section>
+      <Pipeline id={id} status={application.status} view={view} history={application.history} action={updateStatus} />
+      <Notes id={id} view={view} notes={application.notes} action={createNote} maxLength={NOTE_MAX_CHARS} error={query.error === 'note' ? 'Write the note first (at most 5,000 characters).' : undefined} />
+    </article>
+  );
+}

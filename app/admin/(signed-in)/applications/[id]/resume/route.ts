@@ -1,0 +1,33 @@
+import { getResumeFile } from '@/db/admin/applications';
+import { currentViewer } from '@/db/admin/context';
+import { parseApplicationId } from '@/lib/admin/schemas';
+
+/** A file name of safe characters only, whatever the candidate's file was called. */
+function safeFileName(reference: string, original: string): string {
+  const extension = original.match(/\.(pdf|docx)$/i)?.[1]?.toLowerCase() ?? 'bin';
+  return `resume-${reference.replace(/[^A-Z0-9-]/gi, '')}.${extension}`;
+}
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // Checked here as well as in the data layer: a signed-out request gets 401, not a redirect to follow.
+  if (!(await currentViewer())) return new Response('Sign in to see resumes', { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  const id = parseApplicationId((await params).id);
+  if (id === null) return new Response('Not found', { status: 404 });
+  const wantsDownload = new URL(request.url).searchParams.has('download');
+  const probe = await getResumeFile(id, wantsDownload ? 'attachment' : 'inline');
+  if (!probe) return new Response('Not found', { status: 404 });
+  // Only a PDF is shown inline (in the detail page's sandboxed frame); anything else is always a download.
+  const inline = !wantsDownload && probe.mediaType === 'application/pdf';
+  const name = safeFileName(probe.reference, probe.fileName);
+  return new Response(new Uint8Array(probe.data), {
+    headers: {
+      'Content-Type': probe.mediaType,
+      'Content-Length': String(probe.data.length),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${name}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'X-Frame-Options': 'SAMEORIGIN',
+      'Referrer-Policy': 'no-referrer',
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { currentViewer } from '@/db/admin/context';
+
+// Comfort only: sends a signed-out visitor to the sign-in page. Every query, action and route handler
+// checks the session again itself. A route group, because the sign-in page must stay outside this check.
+export default async function SignedInLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentViewer();
+  if (!viewer) redirect('/admin/sign-in');
+  return (
+    <>
+      <nav className="admin-nav" aria-label="Admin">
+        <ul>
+          <li><Link href="/admin">Inbox</Link></li>
+          <li><Link href="/admin/dashboard">Dashboard</Link></li>
+          <li><Link href="/admin/audit">Audit log</Link></li>
+        </ul>
+        <form method="post" action="/admin/sign-out" className="admin-nav__account">
+          <span>Signed in as {viewer.email}</span>
+          <button type="submit" className="button button--secondary">Sign out</button>
+        </form>
+      </nav>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { countByStatus, listApplications, listPostingsWithApplications } from '@/db/admin/applications';
+import { InboxFilters } from '@/components/admin/inbox-filters';
+import { InboxTable } from '@/components/admin/inbox-table';
+import { StatusCounts } from '@/components/admin/status-counts';
+import { filterQuery, parseCursor, parseInboxFilter } from '@/lib/admin/filter';
+
+export const metadata: Metadata = { title: 'Applications' };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function InboxPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const filter = parseInboxFilter(params);
+  const before = parseCursor(params);
+  const [page, counts, postings] = await Promise.all([
+    listApplications(filter, before),
+    countByStatus(filter),
+    listPostingsWithApplications(),
+  ]);
+  const query = filterQuery(filter);
+  return (
+    <>
+      <div className="admin-heading">
+        <h1>Applications</h1>
+        <a className="button button--secondary" href={`/admin/export${query ? `?${query}` : ''}`} download>
+          Export this view as CSV
+        </a>
+      </div>
+      <InboxFilters filter={filter} postings={postings} />
+      <StatusCounts filter={filter} counts={counts} />
+      <InboxTable rows={page.rows} filter={filter} />
+      <nav className="pager" aria-label="Pages">
+        {before ? <Link href={`/admin${query ? `?${query}` : ''}`}>First page</Link> : null}
+        {page.nextCursor ? <Link href={`/admin?${filterQuery(filter, { before: page.nextCursor })}`} rel="next">Next page</Link> : null}
+      </nav>
+    </>
+  );
+}

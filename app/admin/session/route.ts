@@ -1,0 +1,38 @@
+import { cookies } from 'next/headers';
+import { signIn } from '@/db/admin/auth';
+import { signInSchema } from '@/lib/admin/schemas';
+import { clientAddress, isSecureRequest } from '@/lib/auth/request';
+import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-token';
+import { sameOrigin } from '@/lib/server/same-origin';
+
+// A route handler rather than a server action, because throttling must answer 429 with Retry-After.
+const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+
+export async function POST(request: Request) {
+  if (!sameOrigin(request.headers)) return new Response('Cross-site sign-in refused', { status: 403 });
+  const form = await request.formData().catch(() => null);
+  const parsed = signInSchema.safeParse({ email: form?.get('email'), password: form?.get('password') });
+  if (!parsed.success) return seeOther('/admin/sign-in?error=invalid');
+
+  const result = await signIn({ ...parsed.data, address: clientAddress(request.headers) });
+  if (result.status === 'throttled') {
+    const minutes = Math.ceil(result.retryAfter / 60);
+    return new Response(
+      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>Too many sign-in attempts</title><main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">` +
+        `<h1>Too many sign-in attempts</h1><p>Sign-in is paused after several failed attempts. Try again in ` +
+        `${minutes} minute${minutes === 1 ? '' : 's'}.</p><p><a href="/admin/sign-in">Back to sign in</a></p></main></html>`,
+      {
+        status: 429,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(result.retryAfter), 'Cache-Control': 'no-store' },
+      },
+    );
+  }
+  if (result.status === 'invalid') return seeOther('/admin/sign-in?error=invalid');
+
+  const secure = isSecureRequest(request.headers);
+  const jar = await cookies();
+  jar.delete(sessionCookieName(!secure));
+  jar.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.expiresAt));
+  return seeOther('/admin');
+}

@@ -1,0 +1,50 @@
+import { STATUS_LABELS, formatDateTime, type Status } from './format';
+
+export type ApplicationDetail = {
+  id: number;
+  reference: string;
+  fullName: string;
+  email: string;
+  phone: string | null;
+  location: string | null;
+  profileUrl: string | null;
+  coverLetter: string | null;
+  postingTitle: string;
+  status: Status;
+  createdAt: Date;
+  consentAt: Date;
+  resumeFileName: string;
+  resumeMediaType: string;
+  resumeSize: number;
+};
+
+const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+
+/** Every field the candidate sent. React escapes all of it; a link is only made from an http(s) URL. */
+export function ApplicationFields({ application: a }: { application: ApplicationDetail }) {
+  const href = a.profileUrl ? safeHref(a.profileUrl) : undefined;
+  return (
+    <dl className="admin-fields">
+      <dt>Reference</dt>
+      <dd className="reference">{a.reference}</dd>
+      <dt>Posting</dt>
+      <dd>{a.postingTitle}</dd>
+      <dt>Status</dt>
+      <dd>{STATUS_LABELS[a.status]}</dd>
+      <dt>Email</dt>
+      <dd><a href={`mailto:${a.email}`}>{a.email}</a></dd>
+      <dt>Phone</dt>
+      <dd>{a.phone ?? 'Not given'}</dd>
+      <dt>Location</dt>
+      <dd>{a.location ?? 'Not given'}</dd>
+      <dt>Profile</dt>
+      <dd>{a.profileUrl ? (href ? <a href={href} rel="noopener noreferrer nofollow" target="_blank">{a.profileUrl}</a> : a.profileUrl) : 'Not given'}</dd>
+      <dt>Received</dt>
+      <dd><time dateTime={a.createdAt.toISOString()}>{formatDateTime(a.createdAt)}</time></dd>
+      <dt>Consent given</dt>
+      <dd><time dateTime={a.consentAt.toISOString()}>{formatDateTime(a.consentAt)}</time></dd>
+      <dt>Cover letter</dt>
+      <dd className="admin-letter">{a.coverLetter ?? 'No cover letter'}</dd>
+    </dl>
+  );
+}

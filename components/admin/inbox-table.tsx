@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
+import { STATUS_LABELS, formatDateTime, type Status } from './format';
+
+export type InboxRow = {
+  id: number;
+  fullName: string;
+  email: string;
+  postingTitle: string;
+  status: Status;
+  createdAt: Date;
+};
+
+export function InboxTable({ rows, filter }: { rows: InboxRow[]; filter: InboxFilter }) {
+  const query = filterQuery(filter);
+  if (rows.length === 0) {
+    return (
+      <div className="empty-state">
+        <h2>No applications</h2>
+        <p>No application matches this view. Change or clear the filters.</p>
+      </div>
+    );
+  }
+  return (
+    <div className="table-scroll" role="region" aria-labelledby="inbox-caption" tabIndex={0}>
+      <table className="admin-table">
+        <caption id="inbox-caption">Applications, newest first</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Posting</th>
+            <th scope="col">Status</th>
+            <th scope="col">Received</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <th scope="row">
+                <Link href={`/admin/applications/${row.id}${query ? `?${query}` : ''}`}>{row.fullName}</Link>
+              </th>
+              <td>{row.email}</td>
+              <td>{row.postingTitle}</td>
+              <td><span className={`status status--${row.status}`}>{STATUS_LABELS[row.status]}</span></td>
+              <td><time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

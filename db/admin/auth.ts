@@ -1,0 +1,113 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
+import { SESSION_ABSOLUTE_MS, hashSessionToken, isWellFormedToken, newSessionToken } from '@/lib/auth/session-token';
+import {
+  ACCOUNT_POLICY,
+  ADDRESS_POLICY,
+  accountKey,
+  addressKey,
+  recordFailure,
+  retryAfterSeconds,
+  type ThrottleState,
+} from '@/lib/auth/throttle';
+import type { Db } from '../client';
+import { getDb } from '../index';
+import { adminSessions, adminUsers, loginThrottle } from '../schema';
+import { recordAudit } from './audit';
+
+export type SignInResult =
+  | { status: 'ok'; token: string; expiresAt: Date }
+  | { status: 'invalid' }
+  | { status: 'throttled'; retryAfter: number };
+
+/** Whether any account exists: the sign-in page explains how to create the first one when none does. */
+export function hasAnyAdmin(db: Db = getDb()): boolean {
+  return db.select({ id: adminUsers.id }).from(adminUsers).limit(1).get() !== undefined;
+}
+
+function throttleStates(db: Db, keys: string[]): Map<string, ThrottleState> {
+  const rows = db
+    .select({
+      key: loginThrottle.key,
+      failures: loginThrottle.failures,
+      lastFailureAt: loginThrottle.lastFailureAt,
+      lockedUntil: loginThrottle.lockedUntil,
+    })
+    .from(loginThrottle)
+    .where(inArray(loginThrottle.key, keys))
+    .all();
+  return new Map(
+    rows.map((r) => [r.key, { failures: r.failures, lastFailureAt: r.lastFailureAt.getTime(), lockedUntil: r.lockedUntil.getTime() }]),
+  );
+}
+
+/**
+ * Checks the throttle, then the password; the answer for an unknown email, a disabled account and a wrong
+ * password is the same `invalid`, and each costs one scrypt. A success starts a new session with a new token.
+ */
+export async function signIn(
+  input: { email: string; password: string; address: string },
+  db: Db = getDb(),
+  now: () => number = Date.now,
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const keys = [accountKey(email), addressKey(input.address)];
+  const before = throttleStates(db, keys);
+  const wait = Math.max(...keys.map((key) => retryAfterSeconds(before.get(key), now())));
+  if (wait > 0) return { status: 'throttled', retryAfter: wait };
+
+  const user = db
+    .select({ id: adminUsers.id, email: adminUsers.email, passwordHash: adminUsers.passwordHash, disabledAt: adminUsers.disabledAt })
+    .from(adminUsers)
+    .where(eq(adminUsers.email, email))
+    .get();
+  let ok = false;
+  if (user && !user.disabledAt) ok = await verifyPassword(input.password, user.passwordHash);
+  else await burnPasswordCheck(input.password);
+
+  const at = now();
+  if (!ok || !user) {
+    db.transaction((tx) => {
+      // Read again inside the transaction: other attempts may have failed while scrypt ran.
+      const current = throttleStates(tx as unknown as Db, keys);
+      for (const [key, policy] of [[keys[0]!, ACCOUNT_POLICY], [keys[1]!, ADDRESS_POLICY]] as const) {
+        const next = recordFailure(current.get(key), at, policy);
+        const values = { failures: next.failures, lastFailureAt: new Date(next.lastFailureAt), lockedUntil: new Date(next.lockedUntil) };
+        tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+      }
+      recordAudit(tx, { actorEmail: email, action: 'sign_in_failed', detail: `from ${input.address}` }, at);
+    });
+    return { status: 'invalid' };
+  }
+
+  const token = newSessionToken();
+  const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  db.transaction((tx) => {
+    tx.delete(loginThrottle).where(eq(loginThrottle.key, keys[0]!)).run();
+    tx.insert(adminSessions)
+      .values({ tokenHash: hashSessionToken(token), userId: user.id, createdAt: new Date(at), lastSeenAt: new Date(at), expiresAt })
+      .run();
+    if (rehash) tx.update(adminUsers).set({ passwordHash: rehash }).where(eq(adminUsers.id, user.id)).run();
+    recordAudit(tx, { actorEmail: user.email, action: 'sign_in', detail: `from ${input.address}` }, at);
+  });
+  return { status: 'ok', token, expiresAt };
+}
+
+/** Deletes the session behind the token, if any; signing out twice is harmless. */
+export function signOut(token: string | undefined, db: Db = getDb(), now = Date.now()): void {
+  if (!isWellFormedToken(token)) return;
+  const tokenHash = hashSessionToken(token);
+  db.transaction((tx) => {
+    const session = tx
+      .select({ email: adminUsers.email })
+      .from(adminSessions)
+      .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
+      .where(eq(adminSessions.tokenHash, tokenHash))
+      .get();
+    if (!session) return;
+    tx.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash)).run();
+    recordAudit(tx, { actorEmail: session.email, action: 'sign_out' }, now);
+  });
+}

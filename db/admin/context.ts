@@ -1,0 +1,87 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import {
+  SESSION_COOKIE_NAMES,
+  SESSION_TOUCH_MS,
+  hashSessionToken,
+  isWellFormedToken,
+  sessionIsLive,
+} from '@/lib/auth/session-token';
+import type { Db } from '../client';
+import { getDb } from '../index';
+import { adminSessions, adminUsers } from '../schema';
+
+/** The signed-in hiring manager, as every admin read and write sees them. */
+export type Viewer = { userId: number; email: string; tokenHash: string };
+
+/**
+ * Where a data-access call finds its database and session. Pages, actions and route handlers use the
+ * request's cookie; unit tests pass their own database and token. `deny` decides how a refusal looks.
+ */
+export type AdminContext = {
+  db: Db;
+  token: () => Promise<string | undefined>;
+  deny: () => never;
+  now: () => number;
+};
+
+export class NotSignedInError extends Error {
+  constructor() {
+    super('Not signed in');
+  }
+}
+
+export async function readSessionCookie(): Promise<string | undefined> {
+  const { cookies } = await import('next/headers');
+  const jar = await cookies();
+  for (const name of SESSION_COOKIE_NAMES) {
+    const value = jar.get(name)?.value;
+    if (value) return value;
+  }
+  return undefined;
+}
+
+// Next's modules are loaded lazily so the data layer can be unit-tested outside Next with a context of its own.
+export async function requestContext(): Promise<AdminContext> {
+  const { redirect } = await import('next/navigation');
+  return { db: getDb(), token: readSessionCookie, deny: () => redirect('/admin/sign-in'), now: Date.now };
+}
+
+/** The viewer behind a raw token, or null; extends the idle expiry at most once a minute. */
+export function resolveSession(db: Db, token: string | undefined, now: number): Viewer | null {
+  if (!isWellFormedToken(token)) return null;
+  const tokenHash = hashSessionToken(token);
+  const row = db
+    .select({
+      userId: adminUsers.id,
+      email: adminUsers.email,
+      lastSeenAt: adminSessions.lastSeenAt,
+      expiresAt: adminSessions.expiresAt,
+    })
+    .from(adminSessions)
+    .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
+    .where(and(eq(adminSessions.tokenHash, tokenHash), isNull(adminUsers.disabledAt)))
+    .get();
+  if (!row) return null;
+  if (!sessionIsLive(row, now)) {
+    db.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash)).run();
+    return null;
+  }
+  if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
+    db.update(adminSessions).set({ lastSeenAt: new Date(now) }).where(eq(adminSessions.tokenHash, tokenHash)).run();
+  }
+  return { userId: row.userId, email: row.email, tokenHash };
+}
+
+/** The viewer, or null when nobody is signed in. For route handlers that answer 401 themselves. */
+export async function currentViewer(context?: AdminContext): Promise<Viewer | null> {
+  const ctx = context ?? (await requestContext());
+  return resolveSession(ctx.db, await ctx.token(), ctx.now());
+}
+
+/** The viewer, or the context's refusal (a redirect to sign-in in the app). Every admin read and write starts here. */
+export async function authorize(context?: AdminContext): Promise<AdminContext & { viewer: Viewer }> {
+  const ctx = context ?? (await requestContext());
+  const viewer = (await currentViewer(ctx)) ?? ctx.deny();
+  return { ...ctx, viewer };
+}

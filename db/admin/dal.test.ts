@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ADDRESS_POLICY } from '@/lib/auth/throttle';
+import { createAdminUser, disableAdminUser } from '../admin-accounts';
+import { storeApplication } from '../applications';
+import { openDatabase, type Db } from '../client';
+import { addNote, changeStatus, countByStatus, getApplication, getNeighbours, listApplications, listPostingsWithApplications } from './applications';
+import { listAudit } from './audit';
+import { signIn, signOut } from './auth';
+import { currentViewer, NotSignedInError, type AdminContext } from './context';
+import { openExport } from './export';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-dal-'));
+let db: Db;
+const PASSWORD = 'a long enough password';
+
+function context(token: string | undefined, now = Date.now): AdminContext {
+  return { db, token: async () => token, deny: () => { throw new NotSignedInError(); }, now };
+}
+
+function seed(n: number, overrides: (i: number) => Partial<Parameters<typeof storeApplication>[0]> = () => ({})) {
+  for (let i = 0; i < n; i++) {
+    storeApplication(
+      {
+        postingSlug: 'backend',
+        postingTitle: 'Backend Engineer',
+        fullName: `Person ${i}`,
+        email: `person${i}@example.com`,
+        consentAt: new Date(),
+        resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 test') },
+        ...overrides(i),
+      },
+      db,
+    );
+  }
+}
+
+async function session(email: string): Promise<string> {
+  const result = await signIn({ email, password: PASSWORD, address: `10.0.0.${Math.floor(Math.random() * 250)}` }, db);
+  assert.equal(result.status, 'ok');
+  return (result as { token: string }).token;
+}
+
+before(async () => {
+  db = openDatabase(path.join(dir, 'test.db'));
+  await createAdminUser(db, 'Manager@Example.com', PASSWORD);
+  await createAdminUser(db, 'other@example.com', PASSWORD);
+  seed(120);
+  seed(3, (i) => ({ postingSlug: 'design', postingTitle: 'Designer', fullName: `Dana ${i}`, email: `dana${i}@example.com`, coverLetter: 'I love typography' }));
+});
+after(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('admin data access layer', () => {
+  it('refuses every read and write without a valid session', async () => {
+    for (const token of [undefined, 'x'.repeat(43), 'not a token']) {
+      const ctx = context(token);
+      await assert.rejects(listApplications({}, undefined, ctx), NotSignedInError);
+      await assert.rejects(getApplication(1, ctx), NotSignedInError);
+      await assert.rejects(changeStatus(1, 'hired', ctx), NotSignedInError);
+      await assert.rejects(addNote(1, 'hi', ctx), NotSignedInError);
+      await assert.rejects(openExport({}, ctx), NotSignedInError);
+      await assert.rejects(listAudit(undefined, ctx), NotSignedInError);
+    }
+    const row = db.$client.prepare('SELECT status FROM applications WHERE id = 1').get() as { status: string };
+    assert.equal(row.status, 'new');
+  });
+
+  it('signs in case-insensitively, stores only the token hash, and signs out', async () => {
+    const token = await session('MANAGER@example.com');
+    const viewer = await currentViewer(context(token));
+    assert.equal(viewer?.email, 'manager@example.com');
+    const stored = db.$client.prepare('SELECT token_hash FROM admin_sessions').all() as { token_hash: string }[];
+    assert.ok(stored.every((s) => s.token_hash !== token && /^[0-9a-f]{64}$/.test(s.token_hash)));
+    assert.notEqual(await session('manager@example.com'), token);
+    signOut(token, db);
+    assert.equal(await currentViewer(context(token)), null);
+  });
+
+  it('ends sessions after the idle timeout', async () => {
+    const token = await session('manager@example.com');
+    assert.ok(await currentViewer(context(token, () => Date.now() + 60 * 60_000)));
+    assert.equal(await currentViewer(context(token, () => Date.now() + 3 * 60 * 60_000)), null);
+  });
+
+  it('answers an unknown email like a wrong password, and throttles the account', async () => {
+    const address = '192.0.2.1';
+    assert.deepEqual(await signIn({ email: 'nobody@example.com', password: PASSWORD, address }, db), { status: 'invalid' });
+    await createAdminUser(db, 'victim@example.com', PASSWORD);
+    for (let i = 0; i < 5; i++) {
+      assert.deepEqual(await signIn({ email: 'victim@example.com', password: 'wrong', address }, db), { status: 'invalid' });
+    }
+    const locked = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, db);
+    assert.equal(locked.status, 'throttled');
+    assert.equal((locked as { retryAfter: number }).retryAfter, 30);
+  });
+
+  it('throttles an address that tries many accounts', async () => {
+    const address = '198.51.100.7';
+    for (let i = 0; i < ADDRESS_POLICY.free; i++) {
+      await signIn({ email: `guess${i}@example.com`, password: 'wrong', address }, db);
+    }
+    const result = await signIn({ email: 'other@example.com', password: PASSWORD, address }, db);
+    assert.equal(result.status, 'throttled');
+    assert.equal((await signIn({ email: 'other@example.com', password: PASSWORD, address: '198.51.100.8' }, db)).status, 'ok');
+  });
+
+  it('pages newest first, 50 at a time, by keyset', async () => {
+    const ctx = context(await session('manager@example.com'));
+    const first = await listApplications({}, undefined, ctx);
+    assert.equal(first.rows.length, 50);
+    assert.equal(first.rows[0]!.fullName, 'Dana 2');
+    assert.ok(first.rows.every((r, i, all) => i === 0 || all[i - 1]!.id > r.id));
+    const third = await listApplications({}, (await listApplications({}, first.nextCursor, ctx)).nextCursor, ctx);
+    assert.equal(third.rows.length, 23);
+    assert.equal(third.nextCursor, undefined);
+  });
+
+  it('filters by posting, status, dates and full-text search', async () => {
+    const ctx = context(await session('manager@example.com'));
+    assert.equal((await listApplications({ posting: 'design' }, undefined, ctx)).rows.length, 3);
+    assert.equal((await listApplications({ q: 'typography' }, undefined, ctx)).rows.length, 3);
+    assert.equal((await listApplications({ q: 'person17@example.com' }, undefined, ctx)).rows[0]?.fullName, 'Person 17');
+    assert.equal((await listApplications({ q: 'Dan' }, undefined, ctx)).rows.length, 3);
+    assert.equal((await listApplications({ q: '"OR -' }, undefined, ctx)).rows.length, 0);
+    assert.equal((await listApplications({ from: '2000-01-01', to: '2000-01-31' }, undefined, ctx)).rows.length, 0);
+    const today = new Date().toISOString().slice(0, 10);
+    assert.equal((await listApplications({ from: today, to: today, posting: 'design' }, undefined, ctx)).rows.length, 3);
+    const postings = await listPostingsWithApplications(ctx);
+    assert.deepEqual(postings.map((p) => p.slug).sort(), ['backend', 'design']);
+  });
+
+  it('records status changes with who and when, notes, counts and the audit log', async () => {
+    const ctx = context(await session('manager@example.com'));
+    assert.equal(await changeStatus(5, 'reviewing', ctx), 'changed');
+    assert.equal(await changeStatus(5, 'reviewing', ctx), 'unchanged');
+    assert.equal(await changeStatus(99_999, 'hired', ctx), 'not-found');
+    assert.equal(await addNote(5, 'Strong Go background', ctx), true);
+    const detail = await getApplication(5, ctx);
+    assert.equal(detail?.status, 'reviewing');
+    assert.deepEqual(detail?.history.map((h) => [h.from, h.to, h.by]), [['new', 'reviewing', 'manager@example.com']]);
+    assert.deepEqual(detail?.notes.map((n) => [n.body, n.author]), [['Strong Go background', 'manager@example.com']]);
+    assert.equal((await countByStatus({}, ctx)).reviewing, 1);
+    assert.equal((await listApplications({ status: 'reviewing' }, undefined, ctx)).rows[0]?.id, 5);
+    const actions = (await listAudit(undefined, ctx)).entries.map((e) => e.action);
+    assert.ok(actions.includes('status_change') && actions.includes('note_added') && actions.includes('sign_in'));
+    assert.equal(await getApplication(99_999, ctx), null);
+  });
+
+  it('finds previous and next within the filter', async () => {
+    const ctx = context(await session('manager@example.com'));
+    assert.deepEqual(await getNeighbours(122, { posting: 'design' }, ctx), { newer: 123, older: 121 });
+    assert.deepEqual(await getNeighbours(121, { posting: 'design' }, ctx), { newer: 122, older: undefined });
+  });
+
+  it('exports in batches by keyset', async () => {
+    const ctx = context(await session('manager@example.com'));
+    const next = await openExport({ posting: 'backend' }, ctx, 50);
+    const sizes = [next().length, next().length, next().length, next().length];
+    assert.deepEqual(sizes, [50, 50, 20, 0]);
+  });
+
+  it('ends every session of a disabled account', async () => {
+    const token = await session('other@example.com');
+    disableAdminUser(db, 'other@example.com');
+    assert.equal(await currentViewer(context(token)), null);
+    assert.deepEqual(await signIn({ email: 'other@example.com', password: PASSWORD, address: '203.0.113.9' }, db), { status: 'invalid' });
+  });
+});

@@ -1,0 +1,122 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, readDb, seedApplication, test, uniqueTag } from './admin-fixtures';
+
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+test('hostile names are shown as text and exported neutralised', async ({ page, admin }) => {
+  const tag = uniqueTag();
+  const script = `<script>window.__pwned = 1</script> ${tag}`;
+  const formula = `=HYPERLINK("http://evil.example","${tag}")`;
+  const scriptId = seedApplication({ fullName: script });
+  seedApplication({ fullName: formula });
+  await admin.signIn(page);
+
+  await page.goto(`/admin?q=${tag}`);
+  await expect(page.getByRole('link', { name: script })).toBeVisible();
+  await expect(page.getByRole('link', { name: formula })).toBeVisible();
+  await page.getByRole('link', { name: script }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(script);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(page.url()).toContain(`/admin/applications/${scriptId}`);
+
+  const csv = await page.request.get(`/admin/export?q=${tag}`);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="applications-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const text = await csv.text();
+  const lines = text.trimEnd().split('\r\n');
+  expect(lines[0]).toBe('Reference,Received,Posting,Status,Full name,Email,Phone,Location,Profile URL,Cover letter');
+  expect(lines).toHaveLength(3);
+  expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""${tag}"")"`);
+  expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+  expect(readDb('SELECT 1 FROM audit_log WHERE action = ? AND actor_email = ?', 'export', admin.email)).toHaveLength(1);
+});
+
+test('filters and search live in the URL', async ({ page, admin }) => {
+  const tag = uniqueTag();
+  const slug = `e2e-${tag}`;
+  seedApplication({ fullName: `Ada ${tag}`, postingSlug: slug, postingTitle: `Posting ${tag}` });
+  seedApplication({ fullName: `Grace ${tag}`, coverLetter: `I wrote compilers ${tag}xyz` });
+  const rejectedId = seedApplication({ fullName: `Linus ${tag}` });
+  await admin.signIn(page);
+
+  await page.getByLabel('Search').fill(tag);
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(new RegExp(`q=${tag}`));
+  const rows = page.getByRole('table').getByRole('row');
+  await expect(rows).toHaveCount(4);
+
+  await page.goto(`/admin?q=${tag}xyz`);
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('link', { name: `Grace ${tag}` })).toBeVisible();
+
+  await page.goto(`/admin?posting=${slug}`);
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByLabel('Posting')).toHaveValue(slug);
+
+  await page.goto(`/admin/applications/${rejectedId}?q=${tag}`);
+  await page.getByLabel('Move to').selectOption('rejected');
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await page.goto(`/admin?q=${tag}&status=rejected`);
+  await expect(rows).toHaveCount(2);
+  await expect(page.getByRole('link', { name: `Linus ${tag}` })).toBeVisible();
+
+  const today = new Date().toISOString().slice(0, 10);
+  await page.goto(`/admin?q=${tag}&from=${today}&to=${today}`);
+  await expect(rows).toHaveCount(4);
+  await page.goto(`/admin?q=${tag}&from=2001-01-01&to=2001-01-02`);
+  await expect(page.getByRole('heading', { name: 'No applications' })).toBeVisible();
+});
+
+test('status changes and notes persist, with who and when', async ({ page, admin }) => {
+  const tag = uniqueTag();
+  const older = seedApplication({ fullName: `Older ${tag}` });
+  const id = seedApplication({ fullName: `Candidate ${tag}` });
+  await admin.signIn(page);
+  await page.goto(`/admin/applications/${id}?q=${tag}`);
+  await expect(page.getByRole('link', { name: 'Next (older)' })).toHaveAttribute('href', `/admin/applications/${older}?q=${tag}`);
+
+  await page.getByLabel('Move to').selectOption('interview');
+  await page.getByRole('button', { name: 'Update status' }).click();
+  await expect(page.getByRole('status')).toHaveText('Status updated.');
+  await page.getByLabel('Add a note').fill('Great system design answers.\n<b>not bold</b>');
+  await page.getByRole('button', { name: 'Add note' }).click();
+  await expect(page.getByRole('status')).toHaveText('Note added.');
+
+  await page.reload();
+  await expect(page.locator('[aria-current="step"]')).toHaveText('Interview');
+  await expect(page.getByText(`New → Interview by ${admin.email}`)).toBeVisible();
+  await expect(page.getByText('<b>not bold</b>')).toBeVisible();
+  expect(readDb<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'interview' }]);
+  expect(readDb("SELECT action FROM audit_log WHERE application_id = ? AND action <> 'resume_download' ORDER BY id", id)).toEqual([
+    { action: 'status_change' },
+    { action: 'note_added' },
+  ]);
+  await page.goto('/admin/audit');
+  await expect(page.getByRole('table').getByText(`${'new'} → interview`).first()).toBeVisible();
+});
+
+test('the resume downloads with safe headers', async ({ page, admin }) => {
+  const id = seedApplication({ fullName: `Resume ${uniqueTag()}` });
+  await admin.signIn(page);
+  const response = await page.request.get(`/admin/applications/${id}/resume?download=1`);
+  expect(response.status()).toBe(200);
+  const headers = response.headers();
+  expect(headers['content-type']).toBe('application/pdf');
+  expect(headers['content-disposition']).toMatch(/^attachment; filename="resume-[A-Z0-9-]+\.pdf"$/);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['cache-control']).toBe('no-store');
+  expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
+});
+
+test('the inbox and the detail page pass axe (WCAG 2.2 AA)', async ({ page, admin }) => {
+  const id = seedApplication({ fullName: `Axe ${uniqueTag()}`, coverLetter: 'Hello\nthere' });
+  await admin.signIn(page);
+  const inbox = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(inbox.violations).toEqual([]);
+  await page.goto(`/admin/applications/${id}`);
+  const detail = await new AxeBuilder({ page }).withTags(WCAG).exclude('iframe').analyze();
+  expect(detail.violations).toEqual([]);
+  await page.goto('/admin/dashboard');
+  const dashboard = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(dashboard.violations).toEqual([]);
+});

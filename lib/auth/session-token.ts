@@ -1,0 +1,39 @@
+import crypto from 'node:crypto';
+
+/** Signed out after this long without a request… */
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+/** …and after this long in any case. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often, so reading pages does not write on every request. */
+export const SESSION_TOUCH_MS = 60 * 1000;
+
+/** 32 random bytes for the cookie; only their SHA-256 is stored. */
+export function newSessionToken(): string {
+  return crypto.randomBytes(32).toString('base64url');
+}
+
+export function hashSessionToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+/** A token shaped like ours: 43 base64url characters. Anything else is not looked up at all. */
+export function isWellFormedToken(token: unknown): token is string {
+  return typeof token === 'string' && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+export type SessionTimes = { lastSeenAt: Date; expiresAt: Date };
+
+export function sessionIsLive(session: SessionTimes, now: number): boolean {
+  return session.expiresAt.getTime() > now && session.lastSeenAt.getTime() + SESSION_IDLE_MS > now;
+}
+
+/** `__Host-` requires Secure, Path=/ and no Domain, which pins the cookie to this exact origin. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-admin_session' : 'admin_session';
+}
+
+export const SESSION_COOKIE_NAMES = [sessionCookieName(true), sessionCookieName(false)] as const;
+
+export function sessionCookieOptions(secure: boolean, expiresAt: Date) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: expiresAt };
+}
