@@ -1,3 +1,4 @@
+import type { Answer } from '@/lib/application/questions';
 import { STATUS_LABELS, formatDateTime, type Status } from './format';
 
 export type ApplicationDetail = {
@@ -9,6 +10,7 @@ export type ApplicationDetail = {
   location: string | null;
   profileUrl: string | null;
   coverLetter: string | null;
+  answers: Answer[] | null;
   postingTitle: string;
   status: Status;
   createdAt: Date;
@@ -45,6 +47,18 @@ export function ApplicationFields({ application: a }: { application: Application
       <dd><time dateTime={a.consentAt.toISOString()}>{formatDateTime(a.consentAt)}</time></dd>
       <dt>Cover letter</dt>
       <dd className="admin-letter">{a.coverLetter ?? 'No cover letter'}</dd>
+      {(a.answers ?? []).map((answer) => (
+        <div key={answer.id} className="admin-fields__answer">
+          <dt>{answer.label}</dt>
+          <dd className="admin-letter">{formatAnswer(answer)}</dd>
+        </div>
+      ))}
     </dl>
   );
+}
+
+function formatAnswer({ type, answer }: Answer): string {
+  if (Array.isArray(answer)) return answer.join(', ');
+  if (type === 'yes_no') return answer === 'yes' ? 'Yes' : 'No';
+  return answer;
 }

@@ -1,7 +1,8 @@
 'use client';
 
 import { lazy, Suspense, startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
-import { answerField, type Question } from '@/lib/application/questions';
+import { answerField } from '@/lib/application/answer-field';
+import type { Question } from '@/lib/application/questions';
 import { initialApplyState, type ApplyState, type FieldErrors } from '@/lib/application/state';
 import { COVER_LETTER_MAX_CHARS } from '@/lib/limits';
 import { Field } from '@/components/ui/field';

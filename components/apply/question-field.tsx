@@ -1,5 +1,6 @@
 import { Field } from '@/components/ui/field';
-import { answerField, type Question } from '@/lib/application/questions';
+import { answerField } from '@/lib/application/answer-field';
+import type { Question } from '@/lib/application/questions';
 import { fieldId } from './field-ids';
 
 type Props = { question: Question; errors?: string[]; value?: string | string[] };

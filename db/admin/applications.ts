@@ -73,6 +73,7 @@ export async function getApplication(id: number, context?: AdminContext) {
       location: applications.location,
       profileUrl: applications.profileUrl,
       coverLetter: applications.coverLetter,
+      answers: applications.answers,
       consentAt: applications.consentAt,
       resumeFileName: resumes.fileName,
       resumeMediaType: resumes.mediaType,

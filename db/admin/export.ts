@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, lt } from 'drizzle-orm';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
+import type { Answer } from '@/lib/application/questions';
 import { applications } from '../schema';
 import { recordAudit } from './audit';
 import { authorize, type AdminContext } from './context';
@@ -19,7 +20,10 @@ export const EXPORT_COLUMNS = [
   ['coverLetter', 'Cover letter'],
 ] as const;
 
-export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null>;
+export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null> & {
+  postingSlug: string;
+  answers: Answer[] | null;
+};
 
 /**
  * Authorises once, records the export, and returns a reader of batches by keyset on id, so a stream can
@@ -47,6 +51,8 @@ export async function openExport(filter: InboxFilter, context?: AdminContext, ba
         location: applications.location,
         profileUrl: applications.profileUrl,
         coverLetter: applications.coverLetter,
+        postingSlug: applications.postingSlug,
+        answers: applications.answers,
       })
       .from(applications)
       .where(and(where, cursor ? lt(applications.id, cursor) : undefined))

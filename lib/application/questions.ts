@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Question } from '../content/posting-schema';
+import { answerField } from './answer-field';
 
 // The extra questions a posting asks (front matter `questions:`) become fields of the same zod/mini
 // schema in the browser and on the server. Only the type is imported from the content schema.
@@ -7,8 +8,7 @@ import type { Question } from '../content/posting-schema';
 export type { Question };
 export type Answer = { id: string; label: string; type: Question['type']; answer: string | string[] };
 
-/** Form field name of a question's answer. */
-export const answerField = (id: string) => `q_${id}`;
+export { answerField };
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const NEWLINE = /[\r\n]/;

@@ -28,7 +28,7 @@ function assertReported(source: string, line: number, ...mentions: string[]) {
 }
 
 describe('parsePostingFrontMatter: valid postings', () => {
-  test('reads the required fields and defaults status to open and remote to false', () => {
+  test('reads the required fields and defaults status to open, remote to false and questions to none', () => {
     const { data } = parsePostingFrontMatter(FILE, posting('title: Backend Engineer', 'position: 2', 'category: Engineering'));
     assert.deepEqual(data, {
       title: 'Backend Engineer',
@@ -36,6 +36,7 @@ describe('parsePostingFrontMatter: valid postings', () => {
       category: 'Engineering',
       status: 'open',
       remote: false,
+      questions: [],
     });
   });
 
@@ -207,5 +208,41 @@ describe('splitFrontMatter', () => {
   test('a --- that is not on the first line is not front matter', () => {
     const source = '\n---\ntitle: A\n---\n';
     assert.deepEqual(splitFrontMatter(source), { yaml: null, body: source });
+  });
+});
+
+describe('parsePostingFrontMatter: questions', () => {
+  const base = ['title: A', 'position: 1', 'category: Eng', 'questions:'];
+
+  test('reads well-formed questions with their defaults', () => {
+    const { data } = parsePostingFrontMatter(
+      FILE,
+      posting(...base, '  - id: notice', '    label: Notice period?', '    type: single_choice', '    options: [Now, Later]'),
+    );
+    assert.deepEqual(data.questions, [{ id: 'notice', label: 'Notice period?', type: 'single_choice', options: ['Now', 'Later'], required: false }]);
+  });
+
+  test('a choice question without options names the question and the field, on its line', () => {
+    // Line 6 is the question's first line (line 1 is the opening ---).
+    assertReported(posting(...base, '  - id: notice', '    label: Notice?', '    type: single_choice'), 6, 'questions.0.options', 'needs a list of options');
+  });
+
+  test('an unknown question type lists the known ones', () => {
+    assertReported(posting(...base, '  - id: q', '    label: Q?', '    type: essay'), 8, 'questions.0.type', 'short_text', 'multiple_choice');
+  });
+
+  test('a malformed id, an unknown field and duplicate ids are refused', () => {
+    assertReported(posting(...base, '  - id: Notice Period', '    label: Q?', '    type: short_text'), 6, 'questions.0.id', 'lowercase');
+    assertReported(posting(...base, '  - id: q', '    label: Q?', '    type: short_text', '    requried: true'), 9, 'requried');
+    assertReported(
+      posting(...base, '  - id: q', '    label: Q?', '    type: short_text', '  - id: q', '    label: Again?', '    type: long_text'),
+      9,
+      'duplicate question id "q"',
+    );
+  });
+
+  test('options on a text question and min above max are refused', () => {
+    assertReported(posting(...base, '  - id: q', '    label: Q?', '    type: short_text', '    options: [a, b]'), 9, 'only single_choice and multiple_choice');
+    assertReported(posting(...base, '  - id: n', '    label: N?', '    type: number', '    min: 5', '    max: 1'), 9, 'min must not exceed max');
   });
 });

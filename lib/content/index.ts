@@ -19,6 +19,11 @@ export async function listPostings(): Promise<Posting[]> {
   return (await content()).postings.filter((p) => isPublished(p));
 }
 
+/** Every posting, drafts and closed ones included: for the admin, whose applications may predate a change. */
+export async function listAllPostings(): Promise<Posting[]> {
+  return (await content()).postings;
+}
+
 export async function getPosting(slug: string): Promise<Posting | undefined> {
   return (await listPostings()).find((p) => p.slug === slug);
 }
