@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_DATABASE_URL, E2E_PORT } from './e2e/fixtures/env';
+import { E2E_APPLY_LIMIT, E2E_DATABASE_URL, E2E_PORT } from './e2e/fixtures/env';
 
 // Debian's Chromium by default; CHROMIUM_PATH points elsewhere, and an empty CHROMIUM_PATH uses the browser
 // Playwright installed itself.
@@ -32,6 +32,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { DATABASE_URL: E2E_DATABASE_URL, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { DATABASE_URL: E2E_DATABASE_URL, NEXT_TELEMETRY_DISABLED: '1', APPLY_RATE_LIMIT: `${E2E_APPLY_LIMIT}/60` },
   },
 });

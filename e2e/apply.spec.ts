@@ -1,4 +1,5 @@
 import { queryE2eDb } from './fixtures/db';
+import { E2E_APPLY_LIMIT } from './fixtures/env';
 import { CLOSED, enhanceForm, expect, fillApplication, pdf, postApplication, SEED, sendButton, test, uniqueEmail } from './fixtures/apply';
 
 const rowsFor = (email: string) =>
@@ -167,4 +168,24 @@ test('bots are dropped quietly: submitting faster than a person can type stores 
   await sendButton(page).click();
   await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
   expect(rowsFor(email)).toHaveLength(0);
+});
+
+test('a flood of submissions from one address is answered 429 with Retry-After, before anything is stored', async ({ request }) => {
+  const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+  const send = () =>
+    request.post(SEED, {
+      multipart: { slug: 'senior-backend-engineer-remote', fullName: 'Flood', email: 'flood@example.com' },
+      headers: { 'X-Forwarded-For': address },
+      maxRedirects: 0,
+    });
+  const statuses: number[] = [];
+  for (let i = 0; i < E2E_APPLY_LIMIT; i++) statuses.push((await send()).status());
+  expect(statuses.filter((s) => s === 429)).toEqual([]);
+  const refused = await send();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+  expect(await refused.text()).toContain('Too many applications');
+  // Another address is not affected.
+  const other = await request.post(SEED, { multipart: { slug: 'x' }, headers: { 'X-Forwarded-For': '198.51.100.9' }, maxRedirects: 0 });
+  expect(other.status()).not.toBe(429);
 });
