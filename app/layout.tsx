@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { feedLinks } from '@/lib/seo/feed-links';
 import { site } from '@/lib/site';
 import './globals.css';
 
@@ -8,6 +9,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: `Careers at ${site.shortName}`, template: `%s` },
   description: site.tagline,
+  openGraph: { siteName: `${site.companyName} Careers`, images: [{ url: site.logoPath }] },
+  alternates: { types: feedLinks },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#1d4ed8' };

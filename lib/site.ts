@@ -3,7 +3,16 @@ export const site = {
   companyName: 'Meridian Data Exchange',
   shortName: 'Meridian',
   tagline: 'The marketplace where companies buy and sell data.',
+  /** Public address of this careers site: every canonical URL, feed and sitemap entry starts with it. */
   url: (process.env.SITE_URL || 'http://localhost:3000').replace(/\/$/, ''),
+  /** The company's main website, for schema.org `sameAs`. */
+  homepage: 'https://meridian.example',
+  /** Served from public/. */
+  logoPath: '/logo.svg',
   privacyUrl: process.env.PRIVACY_URL || '/privacy',
   contactEmail: 'careers@meridian.example',
+  /** Where a posting without a `location` is based: the head office. */
+  headquarters: { addressLocality: 'Amsterdam', addressCountry: 'NL' },
 } as const;
+
+export const absoluteUrl = (path: string) => (/^https?:\/\//.test(path) ? path : `${site.url}${path.startsWith('/') ? '' : '/'}${path}`);

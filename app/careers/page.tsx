@@ -3,9 +3,17 @@ import { PostingFilters } from '@/components/careers/posting-filters';
 import { PostingList } from '@/components/careers/posting-list';
 import { listPostings } from '@/lib/content';
 import { acceptsApplications, groupByCategory, matchesQuery } from '@/lib/content/posting';
+import { feedLinks } from '@/lib/seo/feed-links';
 import { site } from '@/lib/site';
 
-export const metadata: Metadata = { title: `Careers at ${site.shortName}`, description: site.tagline };
+export const metadata: Metadata = {
+  title: `Careers at ${site.shortName}`,
+  description: site.tagline,
+  // Filtered views are the same page: search engines index the unfiltered listing.
+  alternates: { canonical: '/careers', types: feedLinks },
+  openGraph: { type: 'website', url: '/careers', title: `Careers at ${site.shortName}`, description: site.tagline },
+  twitter: { card: 'summary', title: `Careers at ${site.shortName}`, description: site.tagline },
+};
 
 type Props = { searchParams: Promise<{ category?: string | string[]; q?: string | string[] }> };
 

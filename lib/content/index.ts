@@ -1,7 +1,8 @@
 import 'server-only';
 import path from 'node:path';
+import { postingHtml } from './html';
 import { loadContent, type Content } from './load';
-import { isPublished, type Posting } from './posting';
+import { acceptsApplications, isPublished, type Posting } from './posting';
 
 // Content is read once per server process: postings are deployed with the code, so they cannot change under it.
 // In development every request re-reads, so edits show up on refresh.
@@ -24,6 +25,14 @@ export async function listAllPostings(): Promise<Posting[]> {
   return (await content()).postings;
 }
 
+/** Postings taking applications now, newest first: what feeds, the sitemap and the public API list. */
+export async function listOpenPostings(now = new Date()): Promise<Posting[]> {
+  const published = (date: Posting) => date.datePosted ?? date.updatedAt;
+  return (await listPostings())
+    .filter((p) => acceptsApplications(p, now))
+    .sort((a, b) => published(b).localeCompare(published(a)) || a.title.localeCompare(b.title, 'en'));
+}
+
 export async function getPosting(slug: string): Promise<Posting | undefined> {
   return (await listPostings()).find((p) => p.slug === slug);
 }
@@ -34,4 +43,23 @@ export async function getSectionSource(name: string): Promise<string | undefined
 
 export async function listSectionNames(): Promise<string[]> {
   return [...(await content()).sections.keys()].sort();
+}
+
+const htmlCache = new Map<string, Promise<string>>();
+
+/** The posting as plain HTML with its sections inlined (no form), for structured data, feeds and the API. */
+export async function getPostingHtml(posting: Posting): Promise<string> {
+  const { sections } = await content();
+  if (process.env.NODE_ENV === 'development') return postingHtml(posting, sections);
+  let html = htmlCache.get(posting.slug);
+  if (!html) htmlCache.set(posting.slug, (html = postingHtml(posting, sections)));
+  return html;
+}
+
+/** A one-sentence summary for search results and link previews: the posting's first paragraph, shortened. */
+export async function getPostingSummary(posting: Posting): Promise<string> {
+  const html = await getPostingHtml(posting);
+  const first = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
+  const text = first.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ').trim();
+  return text.length > 200 ? `${text.slice(0, 197).replace(/\s+\S*$/, '')}…` : text;
 }

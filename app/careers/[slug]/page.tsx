@@ -3,7 +3,10 @@ import { notFound } from 'next/navigation';
 import { PostingBody } from '@/components/posting/posting-body';
 import { PostingHeader } from '@/components/posting/posting-header';
 import { CommonSection } from '@/components/posting/common-section';
-import { getPosting, listPostings } from '@/lib/content';
+import { JobPostingJsonLd } from '@/components/posting/job-posting-json-ld';
+import { getPosting, getPostingSummary, listPostings } from '@/lib/content';
+import { acceptsApplications } from '@/lib/content/posting';
+import { feedLinks } from '@/lib/seo/feed-links';
 import { site } from '@/lib/site';
 import { submitApplication } from './actions';
 
@@ -21,9 +24,17 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const posting = await getPosting((await params).slug);
   if (!posting) return {};
+  const title = `${posting.title} · Careers at ${site.shortName}`;
+  const description = await getPostingSummary(posting);
+  const url = `/careers/${posting.slug}`;
   return {
-    title: `${posting.title} · Careers at ${site.shortName}`,
-    description: [posting.category, posting.location, posting.remote ? 'Remote' : null].filter(Boolean).join(' · '),
+    title,
+    description,
+    alternates: { canonical: url, types: feedLinks },
+    openGraph: { type: 'website', url, title, description, siteName: `${site.companyName} Careers` },
+    twitter: { card: 'summary', title, description },
+    // A closed posting stays reachable for people who follow old links, but leaves search indexes.
+    robots: acceptsApplications(posting) ? undefined : { index: false },
   };
 }
 
@@ -32,6 +43,7 @@ export default async function PostingPage({ params }: Params) {
   if (!posting) notFound();
   return (
     <article className="posting">
+      <JobPostingJsonLd posting={posting} />
       <PostingHeader posting={posting} />
       <div className="prose">
         <PostingBody posting={posting} applyAction={submitApplication} />

@@ -1,0 +1,10 @@
+import { listPublicPostings } from '@/lib/content/open-postings';
+import { jsonFeed } from '@/lib/feeds';
+
+export const revalidate = 3600;
+
+export async function GET() {
+  return new Response(JSON.stringify(jsonFeed(await listPublicPostings())), {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8', 'Cache-Control': 'public, max-age=300' },
+  });
+}
