@@ -12,6 +12,7 @@ import { listAudit } from './audit';
 import { signIn, signOut } from './auth';
 import { currentViewer, NotSignedInError, type AdminContext } from './context';
 import { openExport } from './export';
+import { applicationsPerDay, applicationsPerPosting } from './stats';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-dal-'));
 let db: Db;
@@ -170,5 +171,16 @@ describe('admin data access layer', () => {
     disableAdminUser(db, 'other@example.com');
     assert.equal(await currentViewer(context(token)), null);
     assert.deepEqual(await signIn({ email: 'other@example.com', password: PASSWORD, address: '203.0.113.9' }, db), { status: 'invalid' });
+  });
+
+  it('counts today\'s applications on the dashboard, per day and per posting', async () => {
+    const token = await session('manager@example.com');
+    const days = await applicationsPerDay(30, context(token));
+    assert.equal(days.length, 30);
+    assert.equal(days.at(-1)!.date, new Date().toISOString().slice(0, 10));
+    assert.equal(days.at(-1)!.count, 123, 'every application seeded today is counted today');
+    assert.equal(days.slice(0, -1).reduce((sum, d) => sum + d.count, 0), 0);
+    const perPosting = await applicationsPerPosting(context(token));
+    assert.deepEqual(perPosting.map((p) => [p.slug, p.count]), [['backend', 120], ['design', 3]]);
   });
 });

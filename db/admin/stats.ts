@@ -12,7 +12,9 @@ export async function applicationsPerDay(days = 30, context?: AdminContext) {
   const today = Math.floor(ctx.now() / DAY_MS);
   const start = today - days + 1;
   const rows = ctx.db
-    .select({ day: sql<number>`${applications.createdAt} / ${DAY_MS}`, count: sql<number>`count(*)` })
+    // better-sqlite3 binds numbers as REAL, so the division is cast back to a whole day number; mapWith stops
+    // drizzle from decoding the expression with the column's own mapper (as a Date).
+    .select({ day: sql<number>`cast(${applications.createdAt} / ${DAY_MS} as integer)`.mapWith(Number), count: sql<number>`count(*)`.mapWith(Number) })
     .from(applications)
     .where(gte(applications.createdAt, new Date(start * DAY_MS)))
     .groupBy(sql`1`)
