@@ -40,6 +40,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
             Download {application.resumeFileName}
           </a>{' '}
           ({Math.ceil(application.resumeSize / 1024)} KB)
+          {application.resumeMediaType === 'application/pdf' ? (
+            <>
+              {' · '}
+              {/* Some browsers will not run their PDF viewer inside a fully sandboxed frame; a tab always works. */}
+              <a href={`/admin/applications/${id}/resume`} target="_blank" rel="noopener noreferrer">
+                Open the PDF in a new tab
+              </a>
+            </>
+          ) : null}
         </p>
         {application.resumeMediaType === 'application/pdf' ? (
           // An empty sandbox: the PDF gets no scripts, forms, navigation or same-origin access.
