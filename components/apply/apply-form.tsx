@@ -1,9 +1,9 @@
 'use client';
 
-import { lazy, Suspense, startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
-import { initialApplyState, type ApplyState, type FieldErrors } from '@/lib/application/state';
+import { initialApplyState, type ApplyState, type FieldErrors, type KeptValues } from '@/lib/application/state';
 import { COVER_LETTER_MAX_CHARS } from '@/lib/limits';
 import { Field } from '@/components/ui/field';
 import { ErrorSummary } from './error-summary';
@@ -27,7 +27,14 @@ type Props = {
 };
 
 export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
-  const [state, formAction, pending] = useActionState(action, initialApplyState);
+  // Without JavaScript (or before the enhancer loads) the form posts through useActionState. Once enhanced,
+  // the action is called directly so that a refused request (429 from the proxy, a network failure)
+  // becomes a message on the form instead of an error page that would lose what the candidate typed.
+  const [actionState, formAction, actionPending] = useActionState(action, initialApplyState);
+  const [override, setOverride] = useState<ApplyState | null>(null);
+  const [sending, startSending] = useTransition();
+  const state = override ?? actionState;
+  const pending = actionPending || sending;
   const formRef = useRef<HTMLFormElement>(null);
   const submitRef = useRef<SubmitHandler | null>(null);
   const [enhance, setEnhance] = useState(false);
@@ -164,13 +171,32 @@ export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
             onValid={(data) => {
               setClient(null);
               setSummaryErrors(null);
-              startTransition(() => formAction(data));
+              startSending(async () => {
+                try {
+                  setOverride(await action(state, data));
+                } catch {
+                  setOverride({ status: 'error', errors: {}, values: valuesOf(data), message: UNSENT });
+                }
+              });
             }}
           />
         </Suspense>
       ) : null}
     </form>
   );
+}
+
+const UNSENT =
+  'Your application could not be sent: the connection failed or the server is busy. Nothing was stored. Please wait a minute and send it again.';
+
+/** What the candidate typed, to put back into the form; files cannot be put back. */
+function valuesOf(data: FormData): KeptValues {
+  const values: KeptValues = {};
+  for (const key of new Set(data.keys())) {
+    const all = data.getAll(key).filter((v): v is string => typeof v === 'string');
+    if (all.length) values[key] = all.length > 1 ? all : all[0];
+  }
+  return values;
 }
 
 const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);

@@ -52,10 +52,24 @@ export async function signIn(
   now: () => number = Date.now,
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const keys = [accountKey(email), addressKey(input.address)];
-  const before = throttleStates(db, keys);
-  const wait = Math.max(...keys.map((key) => retryAfterSeconds(before.get(key), now())));
-  if (wait > 0) return { status: 'throttled', retryAfter: wait };
+  const keys = [accountKey(email), addressKey(input.address)] as const;
+  const policies = [ACCOUNT_POLICY, ADDRESS_POLICY] as const;
+  const write = (tx: Db, key: string, state: ThrottleState | undefined) => {
+    if (!state) return void tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
+    const values = { failures: state.failures, lastFailureAt: new Date(state.lastFailureAt), lockedUntil: new Date(state.lockedUntil) };
+    tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+  };
+
+  // The attempt is counted as a failure before the slow password check, in one transaction with the
+  // check itself: parallel guesses cannot all slip through while scrypt runs. A success undoes it below.
+  const reservation = db.transaction((tx) => {
+    const current = throttleStates(tx as unknown as Db, [...keys]);
+    const wait = Math.max(...keys.map((key) => retryAfterSeconds(current.get(key), now())));
+    if (wait > 0) return { wait, addressBefore: undefined };
+    keys.forEach((key, i) => write(tx as unknown as Db, key, recordFailure(current.get(key), now(), policies[i]!)));
+    return { wait: 0, addressBefore: current.get(keys[1]) };
+  });
+  if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
 
   const user = db
     .select({ id: adminUsers.id, email: adminUsers.email, passwordHash: adminUsers.passwordHash, disabledAt: adminUsers.disabledAt })
@@ -68,16 +82,7 @@ export async function signIn(
 
   const at = now();
   if (!ok || !user) {
-    db.transaction((tx) => {
-      // Read again inside the transaction: other attempts may have failed while scrypt ran.
-      const current = throttleStates(tx as unknown as Db, keys);
-      for (const [key, policy] of [[keys[0]!, ACCOUNT_POLICY], [keys[1]!, ADDRESS_POLICY]] as const) {
-        const next = recordFailure(current.get(key), at, policy);
-        const values = { failures: next.failures, lastFailureAt: new Date(next.lastFailureAt), lockedUntil: new Date(next.lockedUntil) };
-        tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
-      }
-      recordAudit(tx, { actorEmail: email, action: 'sign_in_failed', detail: `from ${input.address}` }, at);
-    });
+    recordAudit(db, { actorEmail: email, action: 'sign_in_failed', detail: `from ${input.address}` }, at);
     return { status: 'invalid' };
   }
 
@@ -85,7 +90,8 @@ export async function signIn(
   const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   db.transaction((tx) => {
-    tx.delete(loginThrottle).where(eq(loginThrottle.key, keys[0]!)).run();
+    write(tx as unknown as Db, keys[0], undefined);
+    write(tx as unknown as Db, keys[1], reservation.addressBefore);
     tx.insert(adminSessions)
       .values({ tokenHash: hashSessionToken(token), userId: user.id, createdAt: new Date(at), lastSeenAt: new Date(at), expiresAt })
       .run();

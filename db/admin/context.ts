@@ -1,7 +1,8 @@
 import 'server-only';
+import { isSecureRequest } from '@/lib/auth/request';
 import { and, eq, isNull } from 'drizzle-orm';
 import {
-  SESSION_COOKIE_NAMES,
+  sessionCookieName,
   SESSION_TOUCH_MS,
   hashSessionToken,
   isWellFormedToken,
@@ -31,14 +32,14 @@ export class NotSignedInError extends Error {
   }
 }
 
+/**
+ * Reads only the cookie name this request's scheme calls for: over https only `__Host-…`, which a sibling
+ * subdomain cannot plant, so nobody can sign a manager in to an account of their choosing.
+ */
 export async function readSessionCookie(): Promise<string | undefined> {
-  const { cookies } = await import('next/headers');
-  const jar = await cookies();
-  for (const name of SESSION_COOKIE_NAMES) {
-    const value = jar.get(name)?.value;
-    if (value) return value;
-  }
-  return undefined;
+  const { cookies, headers } = await import('next/headers');
+  const name = sessionCookieName(isSecureRequest(await headers()));
+  return (await cookies()).get(name)?.value || undefined;
 }
 
 // Next's modules are loaded lazily so the data layer can be unit-tested outside Next with a context of its own.

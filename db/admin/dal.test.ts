@@ -183,4 +183,14 @@ describe('admin data access layer', () => {
     const perPosting = await applicationsPerPosting(context(token));
     assert.deepEqual(perPosting.map((p) => [p.slug, p.count]), [['backend', 120], ['design', 3]]);
   });
+
+  it('counts parallel guesses: a burst of wrong passwords meets the lock, not just the first five', async () => {
+    await createAdminUser(db, 'burst@example.com', PASSWORD);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn({ email: 'burst@example.com', password: `wrong ${i}`, address: `198.51.100.${i}` }, db)),
+    );
+    const invalid = results.filter((r) => r.status === 'invalid').length;
+    assert.ok(invalid <= 5, `${invalid} guesses were checked; at most 5 may be before the lock`);
+    assert.ok(results.some((r) => r.status === 'throttled'));
+  });
 });

@@ -212,3 +212,24 @@ describe('remarkSectionAsListItems', () => {
     assert.doesNotMatch(js, /_components\.ul/, 'no nested list is rendered');
   });
 });
+
+describe('the apply-now section, which holds the form', () => {
+  const known = ['apply-now', 'team'];
+  const run = (source: string) => compile(source, { remarkPlugins: [[remarkCommonSections, { known, file: 'x.mdx' }]] });
+
+  test('is refused inside a list, where it would lose its form', async () => {
+    await assert.rejects(run('- one\n- two\n  <common-section section-name="apply-now"></common-section>\n'), (error: Error) => {
+      assert.ok(error instanceof ContentError);
+      assert.equal(error.line, 3);
+      assert.match(error.message, /must stand on its own line, not inside a list/);
+      return true;
+    });
+  });
+
+  test('is refused when placed twice', async () => {
+    await assert.rejects(
+      run('<common-section section-name="apply-now"></common-section>\n\n<CommonSection name="apply-now" />\n'),
+      /placed twice/,
+    );
+  });
+});

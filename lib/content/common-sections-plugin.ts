@@ -17,6 +17,8 @@ export type CommonSectionsOptions = {
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 const TAGS = new Set(['common-section', 'CommonSection']);
+/** The section that renders the application form after its text. */
+export const FORM_SECTION = 'apply-now';
 
 /**
  * MDX treats a lowercase, hyphenated tag such as `<common-section>` as plain HTML and never looks it up in
@@ -29,6 +31,7 @@ export function remarkCommonSections(options: CommonSectionsOptions) {
     // One element at a time, searching afresh after each move: placing one rewrites the tree around it,
     // so ancestors collected earlier for a second element in the same paragraph would be stale.
     const done = new WeakSet<JsxElement>();
+    let placedForm = false;
     for (;;) {
       let next: { node: JsxElement; ancestors: Parent[] } | undefined;
       visitParents(tree, (node, ancestors) => {
@@ -45,6 +48,16 @@ export function remarkCommonSections(options: CommonSectionsOptions) {
       const { node, ancestors } = next;
       done.add(node);
       const name = sectionName(node, options);
+      if (name === FORM_SECTION) {
+        // It renders the application form: inside a list it would become list items and lose the form,
+        // and twice would mean two forms with the same field ids.
+        const line = node.position?.start.line;
+        if (ancestors.some((a) => a.type === 'listItem')) {
+          throw new ContentError(options.file, line, `the "${FORM_SECTION}" section holds the application form and must stand on its own line, not inside a list`);
+        }
+        if (placedForm) throw new ContentError(options.file, line, `the "${FORM_SECTION}" section is placed twice; place it once`);
+        placedForm = true;
+      }
       options.used?.add(name);
       node.name = 'CommonSection';
       node.attributes = [{ type: 'mdxJsxAttribute', name: 'name', value: name }];
