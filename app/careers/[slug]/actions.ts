@@ -10,6 +10,7 @@ import type { ApplyState, FieldErrors } from '@/lib/application/state';
 import { getPosting } from '@/lib/content';
 import { acceptsApplications, SLUG_PATTERN } from '@/lib/content/posting';
 import { MIN_FILL_MS } from '@/lib/limits';
+import { APPLY_STAMP_HEADER, validApplyStamp } from '@/lib/server/apply-stamp';
 import { formTokenAge } from '@/lib/server/form-token';
 import { sameOrigin } from '@/lib/server/same-origin';
 
@@ -18,6 +19,10 @@ import { sameOrigin } from '@/lib/server/same-origin';
  * action under useActionState loops the server) and everything the browser checked is checked again here.
  */
 export async function submitApplication(_previous: ApplyState, form: FormData): Promise<ApplyState> {
+  // The arguments are whatever the client encoded, not necessarily what our form sends.
+  if (!(form instanceof FormData)) {
+    return { status: 'error', errors: {}, message: 'This is not the application form. Reload the page and try again.', values: {} };
+  }
   // The posting decides the schema (its questions), so it is looked up first, from the untrusted slug.
   const slug = form.get('slug');
   const posting = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? await getPosting(slug) : undefined;
@@ -25,8 +30,13 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   const values = keptValues(form, questions);
   const fail = (errors: FieldErrors, message?: string): ApplyState => ({ status: 'error', errors, message, values });
 
-  if (!sameOrigin(await headers())) {
+  const requestHeaders = await headers();
+  if (!sameOrigin(requestHeaders)) {
     return fail({}, 'This form can only be sent from this site. Reload the page and try again.');
+  }
+  // Only through the posting's own page, past the proxy's checks (see apply-stamp.ts).
+  if (posting && !validApplyStamp(requestHeaders.get(APPLY_STAMP_HEADER), posting.slug)) {
+    return fail({}, 'This form was sent to the wrong address. Open the job posting from the careers page and apply there.');
   }
   // A bot sees the same confirmation as a person, with a reference that matches nothing.
   if (isBot(form)) return { status: 'success', reference: newReference() };
