@@ -37,3 +37,8 @@ describe('JavaScript action bodies', () => {
     assert.equal(jsActionBodyValid(form([['0', '["$@3"]']])), false);
   });
 });
+
+test('the state the page renders after an error, with $undefined, is accepted', () => {
+  const state = '[{"status":"error","errors":{"email":["Enter an email"]},"message":"$undefined","values":{"fullName":"$$ rich"}}]';
+  assert.ok(noJsActionFieldsValid(form([['$ACTION_REF_1', ''], ['$ACTION_1:0', head], ['$ACTION_1:1', state]])));
+});

@@ -12,16 +12,19 @@ const parse = (text: string): { ok: true; value: unknown } | { ok: false } => {
   }
 };
 
-/** Strings React gives meaning to start with `$` (a literal `$` is escaped as `$$`). */
-function references(value: unknown, found: string[] = []): string[] {
+/**
+ * Strings React gives meaning to start with `$` (a literal `$` is escaped as `$$`). Those that point at another
+ * part (`$1`, `$@1`, `$Q1`…, ids in hex) must name a part that was sent; React waits for a missing one and
+ * the request fails. `$undefined`, `$NaN`, `$D<date>` and the like stand alone.
+ */
+function danglingReference(value: unknown, hasPart: (tag: string, id: string) => boolean): boolean {
   if (typeof value === 'string') {
-    if (value.startsWith('$') && !value.startsWith('$$')) found.push(value);
-  } else if (Array.isArray(value)) {
-    for (const item of value) references(item, found);
-  } else if (value && typeof value === 'object') {
-    for (const item of Object.values(value)) references(item, found);
+    const match = /^\$([A-Za-z@]?)([0-9a-f]+)$/.exec(value);
+    return match !== null && !hasPart(match[1]!, String(parseInt(match[2]!, 16)));
   }
-  return found;
+  if (Array.isArray(value)) return value.some((item) => danglingReference(item, hasPart));
+  if (value && typeof value === 'object') return Object.values(value).some((item) => danglingReference(item, hasPart));
+  return false;
 }
 
 /**
@@ -48,8 +51,7 @@ export function noJsActionFieldsValid(form: FormData): boolean {
     const bound = typeof head.bound === 'string' ? /^\$@([0-9a-f]+)$/.exec(head.bound) : null;
     if (!bound || !parts.has(String(parseInt(bound[1]!, 16)))) return false;
   }
-  // Bound arguments the page renders are plain JSON: no further references to resolve.
-  return [...parts].every(([id, value]) => id === '0' || references(value).length === 0);
+  return [...parts].every(([id, value]) => id === '0' || !danglingReference(value, (_, part) => parts.has(part)));
 }
 
 /**
@@ -61,12 +63,7 @@ export function jsActionBodyValid(form: FormData): boolean {
   if (typeof root !== 'string') return false;
   const parsed = parse(root);
   if (!parsed.ok) return false;
-  const keys = [...form.keys()];
-  return references(parsed.value).every((ref) => {
-    const match = /^\$([A-Za-z@])([0-9a-f]+)$/.exec(ref);
-    if (!match) return ref === '$' || /^\$[A-Za-z]$/.test(ref) || ref === '$undefined';
-    const id = String(parseInt(match[2]!, 16));
-    if (match[1] === 'K') return true; // an empty FormData is still a FormData
-    return keys.includes(id);
-  });
+  const keys = new Set(form.keys());
+  // `$K<n>` is a FormData made of the parts named `<n>_…`; an empty one is still a FormData.
+  return !danglingReference(parsed.value, (tag, id) => tag === 'K' || keys.has(id));
 }

@@ -2,8 +2,8 @@
 
 import { headers } from 'next/headers';
 import { DuplicateApplicationError, newReference, storeApplication } from '@/db/applications';
-import { keptValues, readApplicationForm, repeatedFields } from '@/lib/application/form-data';
-import { safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
+import { keptValues, readApplicationForm, repeatedFields, unknownFields } from '@/lib/application/form-data';
+import { nameContradictsKind, safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
 import { collectAnswers } from '@/lib/application/questions';
 import { applicationSchemaFor } from '@/lib/application/schema';
 import type { ApplyState, FieldErrors } from '@/lib/application/state';
@@ -46,6 +46,10 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   if (repeated.length) {
     return fail(Object.fromEntries(repeated.map((field) => [field, ['This field was sent more than once; send it once']])));
   }
+  const unknown = unknownFields(form, questions);
+  if (unknown.length) {
+    return fail({}, `This form has fields the application form does not have (${unknown.slice(0, 3).map((f) => JSON.stringify(f.slice(0, 40))).join(', ')}), so it was not sent. Reload the page and try again.`);
+  }
   const parsed = applicationSchemaFor(questions).safeParse(readApplicationForm(form, questions));
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -62,6 +66,8 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   if (!kind) {
     return fail({ resume: ['The resume must be a PDF or a Word (.docx) document'] });
   }
+  const contradiction = nameContradictsKind(application.resume.name, kind);
+  if (contradiction) return fail({ resume: [contradiction] });
 
   try {
     const { reference } = storeApplication({
