@@ -2,6 +2,9 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { clientAddress } from '@/lib/auth/request';
 import { RESUME_MAX_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/limits';
 import { parseRateLimit, RateLimiter } from '@/lib/rate-limit';
+import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/server/action-fields';
+import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/server/apply-stamp';
+import { isSameOrigin } from '@/lib/server/origin';
 
 const applyLimiter = new RateLimiter(parseRateLimit(process.env.APPLY_RATE_LIMIT));
 
@@ -10,33 +13,64 @@ const page = (title: string, body: string) =>
   `<title>${title}</title><main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">` +
   `<h1>${title}</h1>${body}</main></html>`;
 
+const refuse = (status: number, title: string, body: string, headers: Record<string, string> = {}) =>
+  new NextResponse(page(title, body), {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+
 /**
- * Next answers a server action body over its limit with a bare 500. Without JavaScript the browser cannot
- * check the resume size first, so an oversized application is caught here and explained instead.
+ * Every POST to a posting page passes here before Next reads it as a server action. Next answers an
+ * oversize body, a cross-site Origin or a body that is not an action with a bare 400 or 500, so each is
+ * caught first and explained; a flood from one address is refused before anything is read.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   if (request.method !== 'POST') return NextResponse.next();
   const back = request.nextUrl.pathname;
-  // A flood from one address is refused before its body is read, let alone stored.
+  const again = `<a href="${back}#apply">go back to the application form</a>`;
   const wait = applyLimiter.hit(clientAddress(request.headers));
   if (wait > 0) {
-    return new NextResponse(
-      page('Too many applications', `<p>We received too many applications from your network in a short time, so this one was not sent.</p><p>Please wait ${wait} seconds, then <a href="${back}#apply">go back to the form</a> and send it again.</p>`),
-      { status: 429, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(wait), 'Cache-Control': 'no-store' } },
+    return refuse(
+      429,
+      'Too many applications',
+      `<p>We received too many applications from your network in a short time, so this one was not sent.</p><p>Please wait ${wait} seconds, then <a href="${back}#apply">go back to the form</a> and send it again.</p>`,
+      { 'Retry-After': String(wait) },
     );
+  }
+  if (!isSameOrigin(request.headers)) {
+    return refuse(403, 'This form can only be sent from this site', `<p>Your application was not sent. Open the posting on this site, then ${again}.</p>`);
+  }
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;/i.test(type)) {
+    return refuse(415, 'This is not an application form', `<p>Applications are sent with the form on the posting page. Nothing was sent; ${again}.</p>`);
   }
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
     const mb = RESUME_MAX_BYTES / 1024 / 1024;
-    return new NextResponse(
-      page('Your resume is too large', `<p>The resume must be ${mb} MB or smaller. Your application was not sent.</p><p><a href="${back}#apply">Go back to the application form</a> and choose a smaller file, for example a PDF export of your resume.</p>`),
-      { status: 413, headers: { 'Content-Type': 'text/html; charset=utf-8', Connection: 'close' } },
+    return refuse(
+      413,
+      'Your resume is too large',
+      `<p>The resume must be ${mb} MB or smaller. Your application was not sent.</p><p><a href="${back}#apply">Go back to the application form</a> and choose a smaller file, for example a PDF export of your resume.</p>`,
+      { Connection: 'close' },
     );
   }
-  return NextResponse.next();
+  // With JavaScript the action travels in the Next-Action header; without it, in the body's hidden fields.
+  const form = await request.clone().formData().catch(() => null);
+  const valid = form !== null && (request.headers.has('next-action') ? jsActionBodyValid(form) : noJsActionFieldsValid(form));
+  if (!valid) {
+    return refuse(400, 'This is not an application form', `<p>The form that was sent is not the application form. Nothing was sent; ${again}.</p>`);
+  }
+  const headers = new Headers(request.headers);
+  headers.set(APPLY_STAMP_HEADER, applyStamp(back));
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {
-  // Only multipart posts to a posting page: reading postings never passes through here.
-  matcher: [{ source: '/careers/:slug', has: [{ type: 'header', key: 'content-type', value: 'multipart/form-data.*' }] }],
+  // Every request with a body to a posting page (a POST always has one of these headers); reading postings
+  // (GET, no body) never passes through here, so static pages stay static.
+  matcher: [
+    { source: '/careers/:slug', has: [{ type: 'header', key: 'content-type' }] },
+    { source: '/careers/:slug', has: [{ type: 'header', key: 'content-length' }] },
+    { source: '/careers/:slug', has: [{ type: 'header', key: 'transfer-encoding' }] },
+  ],
 };

@@ -55,3 +55,13 @@ export function repeatedFields(form: FormData, questions: readonly Question[] = 
   const single = [...APPLICATION_FIELDS, ...questions.filter((q) => q.type !== 'multiple_choice').map((q) => answerField(q.id))];
   return single.filter((field) => form.getAll(field).length > 1);
 }
+
+// Besides the schema's fields and the posting's answers, the form sends the honeypot, the start-time
+// token and React's `$ACTION_…` fields.
+const FORM_EXTRAS = new Set(['website', 'startedAt']);
+
+/** Field names our form never sends: a script's extra fields are refused, not ignored. */
+export function unknownFields(form: FormData, questions: readonly Question[] = []): string[] {
+  const known = new Set<string>([...APPLICATION_FIELDS, ...FORM_EXTRAS, ...questions.map((q) => answerField(q.id))]);
+  return [...new Set(form.keys())].filter((name) => !known.has(name) && !name.startsWith('$ACTION_'));
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { looksLikeResume, safeResumeFileName, sniffResume, zipEntryNames, type ResumeKind } from './resume-sniff';
+import { looksLikeResume, nameContradictsKind, safeResumeFileName, sniffResume, zipEntryNames, type ResumeKind } from './resume-sniff';
 
 const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
@@ -173,4 +173,14 @@ describe('safeResumeFileName', () => {
       assert.ok(name.isWellFormed(), JSON.stringify(name));
     },
   );
+});
+
+describe('nameContradictsKind', () => {
+  const pdf = sniffResume(Buffer.from('%PDF-1.7\n'))!;
+  test('a PDF named .docx is refused, a PDF named .pdf or without a known extension is not', () => {
+    assert.match(nameContradictsKind('cv.DOCX', pdf)!, /named \.docx but is a PDF/);
+    assert.equal(nameContradictsKind('cv.pdf', pdf), null);
+    assert.equal(nameContradictsKind('cv', pdf), null);
+    assert.equal(nameContradictsKind('cv.txt', pdf), null);
+  });
 });

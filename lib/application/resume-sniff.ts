@@ -75,3 +75,16 @@ export function safeResumeFileName(original: string, kind: ResumeKind): string {
   const base = Array.from(stem).slice(0, 100).join('').trim();
   return `${base || 'resume'}.${kind.extension}`;
 }
+
+/**
+ * A name that claims the other resume format (a PDF named `.docx`, a Word file named `.pdf`) is refused
+ * rather than quietly renamed: it is a sign of a tampered or mixed-up file. Other names are judged by bytes.
+ */
+export function nameContradictsKind(name: string, kind: ResumeKind): string | null {
+  const extension = /\.([^.]*)$/.exec(name)?.[1]?.toLowerCase();
+  if ((extension === 'pdf' || extension === 'docx') && extension !== kind.extension) {
+    const actual = kind.kind === 'pdf' ? 'a PDF' : 'a Word (.docx) document';
+    return `The resume is named .${extension} but is ${actual}; rename it to end in .${kind.extension} and choose it again`;
+  }
+  return null;
+}

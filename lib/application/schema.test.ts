@@ -173,3 +173,21 @@ describe('each rule refuses with its message on its field', () => {
     assertRefused({ slug: '../admin' }, 'slug', 'This job posting is not recognised');
   });
 });
+
+describe('hand-made posts', () => {
+  test('a missing required field is named, not "expected string"', () => {
+    assertRefused({ fullName: undefined }, 'fullName', 'Enter your full name');
+    assertRefused({ email: undefined }, 'email', 'Enter your email address');
+  });
+
+  test('a file sent in a text field is refused in words', () => {
+    assertRefused({ fullName: pdf() }, 'fullName', 'Full name must be text');
+    assertRefused({ coverLetter: pdf() }, 'coverLetter', 'Cover letter must be text');
+  });
+
+  test('a resume name with folders, control or direction characters is refused', () => {
+    assertRefused({ resume: pdf(undefined, '../../etc/passwd.pdf') }, 'resume', 'The resume file name must not contain folder names');
+    assertRefused({ resume: pdf(undefined, 'C:\\cv.pdf') }, 'resume', 'The resume file name must not contain folder names');
+    assertRefused({ resume: pdf(undefined, 'cv\u202Efdp.exe') }, 'resume', 'The resume file name must not contain control or text-direction characters');
+  });
+});

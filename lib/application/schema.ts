@@ -10,8 +10,12 @@ const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F-\u009F]/;
 // Bidirectional overrides and isolates can disguise text (for example a file name or a URL) when displayed.
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
-function singleLine(label: string, max: number) {
-  return z.string().check(
+// A field that is missing, or sent as a file, is told so in words rather than zod's "expected string".
+const text = (label: string, missing?: string) =>
+  z.string({ error: (issue) => (issue.input === undefined && missing ? missing : `${label} must be text`) });
+
+function singleLine(label: string, max: number, missing?: string) {
+  return text(label, missing).check(
     z.trim(),
     z.maxLength(max, `${label} must be ${max} characters or fewer`),
     z.refine((v) => !CONTROL_OR_NEWLINE.test(v), `${label} must not contain line breaks or control characters`),
@@ -20,7 +24,7 @@ function singleLine(label: string, max: number) {
 }
 
 function required(label: string, max: number, missing: string) {
-  return singleLine(label, max).check(z.minLength(1, missing));
+  return singleLine(label, max, missing).check(z.minLength(1, missing));
 }
 
 export const applicationSchema = z.object({
@@ -45,7 +49,7 @@ export const applicationSchema = z.object({
     ),
   ),
   coverLetter: z.optional(
-    z.string().check(
+    text('Cover letter').check(
       z.trim(),
       z.maxLength(COVER_LETTER_MAX_CHARS, `Cover letter must be ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters or fewer`),
       z.refine((v) => !CONTROL.test(v), 'Cover letter must not contain control characters'),
@@ -56,6 +60,9 @@ export const applicationSchema = z.object({
     z.minSize(1, 'The selected resume is empty'),
     z.maxSize(RESUME_MAX_BYTES, 'The resume must be 10 MB or smaller'),
     z.refine((f) => f.name.length <= 255, 'The resume file name must be 255 characters or fewer'),
+    // A browser sends the bare file name; folders, control or direction characters come from a script.
+    z.refine((f) => !/[\\/]/.test(f.name), 'The resume file name must not contain folder names'),
+    z.refine((f) => !CONTROL_OR_NEWLINE.test(f.name) && !BIDI.test(f.name), 'The resume file name must not contain control or text-direction characters'),
   ),
   consent: z.literal('yes', 'Agree to the privacy notice to send your application'),
 });

@@ -2,14 +2,15 @@
 
 import { headers } from 'next/headers';
 import { DuplicateApplicationError, newReference, storeApplication } from '@/db/applications';
-import { keptValues, readApplicationForm, repeatedFields } from '@/lib/application/form-data';
-import { safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
+import { keptValues, readApplicationForm, repeatedFields, unknownFields } from '@/lib/application/form-data';
+import { nameContradictsKind, safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
 import { collectAnswers } from '@/lib/application/questions';
 import { applicationSchemaFor } from '@/lib/application/schema';
 import type { ApplyState, FieldErrors } from '@/lib/application/state';
 import { getPosting } from '@/lib/content';
 import { acceptsApplications, SLUG_PATTERN } from '@/lib/content/posting';
 import { MIN_FILL_MS } from '@/lib/limits';
+import { APPLY_STAMP_HEADER, validApplyStamp } from '@/lib/server/apply-stamp';
 import { formTokenAge } from '@/lib/server/form-token';
 import { sameOrigin } from '@/lib/server/same-origin';
 
@@ -18,6 +19,10 @@ import { sameOrigin } from '@/lib/server/same-origin';
  * action under useActionState loops the server) and everything the browser checked is checked again here.
  */
 export async function submitApplication(_previous: ApplyState, form: FormData): Promise<ApplyState> {
+  // The arguments are whatever the client encoded, not necessarily what our form sends.
+  if (!(form instanceof FormData)) {
+    return { status: 'error', errors: {}, message: 'This is not the application form. Reload the page and try again.', values: {} };
+  }
   // The posting decides the schema (its questions), so it is looked up first, from the untrusted slug.
   const slug = form.get('slug');
   const posting = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? await getPosting(slug) : undefined;
@@ -25,8 +30,13 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   const values = keptValues(form, questions);
   const fail = (errors: FieldErrors, message?: string): ApplyState => ({ status: 'error', errors, message, values });
 
-  if (!sameOrigin(await headers())) {
+  const requestHeaders = await headers();
+  if (!sameOrigin(requestHeaders)) {
     return fail({}, 'This form can only be sent from this site. Reload the page and try again.');
+  }
+  // Only through the posting's own page, past the proxy's checks (see apply-stamp.ts).
+  if (posting && !validApplyStamp(requestHeaders.get(APPLY_STAMP_HEADER), posting.slug)) {
+    return fail({}, 'This form was sent to the wrong address. Open the job posting from the careers page and apply there.');
   }
   // A bot sees the same confirmation as a person, with a reference that matches nothing.
   if (isBot(form)) return { status: 'success', reference: newReference() };
@@ -35,6 +45,10 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   const repeated = repeatedFields(form, questions);
   if (repeated.length) {
     return fail(Object.fromEntries(repeated.map((field) => [field, ['This field was sent more than once; send it once']])));
+  }
+  const unknown = unknownFields(form, questions);
+  if (unknown.length) {
+    return fail({}, `This form has fields the application form does not have (${unknown.slice(0, 3).map((f) => JSON.stringify(f.slice(0, 40))).join(', ')}), so it was not sent. Reload the page and try again.`);
   }
   const parsed = applicationSchemaFor(questions).safeParse(readApplicationForm(form, questions));
   if (!parsed.success) {
@@ -52,6 +66,8 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   if (!kind) {
     return fail({ resume: ['The resume must be a PDF or a Word (.docx) document'] });
   }
+  const contradiction = nameContradictsKind(application.resume.name, kind);
+  if (contradiction) return fail({ resume: [contradiction] });
 
   try {
     const { reference } = storeApplication({
