@@ -14,10 +14,15 @@ test('apply with JavaScript: validated in the browser, stored once, confirmed wi
   await page.goto(SEED);
   await page.getByRole('link', { name: 'Apply now' }).click();
   await enhanceForm(page);
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url());
+  });
   // Submitting empty: the browser validates, nothing reaches the server.
   await sendButton(page).click();
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
+  expect(posts).toEqual([]);
   await expect(summary.getByRole('link')).toHaveText([
     'Enter your full name',
     'Enter your email address',
@@ -188,4 +193,22 @@ test('a flood of submissions from one address is answered 429 with Retry-After, 
   // Another address is not affected.
   const other = await request.post(SEED, { multipart: { slug: 'x' }, headers: { 'X-Forwarded-For': '198.51.100.9' }, maxRedirects: 0 });
   expect(other.status()).not.toBe(429);
+});
+
+test('with JavaScript, a refused submission (429, network failure) is a message on the form, which keeps what was typed', async ({ page }) => {
+  await page.goto(SEED);
+  await enhanceForm(page);
+  await page.route(`**${SEED}`, (route) =>
+    route.request().method() === 'POST'
+      ? route.fulfill({ status: 429, headers: { 'Retry-After': '30', 'Content-Type': 'text/html' }, body: '<h1>Too many applications</h1>' })
+      : route.continue(),
+  );
+  await fillApplication(page, { fullName: 'Patient Person', email: uniqueEmail('refused'), coverLetter: 'Hello there.', resume: pdf(), consent: true });
+  await page.waitForTimeout(3_100);
+  await sendButton(page).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Your application could not be sent');
+  await expect(page.getByLabel('Full name')).toHaveValue('Patient Person');
+  await expect(page.getByLabel('Cover letter')).toHaveValue('Hello there.');
 });

@@ -13,16 +13,17 @@ export function QuestionField({ question: q, errors, value }: Props) {
   if (q.type === 'yes_no' || q.type === 'single_choice' || q.type === 'multiple_choice') {
     const options = q.type === 'yes_no' ? ['yes', 'no'] : q.options!;
     const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
-    const describedBy = [q.hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+    const hint = q.hint ?? (q.type === 'multiple_choice' ? 'Select all that apply.' : undefined);
+    const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
       <fieldset className={invalid ? 'field field--error field--group' : 'field field--group'} aria-describedby={describedBy}>
         <legend className="field__label">
           {q.label}
           {q.required ? null : <span className="field__optional"> (optional)</span>}
         </legend>
-        {q.hint || q.type === 'multiple_choice' ? (
+        {hint ? (
           <p className="field__hint" id={`${id}-hint`}>
-            {q.hint ?? 'Select all that apply.'}
+            {hint}
           </p>
         ) : null}
         {invalid ? (

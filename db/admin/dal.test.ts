@@ -7,7 +7,7 @@ import { ADDRESS_POLICY } from '@/lib/auth/throttle';
 import { createAdminUser, disableAdminUser } from '../admin-accounts';
 import { storeApplication } from '../applications';
 import { openDatabase, type Db } from '../client';
-import { addNote, changeStatus, countByStatus, getApplication, getNeighbours, listApplications, listPostingsWithApplications } from './applications';
+import { addNote, changeStatus, countByStatus, getApplication, getNeighbours, getResumeFile, listApplications, listPostingsWithApplications } from './applications';
 import { listAudit } from './audit';
 import { signIn, signOut } from './auth';
 import { currentViewer, NotSignedInError, type AdminContext } from './context';
@@ -67,7 +67,14 @@ describe('admin data access layer', () => {
       await assert.rejects(addNote(1, 'hi', ctx), NotSignedInError);
       await assert.rejects(openExport({}, ctx), NotSignedInError);
       await assert.rejects(listAudit(undefined, ctx), NotSignedInError);
+      await assert.rejects(getResumeFile(1, 'attachment', ctx), NotSignedInError);
+      await assert.rejects(countByStatus({}, ctx), NotSignedInError);
+      await assert.rejects(getNeighbours(1, {}, ctx), NotSignedInError);
+      await assert.rejects(listPostingsWithApplications(ctx), NotSignedInError);
+      await assert.rejects(applicationsPerDay(30, ctx), NotSignedInError);
+      await assert.rejects(applicationsPerPosting(ctx), NotSignedInError);
     }
+    assert.equal((db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'resume_download'").get() as { n: number }).n, 0);
     const row = db.$client.prepare('SELECT status FROM applications WHERE id = 1').get() as { status: string };
     assert.equal(row.status, 'new');
   });

@@ -246,3 +246,13 @@ describe('parsePostingFrontMatter: questions', () => {
     assertReported(posting(...base, '  - id: n', '    label: N?', '    type: number', '    min: 5', '    max: 1'), 9, 'min must not exceed max');
   });
 });
+
+describe('parsePostingFrontMatter: impossible question limits', () => {
+  const base = ['title: A', 'position: 1', 'category: Eng', 'questions:', '  - id: langs', '    label: Languages?'];
+  test('multiple choice cannot ask for more options than it offers', () => {
+    assertReported(posting(...base, '    type: multiple_choice', '    options: [Go, Rust]', '    min: 3'), 10, 'questions.0.min', 'between 0 and 2');
+  });
+  test('min and max mean nothing on a text question', () => {
+    assertReported(posting(...base, '    type: short_text', '    max: 3'), 9, 'questions.0.max', 'only number and multiple_choice');
+  });
+});

@@ -37,7 +37,12 @@ function inlineSections(tree: Root, section: (name: string) => Root) {
         }
         return root.children;
       }
-      // Any other JSX or expression is markup for React, not text: drop it from the HTML.
+      // Other JSX (say <abbr>) keeps its text; expressions and imports are code, not text.
+      if (child.type === 'mdxJsxTextElement' || child.type === 'mdxJsxFlowElement') {
+        const wrapper = { children: (child as { children: RootContent[] }).children };
+        walk(wrapper);
+        return wrapper.children;
+      }
       if (child.type.startsWith('mdx')) return [];
       if ('children' in child) walk(child as { children: RootContent[] });
       return [child];

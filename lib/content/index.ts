@@ -60,6 +60,16 @@ export async function getPostingHtml(posting: Posting): Promise<string> {
 export async function getPostingSummary(posting: Posting): Promise<string> {
   const html = await getPostingHtml(posting);
   const first = /<p>([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '';
-  const text = first.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ').trim();
+  const text = decodeEntities(first.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
   return text.length > 200 ? `${text.slice(0, 197).replace(/\s+\S*$/, '')}…` : text;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Undoes the character references rehype-stringify writes (`&#x26;`, `&#60;`, `&amp;`). */
+function decodeEntities(html: string): string {
+  return html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, ref: string) => {
+    if (ref[0] === '#') return String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1)));
+    return NAMED[ref.toLowerCase()] ?? match;
+  });
 }

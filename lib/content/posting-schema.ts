@@ -62,6 +62,18 @@ export const questionSchema = z
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) {
       ctx.addIssue({ code: 'custom', path: ['min'], message: 'min must not exceed max' });
     }
+    if ((q.min !== undefined || q.max !== undefined) && q.type !== 'number' && q.type !== 'multiple_choice') {
+      ctx.addIssue({ code: 'custom', path: [q.min !== undefined ? 'min' : 'max'], message: 'only number and multiple_choice questions take min and max' });
+    }
+    if (q.type === 'multiple_choice' && q.options) {
+      const count = q.options.length;
+      for (const key of ['min', 'max'] as const) {
+        const value = q[key];
+        if (value !== undefined && (!Number.isInteger(value) || value < 0 || value > count)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `expected a whole number of options between 0 and ${count}` });
+        }
+      }
+    }
     if (q.maxLength !== undefined && !['short_text', 'long_text'].includes(q.type)) {
       ctx.addIssue({ code: 'custom', path: ['maxLength'], message: 'only text questions take maxLength' });
     }
