@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Answer } from '../lib/application/questions';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Resumes live in the database, next to their application, so one transaction stores both or neither. */
 export const resumes = sqliteTable('resumes', {
@@ -56,6 +56,20 @@ export type NewApplication = typeof applications.$inferInsert;
 export type NewResume = typeof resumes.$inferInsert;
 
 // ---- Admin area: accounts, sessions, sign-in throttling, triage history and the audit log ----
+
+/**
+ * Applications per posting and status, kept exact by triggers (migration 0004): the inbox's counts read a
+ * few dozen rows here instead of counting a million applications on every request.
+ */
+export const applicationCounts = sqliteTable(
+  'application_counts',
+  {
+    postingSlug: text('posting_slug').notNull(),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postingSlug, t.status] })],
+);
 
 export const adminUsers = sqliteTable('admin_users', {
   id: integer('id').primaryKey({ autoIncrement: true }),

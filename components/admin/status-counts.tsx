@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
+import { formatCount } from '@/lib/admin/counts';
 import { STATUSES, STATUS_LABELS, type Status } from './format';
 
 /** Counts per status; each links to the current view narrowed to that status. */
@@ -13,7 +14,7 @@ export function StatusCounts({ filter, counts }: { filter: InboxFilter; counts: 
           return (
             <li key={status}>
               <Link href={`/admin${query ? `?${query}` : ''}`} aria-current={current ? 'true' : undefined} className={`status-count status-count--${status}`}>
-                {STATUS_LABELS[status]} <strong>{counts[status]}</strong>
+                {STATUS_LABELS[status]} <strong>{formatCount(counts[status])}</strong>
               </Link>
             </li>
           );

@@ -18,7 +18,7 @@ export async function CommonSection({ name, asListItems = false, posting, applyA
   const source = await getSectionSource(name);
   // Content is checked before rendering, so this only trips on a name passed from code.
   if (source === undefined) throw new Error(`Unknown common section "${name}"`);
-  const content = await renderMdx(source, {}, asListItems ? [remarkSectionAsListItems] : []);
+  const content = await renderMdx(`section:${name}:${asListItems ? 'items' : 'block'}`, source, {}, asListItems ? [remarkSectionAsListItems] : []);
   if (asListItems) return content;
   return (
     <div className="common-section" data-section={name}>

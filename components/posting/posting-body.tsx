@@ -9,6 +9,7 @@ import { renderMdx } from './mdx';
 export async function PostingBody({ posting, applyAction }: { posting: Posting; applyAction: ApplyAction }) {
   const known = await listSectionNames();
   return renderMdx(
+    `posting:${posting.slug}`,
     posting.body,
     {
       CommonSection: (props: { name: string; asListItems?: boolean }) => <CommonSection {...props} posting={posting} applyAction={applyAction} />,

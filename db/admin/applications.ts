@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { COUNT_CAP } from '@/lib/admin/counts';
 import type { InboxFilter } from '@/lib/admin/filter';
-import { adminUsers, applicationNotes, applications, resumes, statusChanges, APPLICATION_STATUSES, type ApplicationStatus } from '../schema';
+import { adminUsers, applicationCounts, applicationNotes, applications, resumes, statusChanges, APPLICATION_STATUSES, type ApplicationStatus } from '../schema';
 import { recordAudit } from './audit';
 import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
@@ -32,17 +33,34 @@ export async function listApplications(filter: InboxFilter, before: number | und
   return { rows: page, nextCursor: rows.length > PAGE_SIZE ? page.at(-1)!.id : undefined };
 }
 
-/** Applications per status under the filter's posting, dates and search; the status filter itself is left out. */
+/**
+ * Applications per status under the filter's posting, dates and search (the status filter itself is left
+ * out). By posting alone the counts are exact and read from `application_counts`; a date range or a search
+ * counts the matching rows, but stops at COUNT_CAP + 1 per status, so no request counts a million rows.
+ */
 export async function countByStatus(filter: InboxFilter, context?: AdminContext) {
   const ctx = await authorize(context);
-  const rows = ctx.db
-    .select({ status: applications.status, count: sql<number>`count(*)` })
-    .from(applications)
-    .where(filterConditions(ctx.db, filter, { withStatus: false }))
-    .groupBy(applications.status)
-    .all();
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
-  for (const row of rows) counts[row.status] = row.count;
+  if (!filter.q && !filter.from && !filter.to) {
+    const rows = ctx.db
+      .select({ status: applicationCounts.status, count: sql<number>`sum(${applicationCounts.count})`.mapWith(Number) })
+      .from(applicationCounts)
+      .where(filter.posting ? eq(applicationCounts.postingSlug, filter.posting) : undefined)
+      .groupBy(applicationCounts.status)
+      .all();
+    for (const row of rows) counts[row.status] = row.count;
+    return counts;
+  }
+  const where = filterConditions(ctx.db, filter, { withStatus: false });
+  for (const status of APPLICATION_STATUSES) {
+    const capped = ctx.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(where, eq(applications.status, status)))
+      .limit(COUNT_CAP + 1)
+      .as('capped');
+    counts[status] = ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped).get()?.n ?? 0;
+  }
   return counts;
 }
 

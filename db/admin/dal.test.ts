@@ -200,4 +200,20 @@ describe('admin data access layer', () => {
     assert.ok(invalid <= 5, `${invalid} guesses were checked; at most 5 may be before the lock`);
     assert.ok(results.some((r) => r.status === 'throttled'));
   });
+
+  it('keeps per-status counts exact through inserts, status changes and deletes, without counting rows', async () => {
+    const token = await session('manager@example.com');
+    const before = await countByStatus({ posting: 'design' }, context(token));
+    seed(1, () => ({ postingSlug: 'design', postingTitle: 'Designer', fullName: 'Counted Once', email: 'counted@example.com' }));
+    const id = (db.$client.prepare("SELECT id FROM applications WHERE email = 'counted@example.com'").get() as { id: number }).id;
+    assert.equal((await countByStatus({ posting: 'design' }, context(token))).new, before.new + 1);
+    await changeStatus(id, 'interview', context(token));
+    const moved = await countByStatus({ posting: 'design' }, context(token));
+    assert.equal(moved.new, before.new);
+    assert.equal(moved.interview, before.interview + 1);
+    db.$client.prepare('DELETE FROM applications WHERE id = ?').run(id);
+    assert.deepEqual(await countByStatus({ posting: 'design' }, context(token)), before);
+    // A search counts matching rows instead, and agrees with the counters on the same rows.
+    assert.equal((await countByStatus({ q: 'typography' }, context(token))).new, 3);
+  });
 });
