@@ -4,7 +4,7 @@ import { formatCount } from '@/lib/admin/counts';
 import { STATUSES, STATUS_LABELS, type Status } from './format';
 
 /** Counts per status; each links to the current view narrowed to that status. */
-export function StatusCounts({ filter, counts }: { filter: InboxFilter; counts: Record<Status, number> }) {
+export function StatusCounts({ filter, counts, exact }: { filter: InboxFilter; counts: Record<Status, number>; exact: boolean }) {
   return (
     <nav aria-label="Applications by status">
       <ul className="status-counts">
@@ -14,7 +14,7 @@ export function StatusCounts({ filter, counts }: { filter: InboxFilter; counts: 
           return (
             <li key={status}>
               <Link href={`/admin${query ? `?${query}` : ''}`} aria-current={current ? 'true' : undefined} className={`status-count status-count--${status}`}>
-                {STATUS_LABELS[status]} <strong>{formatCount(counts[status])}</strong>
+                {STATUS_LABELS[status]} <strong>{formatCount(counts[status], exact)}</strong>
               </Link>
             </li>
           );

@@ -35,8 +35,9 @@ export async function listApplications(filter: InboxFilter, before: number | und
 
 /**
  * Applications per status under the filter's posting, dates and search (the status filter itself is left
- * out). By posting alone the counts are exact and read from `application_counts`; a date range or a search
- * counts the matching rows, but stops at COUNT_CAP + 1 per status, so no request counts a million rows.
+ * out). By posting alone the counts are exact and read from `application_counts`. A date range or a search
+ * counts the matching rows in one pass that stops after COUNT_CAP rows: `exact` is then false and the
+ * counts are lower bounds, so no request counts a million rows.
  */
 export async function countByStatus(filter: InboxFilter, context?: AdminContext) {
   const ctx = await authorize(context);
@@ -49,19 +50,22 @@ export async function countByStatus(filter: InboxFilter, context?: AdminContext)
       .groupBy(applicationCounts.status)
       .all();
     for (const row of rows) counts[row.status] = row.count;
-    return counts;
+    return { counts, exact: true };
   }
-  const where = filterConditions(ctx.db, filter, { withStatus: false });
-  for (const status of APPLICATION_STATUSES) {
-    const capped = ctx.db
-      .select({ id: applications.id })
-      .from(applications)
-      .where(and(where, eq(applications.status, status)))
-      .limit(COUNT_CAP + 1)
-      .as('capped');
-    counts[status] = ctx.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(capped).get()?.n ?? 0;
-  }
-  return counts;
+  const matching = ctx.db
+    .select({ status: applications.status })
+    .from(applications)
+    .where(filterConditions(ctx.db, filter, { withStatus: false }))
+    .limit(COUNT_CAP + 1)
+    .as('matching');
+  const rows = ctx.db
+    .select({ status: matching.status, count: sql<number>`count(*)`.mapWith(Number) })
+    .from(matching)
+    .groupBy(matching.status)
+    .all();
+  for (const row of rows) counts[row.status as ApplicationStatus] = row.count;
+  const total = rows.reduce((sum, row) => sum + row.count, 0);
+  return { counts, exact: total <= COUNT_CAP };
 }
 
 /**

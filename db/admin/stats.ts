@@ -39,5 +39,5 @@ export async function applicationsPerPosting(context?: AdminContext) {
 }
 
 export async function statusFunnel(context?: AdminContext) {
-  return countByStatus({}, context);
+  return (await countByStatus({}, context)).counts;
 }

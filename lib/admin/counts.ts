@@ -1,4 +1,4 @@
-/** Counts above this are shown as "10,000+" when they must be counted (search, date range) rather than read. */
+/** A search or a date range counts at most this many matching rows per request; beyond, counts are lower bounds. */
 export const COUNT_CAP = 10_000;
 
-export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString('en')}+` : n.toLocaleString('en'));
+export const formatCount = (n: number, exact: boolean) => `${n.toLocaleString('en')}${exact ? '' : '+'}`;

@@ -14,7 +14,7 @@ export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
   const filter = parseInboxFilter(params);
   const before = parseCursor(params);
-  const [page, counts, postings] = await Promise.all([
+  const [page, { counts, exact }, postings] = await Promise.all([
     listApplications(filter, before),
     countByStatus(filter),
     listPostingsWithApplications(),
@@ -29,7 +29,7 @@ export default async function InboxPage({ searchParams }: Props) {
         </a>
       </div>
       <InboxFilters filter={filter} postings={postings} />
-      <StatusCounts filter={filter} counts={counts} />
+      <StatusCounts filter={filter} counts={counts} exact={exact} />
       <InboxTable rows={page.rows} filter={filter} />
       <nav className="pager" aria-label="Pages">
         {before ? <Link href={`/admin${query ? `?${query}` : ''}`}>First page</Link> : null}
