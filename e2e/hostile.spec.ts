@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import zlib from 'node:zlib';
 import { test, expect, type APIRequestContext } from '@playwright/test';
 import { CLOSED, SEED } from './fixtures/apply';
 import { queryE2eDb } from './fixtures/db';
 import { E2E_APPLY_LIMIT } from './fixtures/env';
+import { zipArchive } from '../test-support/zip';
 
 // Bad submissions straight to the server, bypassing the browser, the way a script sends them. Each must get
 // a clear error (or, for a bot, a quiet success-looking drop), never a 500, and must store nothing.
@@ -34,49 +34,8 @@ const pdfFile = (name = 'resume.pdf', extra: Buffer | string = '') => ({
 const file = (name: string, content: string | Buffer, type = 'application/pdf') => ({ name, type, bytes: Buffer.concat([Buffer.from(content), Buffer.from(`\n<!-- ${unique()} -->`)]) });
 
 /** A zip with a `[Content_Types].xml` and 100 MB of zeros deflated to ~100 KB, but no `word/document.xml`. */
-function zipBomb(): Buffer {
-  const entries = [
-    { name: '[Content_Types].xml', raw: Buffer.from('<?xml version="1.0"?><Types/>') },
-    { name: 'bomb.bin', raw: Buffer.alloc(100 * 1024 * 1024) },
-  ];
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, raw } of entries) {
-    const data = zlib.deflateRawSync(raw, { level: 9 });
-    const nameBytes = Buffer.from(name);
-    const crc = zlib.crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, data);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
+const zipBomb = () =>
+  zipArchive({ '[Content_Types].xml': '<?xml version="1.0"?><Types/>', 'bomb.bin': Buffer.alloc(100 * 1024 * 1024) }, { deflate: true });
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const NOT_RESUME = 'The resume must be a PDF or a Word (.docx) document';

@@ -5,7 +5,7 @@ import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
 import { initialApplyState, type ApplyState, type FieldErrors, type KeptValues } from '@/lib/application/state';
 import { COVER_LETTER_MAX_CHARS } from '@/lib/limits';
-import { Field } from '@/components/ui/field';
+import { describedBy, Field, FieldMessages } from '@/components/ui/field';
 import { ErrorSummary } from './error-summary';
 import { fieldId } from './field-ids';
 import { QuestionField } from './question-field';
@@ -92,60 +92,55 @@ export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
       </div>
 
       <Field id={fieldId('fullName')} label="Full name" errors={errors.fullName}>
-        {(describedBy, invalid) => (
+        {(ids, invalid) => (
           <input id={fieldId('fullName')} name="fullName" type="text" autoComplete="name" spellCheck={false}
-            defaultValue={text(values.fullName)} aria-describedby={describedBy} aria-invalid={invalid || undefined} maxLength={400} />
+            defaultValue={text(values.fullName)} aria-describedby={ids} aria-invalid={invalid || undefined} maxLength={400} />
         )}
       </Field>
       <Field id={fieldId('email')} label="Email address" hint="We will only use this to contact you about your application." errors={errors.email}>
-        {(describedBy, invalid) => (
+        {(ids, invalid) => (
           <input id={fieldId('email')} name="email" type="email" autoComplete="email" spellCheck={false}
-            defaultValue={text(values.email)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.email)} aria-describedby={ids} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('phone')} label="Phone number" optional errors={errors.phone}>
-        {(describedBy, invalid) => (
+        {(ids, invalid) => (
           <input id={fieldId('phone')} name="phone" type="tel" autoComplete="tel"
-            defaultValue={text(values.phone)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.phone)} aria-describedby={ids} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('location')} label="Where you are based" hint="City and country, for example Lisbon, Portugal." optional errors={errors.location}>
-        {(describedBy, invalid) => (
+        {(ids, invalid) => (
           <input id={fieldId('location')} name="location" type="text" autoComplete="address-level2"
-            defaultValue={text(values.location)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.location)} aria-describedby={ids} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('profileUrl')} label="LinkedIn profile or portfolio" hint="A web address starting with https://" optional errors={errors.profileUrl}>
-        {(describedBy, invalid) => (
+        {(ids, invalid) => (
           <input id={fieldId('profileUrl')} name="profileUrl" type="url" autoComplete="url" spellCheck={false}
-            defaultValue={text(values.profileUrl)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.profileUrl)} aria-describedby={ids} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('resume')} label="Resume" hint="A PDF or Word (.docx) file, up to 10 MB." errors={errors.resume}>
-        {(describedBy, invalid) => (
+        {(ids, invalid) => (
           <input id={fieldId('resume')} name="resume" type="file"
             accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            aria-describedby={ids} aria-invalid={invalid || undefined} />
         )}
       </Field>
       <Field id={fieldId('coverLetter')} label="Cover letter" hint={`Anything you would like us to know, up to ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters.`} optional errors={errors.coverLetter}>
-        {(describedBy, invalid) => (
+        {(ids, invalid) => (
           <textarea id={fieldId('coverLetter')} name="coverLetter" rows={8}
-            defaultValue={text(values.coverLetter)} aria-describedby={describedBy} aria-invalid={invalid || undefined} />
+            defaultValue={text(values.coverLetter)} aria-describedby={ids} aria-invalid={invalid || undefined} />
         )}
       </Field>
       {questions.map((q) => (
         <QuestionField key={q.id} question={q} errors={errors[answerField(q.id)]} value={values[answerField(q.id)]} />
       ))}
       <div className={errors.consent?.length ? 'field field--error field--checkbox' : 'field field--checkbox'}>
-        {errors.consent?.length ? (
-          <p className="field__error" id={`${fieldId('consent')}-error`}>
-            <span className="visually-hidden">Error: </span>
-            {errors.consent[0]}
-          </p>
-        ) : null}
+        <FieldMessages id={fieldId('consent')} errors={errors.consent} />
         <input id={fieldId('consent')} name="consent" type="checkbox" value="yes" defaultChecked={values.consent === 'yes'}
-          aria-describedby={errors.consent?.length ? `${fieldId('consent')}-error` : undefined} aria-invalid={errors.consent?.length ? true : undefined} />
+          aria-describedby={describedBy(fieldId('consent'), undefined, errors.consent)} aria-invalid={errors.consent?.length ? true : undefined} />
         <label htmlFor={fieldId('consent')}>
           I have read the <a href={privacyUrl}>privacy notice</a> and agree that my application is stored and read by the hiring team.
         </label>

@@ -1,4 +1,4 @@
-import { Field } from '@/components/ui/field';
+import { describedBy, Field, FieldMessages } from '@/components/ui/field';
 import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
 import { fieldId } from './field-ids';
@@ -14,24 +14,13 @@ export function QuestionField({ question: q, errors, value }: Props) {
     const options = q.type === 'yes_no' ? ['yes', 'no'] : q.options!;
     const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
     const hint = q.hint ?? (q.type === 'multiple_choice' ? 'Select all that apply.' : undefined);
-    const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
     return (
-      <fieldset className={invalid ? 'field field--error field--group' : 'field field--group'} aria-describedby={describedBy}>
+      <fieldset className={invalid ? 'field field--error field--group' : 'field field--group'} aria-describedby={describedBy(id, hint, errors)}>
         <legend className="field__label">
           {q.label}
           {q.required ? null : <span className="field__optional"> (optional)</span>}
         </legend>
-        {hint ? (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        ) : null}
-        {invalid ? (
-          <p className="field__error" id={`${id}-error`}>
-            <span className="visually-hidden">Error: </span>
-            {errors![0]}
-          </p>
-        ) : null}
+        <FieldMessages id={id} hint={hint} errors={errors} />
         {options.map((option, i) => (
           <div className="choice" key={option}>
             <input
@@ -50,9 +39,9 @@ export function QuestionField({ question: q, errors, value }: Props) {
   const text = typeof value === 'string' ? value : undefined;
   return (
     <Field id={id} label={q.label} hint={q.hint} errors={errors} optional={!q.required}>
-      {(describedBy, bad) =>
+      {(ids, bad) =>
         q.type === 'long_text' ? (
-          <textarea id={id} name={name} rows={5} defaultValue={text} aria-describedby={describedBy} aria-invalid={bad || undefined} />
+          <textarea id={id} name={name} rows={5} defaultValue={text} aria-describedby={ids} aria-invalid={bad || undefined} />
         ) : (
           <input
             id={id}
@@ -60,7 +49,7 @@ export function QuestionField({ question: q, errors, value }: Props) {
             type={q.type === 'url' ? 'url' : 'text'}
             inputMode={q.type === 'number' ? 'decimal' : undefined}
             defaultValue={text}
-            aria-describedby={describedBy}
+            aria-describedby={ids}
             aria-invalid={bad || undefined}
           />
         )
