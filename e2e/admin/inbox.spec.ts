@@ -108,8 +108,12 @@ test('the resume downloads with safe headers', async ({ page, admin }) => {
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('the inbox and the detail page pass axe (WCAG 2.2 AA)', async ({ page, admin }) => {
+test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, dashboard, audit log', async ({ page, admin }) => {
+  test.setTimeout(60_000);
   const id = seedApplication({ fullName: `Axe ${uniqueTag()}`, coverLetter: 'Hello\nthere' });
+  await page.goto('/admin/sign-in');
+  const signIn = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(signIn.violations).toEqual([]);
   await admin.signIn(page);
   const inbox = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(inbox.violations).toEqual([]);
@@ -119,4 +123,7 @@ test('the inbox and the detail page pass axe (WCAG 2.2 AA)', async ({ page, admi
   await page.goto('/admin/dashboard');
   const dashboard = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(dashboard.violations).toEqual([]);
+  await page.goto('/admin/audit');
+  const audit = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  expect(audit.violations).toEqual([]);
 });
