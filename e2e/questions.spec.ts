@@ -19,7 +19,7 @@ test('a required question left out is refused by the server even when the browse
   });
   const html = await response.text();
   expect(response.status()).toBe(200);
-  expect(html).toContain('Choose an answer to this question'); // work-authorization, required
+  expect(html).toContain('Choose an answer to “Are you authorised to work in Germany?”'); // required
   expect(html).toContain('Enter a number of 50 or less');
   expect(html).toContain('Choose one of the options given');
   expect(queryE2eDb('select 1 from applications where email_key = ?', email)).toHaveLength(0);
@@ -34,8 +34,8 @@ test('the browser checks the questions with the same rules before sending', asyn
   await sendButton(page).click();
   const summary = page.locator('.error-summary');
   await expect(summary).toBeFocused();
-  await expect(summary.getByRole('link')).toHaveText(['Choose an answer to this question', 'Enter a number, like 3 or 2.5']);
-  await summary.getByRole('link', { name: 'Choose an answer to this question' }).click();
+  await expect(summary.getByRole('link')).toHaveText(['Choose an answer to “Are you authorised to work in Germany?”', 'Enter a number, like 3 or 2.5']);
+  await summary.getByRole('link', { name: /Choose an answer to “Are you authorised/ }).click();
   await expect(page.getByRole('radio', { name: 'Yes' })).toBeFocused();
 });
 

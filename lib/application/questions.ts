@@ -19,9 +19,11 @@ export function answerSchema(q: Question) {
 }
 
 function baseAnswerSchema(q: Question) {
+  // Named, so that the error summary says which question, as GOV.UK's messages do.
+  const short = q.label.length > 60 ? `${q.label.slice(0, 57).trimEnd()}…` : q.label;
   const missing = q.type === 'multiple_choice' || q.type === 'single_choice' || q.type === 'yes_no'
-    ? 'Choose an answer to this question'
-    : 'Answer this question';
+    ? `Choose an answer to “${short}”`
+    : `Answer “${short}”`;
   const text = (max: number, singleLine: boolean) =>
     z.string(missing).check(
       z.trim(),
