@@ -32,7 +32,6 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-admin_session' : 'admin_session';
 }
 
-export const SESSION_COOKIE_NAMES = [sessionCookieName(true), sessionCookieName(false)] as const;
 
 export function sessionCookieOptions(secure: boolean, expiresAt: Date) {
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: expiresAt };

@@ -3,13 +3,13 @@ import { signIn } from '@/db/admin/auth';
 import { signInSchema } from '@/lib/admin/schemas';
 import { clientAddress, isSecureRequest } from '@/lib/auth/request';
 import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-token';
-import { sameOrigin } from '@/lib/server/same-origin';
+import { isSameOrigin } from '@/lib/server/origin';
 
 // A route handler rather than a server action, because throttling must answer 429 with Retry-After.
 const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
 
 export async function POST(request: Request) {
-  if (!sameOrigin(request.headers)) return new Response('Cross-site sign-in refused', { status: 403 });
+  if (!isSameOrigin(request.headers)) return new Response('Cross-site sign-in refused', { status: 403 });
   const form = await request.formData().catch(() => null);
   const parsed = signInSchema.safeParse({ email: form?.get('email'), password: form?.get('password') });
   if (!parsed.success) return seeOther('/admin/sign-in?error=invalid');

@@ -3,10 +3,10 @@ import { signOut } from '@/db/admin/auth';
 import { readSessionCookie } from '@/db/admin/context';
 import { isSecureRequest } from '@/lib/auth/request';
 import { sessionCookieName } from '@/lib/auth/session-token';
-import { sameOrigin } from '@/lib/server/same-origin';
+import { isSameOrigin } from '@/lib/server/origin';
 
 export async function POST(request: Request) {
-  if (!sameOrigin(request.headers)) return new Response('Cross-site sign-out refused', { status: 403 });
+  if (!isSameOrigin(request.headers)) return new Response('Cross-site sign-out refused', { status: 403 });
   signOut(await readSessionCookie());
   const jar = await cookies();
   // A `__Host-` cookie is only replaced by one that is also Secure with Path=/; a bare delete would be ignored.

@@ -12,7 +12,7 @@ import { acceptsApplications, SLUG_PATTERN } from '@/lib/content/posting';
 import { MIN_FILL_MS } from '@/lib/limits';
 import { APPLY_STAMP_HEADER, validApplyStamp } from '@/lib/server/apply-stamp';
 import { formTokenAge } from '@/lib/server/form-token';
-import { sameOrigin } from '@/lib/server/same-origin';
+import { isSameOrigin } from '@/lib/server/origin';
 
 /**
  * The Apply Now action. The slug arrives as a hidden field (never `.bind()`: with JavaScript off a bound
@@ -31,7 +31,7 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   const fail = (errors: FieldErrors, message?: string): ApplyState => ({ status: 'error', errors, message, values });
 
   const requestHeaders = await headers();
-  if (!sameOrigin(requestHeaders)) {
+  if (!isSameOrigin(requestHeaders)) {
     return fail({}, 'This form can only be sent from this site. Reload the page and try again.');
   }
   // Only through the posting's own page, past the proxy's checks (see apply-stamp.ts).
