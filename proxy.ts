@@ -4,20 +4,10 @@ import { RESUME_MAX_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/limits';
 import { parseRateLimit, RateLimiter } from '@/lib/rate-limit';
 import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/server/action-fields';
 import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/server/apply-stamp';
+import { messagePage } from '@/lib/server/message-page';
 import { isSameOrigin } from '@/lib/server/origin';
 
 const applyLimiter = new RateLimiter(parseRateLimit(process.env.APPLY_RATE_LIMIT));
-
-const page = (title: string, body: string) =>
-  `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-  `<title>${title}</title><main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">` +
-  `<h1>${title}</h1>${body}</main></html>`;
-
-const refuse = (status: number, title: string, body: string, headers: Record<string, string> = {}) =>
-  new NextResponse(page(title, body), {
-    status,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
-  });
 
 /**
  * Every POST to a posting page passes here before Next reads it as a server action. Next answers an
@@ -30,7 +20,7 @@ export async function proxy(request: NextRequest) {
   const again = `<a href="${back}#apply">go back to the application form</a>`;
   const wait = applyLimiter.hit(clientAddress(request.headers));
   if (wait > 0) {
-    return refuse(
+    return messagePage(
       429,
       'Too many applications',
       `<p>We received too many applications from your network in a short time, so this one was not sent.</p><p>Please wait ${wait} seconds, then <a href="${back}#apply">go back to the form</a> and send it again.</p>`,
@@ -38,16 +28,16 @@ export async function proxy(request: NextRequest) {
     );
   }
   if (!isSameOrigin(request.headers)) {
-    return refuse(403, 'This form can only be sent from this site', `<p>Your application was not sent. Open the posting on this site, then ${again}.</p>`);
+    return messagePage(403, 'This form can only be sent from this site', `<p>Your application was not sent. Open the posting on this site, then ${again}.</p>`);
   }
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type)) {
-    return refuse(415, 'This is not an application form', `<p>Applications are sent with the form on the posting page. Nothing was sent; ${again}.</p>`);
+    return messagePage(415, 'This is not an application form', `<p>Applications are sent with the form on the posting page. Nothing was sent; ${again}.</p>`);
   }
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
     const mb = RESUME_MAX_BYTES / 1024 / 1024;
-    return refuse(
+    return messagePage(
       413,
       'Your resume is too large',
       `<p>The resume must be ${mb} MB or smaller. Your application was not sent.</p><p><a href="${back}#apply">Go back to the application form</a> and choose a smaller file, for example a PDF export of your resume.</p>`,
@@ -58,7 +48,7 @@ export async function proxy(request: NextRequest) {
   const form = await request.clone().formData().catch(() => null);
   const valid = form !== null && (request.headers.has('next-action') ? jsActionBodyValid(form) : noJsActionFieldsValid(form));
   if (!valid) {
-    return refuse(400, 'This is not an application form', `<p>The form that was sent is not the application form. Nothing was sent; ${again}.</p>`);
+    return messagePage(400, 'This is not an application form', `<p>The form that was sent is not the application form. Nothing was sent; ${again}.</p>`);
   }
   const headers = new Headers(request.headers);
   headers.set(APPLY_STAMP_HEADER, applyStamp(back));

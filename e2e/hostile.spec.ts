@@ -4,6 +4,7 @@ import { CLOSED, SEED } from './fixtures/apply';
 import { queryE2eDb } from './fixtures/db';
 import { E2E_APPLY_LIMIT } from './fixtures/env';
 import { zipArchive } from '../test-support/zip';
+import { minimalPdf } from '../test-support/pdf';
 
 // Bad submissions straight to the server, bypassing the browser, the way a script sends them. Each must get
 // a clear error (or, for a bot, a quiet success-looking drop), never a 500, and must store nothing.
@@ -29,7 +30,7 @@ const unique = () => crypto.randomUUID().slice(0, 8);
 const pdfFile = (name = 'resume.pdf', extra: Buffer | string = '') => ({
   name,
   type: 'application/pdf',
-  bytes: Buffer.concat([Buffer.from(`%PDF-1.7\n% hostile ${unique()}\n1 0 obj <<>> endobj\n`), Buffer.from(extra)]),
+  bytes: minimalPdf(`hostile ${unique()}`, extra),
 });
 const file = (name: string, content: string | Buffer, type = 'application/pdf') => ({ name, type, bytes: Buffer.concat([Buffer.from(content), Buffer.from(`\n<!-- ${unique()} -->`)]) });
 

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { actionFields, applicationForm, ensureBuild, killServer, pdfBytes, REFERENCE, startServer, type Server } from './lib/server';
+import { actionFields, applicationForm, ensureBuild, killServer, REFERENCE, startServer, type Server } from './lib/server';
+import { minimalPdf } from '../test-support/pdf';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,7 +42,7 @@ let failures = 0;
 async function submitUntil(server: Server, hidden: [string, string][], stop: { killed: boolean }, worker: number) {
   while (!stop.killed) {
     const email = `crash-${crypto.randomUUID()}@example.com`;
-    const resume = pdfBytes(20_000 + Math.floor(random() * 80_000), email);
+    const resume = minimalPdf(email, 20_000 + Math.floor(random() * 80_000));
     attempts++;
     try {
       const response = await fetch(`${server.origin}/careers/senior-backend-engineer-remote`, {

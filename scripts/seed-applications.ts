@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/client';
+import { minimalPdf } from '../test-support/pdf';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger', 'Radia', 'Tim', 'Hedy', 'John', 'Sophie', 'Mateo', 'Aisha', 'Yuki', 'Olu', 'Chen', 'Priya', 'Lars', 'Zoë', 'José', 'Fatima', 'Noah', 'Emma', 'Liam', 'Mia'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Dijkstra', 'Perlman', 'Berners-Lee', 'Lamarr', 'McCarthy', 'Wilson', 'García', 'Khan', 'Tanaka', 'Adeyemi', 'Wei', 'Sharma', 'Nilsson', 'Müller', 'Fernández', 'Haddad', 'Smith', 'Brown', 'Nguyen', 'Kowalski'];
@@ -31,7 +32,7 @@ export function seedApplications(file: string, rows: number, log = console.log) 
   db.pragma('synchronous = OFF'); // a bulk load, recreated if interrupted
   const started = Date.now();
   const resumeIds: string[] = [];
-  const pdf = Buffer.from('%PDF-1.7\n% seeded resume\n1 0 obj <<>> endobj\n');
+  const pdf = minimalPdf('seeded resume');
   const insertResume = db.prepare('insert into resumes (id, file_name, media_type, size, sha256, data, created_at) values (?, ?, ?, ?, ?, ?, ?)');
   const insert = db.prepare(
     `insert into applications (reference, posting_slug, posting_title, full_name, email, email_key, phone, location, profile_url,

@@ -3,7 +3,7 @@
 import { lazy, Suspense, useActionState, useEffect, useRef, useState, useTransition, type FormEvent } from 'react';
 import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
-import { initialApplyState, type ApplyState, type FieldErrors, type KeptValues } from '@/lib/application/state';
+import { initialApplyState, keptValues, type ApplyState, type FieldErrors } from '@/lib/application/state';
 import { COVER_LETTER_MAX_CHARS } from '@/lib/limits';
 import { describedBy, Field, FieldMessages } from '@/components/ui/field';
 import { ErrorSummary } from './error-summary';
@@ -170,7 +170,7 @@ export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
                 try {
                   setOverride(await action(state, data));
                 } catch {
-                  setOverride({ status: 'error', errors: {}, values: valuesOf(data), message: UNSENT });
+                  setOverride({ status: 'error', errors: {}, values: keptValues(data), message: UNSENT });
                 }
               });
             }}
@@ -183,16 +183,6 @@ export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
 
 const UNSENT =
   'Your application could not be sent: the connection failed or the server is busy. Nothing was stored. Please wait a minute and send it again.';
-
-/** What the candidate typed, to put back into the form; files cannot be put back. */
-function valuesOf(data: FormData): KeptValues {
-  const values: KeptValues = {};
-  for (const key of new Set(data.keys())) {
-    const all = data.getAll(key).filter((v): v is string => typeof v === 'string');
-    if (all.length) values[key] = all.length > 1 ? all : all[0];
-  }
-  return values;
-}
 
 const text = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 

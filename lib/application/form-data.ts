@@ -9,6 +9,12 @@ const OPTIONAL = new Set<ApplicationField>(['phone', 'location', 'profileUrl', '
  * fields become undefined, an empty file input becomes "no file".
  */
 export function readApplicationForm(form: FormData, questions: readonly Question[] = []): Record<string, unknown> {
+  // One value, or all of them when a field is repeated, so the schema refuses it instead of picking one.
+  const one = (name: string): unknown => {
+    const values = form.getAll(name);
+    return values.length > 1 ? values : values[0];
+  };
+  const blank = (value: unknown) => typeof value === 'string' && value.trim() === '';
   const input: Record<string, unknown> = {};
   for (const q of questions) {
     const name = answerField(q.id);
@@ -16,38 +22,21 @@ export function readApplicationForm(form: FormData, questions: readonly Question
       const chosen = form.getAll(name).filter((v) => v !== '');
       input[name] = chosen.length ? chosen : undefined;
     } else {
-      const values = form.getAll(name);
-      const value = values.length > 1 ? values : values[0];
-      input[name] = typeof value === 'string' && value.trim() === '' ? undefined : value;
+      const value = one(name);
+      input[name] = blank(value) ? undefined : value;
     }
   }
   for (const field of APPLICATION_FIELDS) {
-    const values = form.getAll(field);
-    let value: unknown = values.length > 1 ? values : values[0];
-    if (typeof value === 'string' && value.trim() === '' && OPTIONAL.has(field)) value = undefined;
+    const value = one(field);
     // An empty file input arrives as a nameless, empty file (named "blob" by some parsers).
-    if (isBlob(value) && value.size === 0 && (!('name' in value) || value.name === '' || value.name === 'blob')) value = undefined;
-    input[field] = value;
+    const noFile = isBlob(value) && value.size === 0 && (!('name' in value) || value.name === '' || value.name === 'blob');
+    input[field] = noFile || (blank(value) && OPTIONAL.has(field)) ? undefined : value;
   }
   return input;
 }
 
 function isBlob(value: unknown): value is Blob {
   return typeof Blob !== 'undefined' && value instanceof Blob;
-}
-
-/** The text fields to put back into the form after an error: everything except the file. */
-export function keptValues(form: FormData, questions: readonly Question[] = []): Record<string, string | string[]> {
-  const kept: Record<string, string | string[]> = {};
-  for (const field of APPLICATION_FIELDS) {
-    const value = form.get(field);
-    if (typeof value === 'string' && field !== 'slug') kept[field] = value.slice(0, 20_000);
-  }
-  for (const q of questions) {
-    const values = form.getAll(answerField(q.id)).filter((v): v is string => typeof v === 'string');
-    if (values.length) kept[answerField(q.id)] = q.type === 'multiple_choice' ? values.map((v) => v.slice(0, 200)) : values[0]!.slice(0, 20_000);
-  }
-  return kept;
 }
 
 /** Fields sent more than once: a browser never does this, so it is refused rather than guessed at. */

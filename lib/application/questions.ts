@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Question } from '../content/posting-schema';
 import { answerField } from './answer-field';
+import { CONTROL, DIRECTION_CONTROL } from './text-rules';
 
 // The extra questions a posting asks (front matter `questions:`) become fields of the same zod/mini
 // schema in the browser and on the server. Only the type is imported from the content schema.
@@ -10,7 +11,6 @@ export type Answer = { id: string; label: string; type: Question['type']; answer
 
 export { answerField };
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const NEWLINE = /[\r\n]/;
 
 export function answerSchema(q: Question) {
@@ -29,7 +29,7 @@ function baseAnswerSchema(q: Question) {
       z.trim(),
       z.minLength(1, missing),
       z.maxLength(max, `Your answer must be ${max.toLocaleString('en')} characters or fewer`),
-      z.refine((v) => !CONTROL.test(v), 'Your answer must not contain control characters'),
+      z.refine((v) => !CONTROL.test(v) && !DIRECTION_CONTROL.test(v), 'Your answer must not contain control characters'),
       z.refine((v) => !singleLine || !NEWLINE.test(v), 'Your answer must be on one line'),
     );
   switch (q.type) {

@@ -1,3 +1,5 @@
+import { CONTROL_OR_LINE_BREAK, DIRECTION_CONTROL } from './text-rules';
+
 export type ResumeKind = { kind: 'pdf' | 'docx'; mediaType: string; extension: string };
 
 const PDF: ResumeKind = { kind: 'pdf', mediaType: 'application/pdf', extension: 'pdf' };
@@ -68,7 +70,9 @@ export function safeResumeFileName(original: string, kind: ResumeKind): string {
   const stem = original
     .split(/[\\/]/)
     .pop()!
-    .replace(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069"<>:|?*]/g, '')
+    .replace(new RegExp(CONTROL_OR_LINE_BREAK.source, 'g'), '')
+    .replace(new RegExp(DIRECTION_CONTROL.source, 'g'), '')
+    .replace(/["<>:|?*]/g, '')
     .replace(/\.[^.]*$/, '')
     .trim();
   // Cut by code point, so an emoji is never split in half.

@@ -1,14 +1,11 @@
 import * as z from 'zod/mini';
 import { COVER_LETTER_MAX_CHARS, RESUME_MAX_BYTES } from '../limits';
+import { SLUG_PATTERN } from '../content/posting';
 import { answerField, answerSchema, type Question } from './questions';
+import { CONTROL, CONTROL_OR_LINE_BREAK, DIRECTION_CONTROL } from './text-rules';
 
 // zod/mini: the same rules as full zod at a quarter of the browser bundle. This one schema runs in the
 // browser (through react-hook-form) and again in the server action.
-
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROL_OR_NEWLINE = /[\u0000-\u001F\u007F-\u009F]/;
-// Bidirectional overrides and isolates can disguise text (for example a file name or a URL) when displayed.
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 
 // A field that is missing, or sent as a file, is told so in words rather than zod's "expected string".
 const text = (label: string, missing?: string) =>
@@ -18,8 +15,8 @@ function singleLine(label: string, max: number, missing?: string) {
   return text(label, missing).check(
     z.trim(),
     z.maxLength(max, `${label} must be ${max} characters or fewer`),
-    z.refine((v) => !CONTROL_OR_NEWLINE.test(v), `${label} must not contain line breaks or control characters`),
-    z.refine((v) => !BIDI.test(v), `${label} must not contain text-direction control characters`),
+    z.refine((v) => !CONTROL_OR_LINE_BREAK.test(v), `${label} must not contain line breaks or control characters`),
+    z.refine((v) => !DIRECTION_CONTROL.test(v), `${label} must not contain text-direction control characters`),
   );
 }
 
@@ -28,7 +25,7 @@ function required(label: string, max: number, missing: string) {
 }
 
 export const applicationSchema = z.object({
-  slug: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'This job posting is not recognised')),
+  slug: z.string().check(z.regex(SLUG_PATTERN, 'This job posting is not recognised')),
   fullName: required('Full name', 200, 'Enter your full name'),
   email: required('Email address', 254, 'Enter your email address').check(
     z.email('Enter an email address in the correct format, like name@example.com'),
@@ -53,7 +50,7 @@ export const applicationSchema = z.object({
       z.trim(),
       z.maxLength(COVER_LETTER_MAX_CHARS, `Cover letter must be ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters or fewer`),
       z.refine((v) => !CONTROL.test(v), 'Cover letter must not contain control characters'),
-      z.refine((v) => !BIDI.test(v), 'Cover letter must not contain text-direction control characters'),
+      z.refine((v) => !DIRECTION_CONTROL.test(v), 'Cover letter must not contain text-direction control characters'),
     ),
   ),
   resume: z.file('Choose your resume as a PDF or Word (.docx) file').check(
@@ -62,7 +59,7 @@ export const applicationSchema = z.object({
     z.refine((f) => f.name.length <= 255, 'The resume file name must be 255 characters or fewer'),
     // A browser sends the bare file name; folders, control or direction characters come from a script.
     z.refine((f) => !/[\\/]/.test(f.name), 'The resume file name must not contain folder names'),
-    z.refine((f) => !CONTROL_OR_NEWLINE.test(f.name) && !BIDI.test(f.name), 'The resume file name must not contain control or text-direction characters'),
+    z.refine((f) => !CONTROL_OR_LINE_BREAK.test(f.name) && !DIRECTION_CONTROL.test(f.name), 'The resume file name must not contain control or text-direction characters'),
   ),
   consent: z.literal('yes', 'Agree to the privacy notice to send your application'),
 });

@@ -1,18 +1,16 @@
 import 'server-only';
 import path from 'node:path';
+import { buildCache } from './build-cache';
 import { postingHtml } from './html';
 import { loadContent, type Content } from './load';
 import { acceptsApplications, isPublished, type Posting } from './posting';
 
-// Content is read once per server process: postings are deployed with the code, so they cannot change under it.
-// In development every request re-reads, so edits show up on refresh.
-let cached: Promise<Content> | undefined;
+const loaded = buildCache<Content>();
+const rendered = buildCache<string>();
 
+/** Every posting and section, read and checked once per server process (per request in development). */
 function content(): Promise<Content> {
-  if (process.env.NODE_ENV === 'development' || !cached) {
-    cached = loadContent(path.join(process.cwd(), 'content'));
-  }
-  return cached;
+  return loaded('content', () => loadContent(path.join(process.cwd(), 'content')));
 }
 
 /** Every posting a visitor may see: drafts only outside production builds. */
@@ -45,15 +43,10 @@ export async function listSectionNames(): Promise<string[]> {
   return [...(await content()).sections.keys()].sort();
 }
 
-const htmlCache = new Map<string, Promise<string>>();
-
 /** The posting as plain HTML with its sections inlined (no form), for structured data, feeds and the API. */
 export async function getPostingHtml(posting: Posting): Promise<string> {
   const { sections } = await content();
-  if (process.env.NODE_ENV === 'development') return postingHtml(posting, sections);
-  let html = htmlCache.get(posting.slug);
-  if (!html) htmlCache.set(posting.slug, (html = postingHtml(posting, sections)));
-  return html;
+  return rendered(posting.slug, () => postingHtml(posting, sections));
 }
 
 /** A one-sentence summary for search results and link previews: the posting's first paragraph, shortened. */

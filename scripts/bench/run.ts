@@ -10,8 +10,9 @@ import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { openDatabase } from '../../db/client';
-import { actionFields, applicationForm, ensureBuild, killServer, pdfBytes, REFERENCE, SEED_SLUG, startServer, type Server } from '../lib/server';
+import { actionFields, applicationForm, ensureBuild, killServer, REFERENCE, SEED_SLUG, startServer, type Server } from '../lib/server';
 import { seedApplications } from '../seed-applications';
+import { minimalPdf } from '../../test-support/pdf';
 
 const { values: args } = parseArgs({
   options: {
@@ -63,7 +64,7 @@ async function applying(server: Server, dbFile: string) {
         const t0 = performance.now();
         const response = await fetch(`${server.origin}/careers/${SEED_SLUG}`, {
           method: 'POST',
-          body: applicationForm(hidden, { email, fullName: 'Bench Applicant', resume: pdfBytes(100 * 1024, email) }),
+          body: applicationForm(hidden, { email, fullName: 'Bench Applicant', resume: minimalPdf(email, 100 * 1024) }),
           headers: { Origin: server.origin },
         });
         const ok = REFERENCE.test(await response.text());
@@ -92,7 +93,7 @@ async function applying(server: Server, dbFile: string) {
   const rawStart = performance.now();
   for (let i = 0; i < Math.max(acknowledged, 200); i++) {
     const email = `bench-${crypto.randomUUID()}@example.com`;
-    const resume = pdfBytes(100 * 1024, email);
+    const resume = minimalPdf(email, 100 * 1024);
     const t0 = performance.now();
     store(email, resume);
     rawLatencies.push(performance.now() - t0);

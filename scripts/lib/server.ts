@@ -62,12 +62,6 @@ export async function actionFields(origin: string, slug = SEED_SLUG): Promise<[s
   return fields;
 }
 
-/** A PDF the server accepts (identified by its bytes), padded to `size` bytes, unique through `marker`. */
-export function pdfBytes(size: number, marker: string): Buffer {
-  const head = Buffer.from(`%PDF-1.7\n% ${marker}\n1 0 obj <<>> endobj\n`);
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
-}
-
 /** One application through the real form submission path: multipart, as the no-JavaScript form posts it. */
 export function applicationForm(hidden: [string, string][], fields: { email: string; fullName: string; resume: Buffer; slug?: string }): FormData {
   const form = new FormData();

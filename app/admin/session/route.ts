@@ -3,6 +3,7 @@ import { signIn } from '@/db/admin/auth';
 import { signInSchema } from '@/lib/admin/schemas';
 import { clientAddress, isSecureRequest } from '@/lib/auth/request';
 import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-token';
+import { messagePage } from '@/lib/server/message-page';
 import { isSameOrigin } from '@/lib/server/origin';
 
 // A route handler rather than a server action, because throttling must answer 429 with Retry-After.
@@ -17,15 +18,11 @@ export async function POST(request: Request) {
   const result = await signIn({ ...parsed.data, address: clientAddress(request.headers) });
   if (result.status === 'throttled') {
     const minutes = Math.ceil(result.retryAfter / 60);
-    return new Response(
-      `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-        `<title>Too many sign-in attempts</title><main style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem">` +
-        `<h1>Too many sign-in attempts</h1><p>Sign-in is paused after several failed attempts. Try again in ` +
-        `${minutes} minute${minutes === 1 ? '' : 's'}.</p><p><a href="/admin/sign-in">Back to sign in</a></p></main></html>`,
-      {
-        status: 429,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(result.retryAfter), 'Cache-Control': 'no-store' },
-      },
+    return messagePage(
+      429,
+      'Too many sign-in attempts',
+      `<p>Sign-in is paused after several failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.</p><p><a href="/admin/sign-in">Back to sign in</a></p>`,
+      { 'Retry-After': String(result.retryAfter) },
     );
   }
   if (result.status === 'invalid') return seeOther('/admin/sign-in?error=invalid');

@@ -2,11 +2,11 @@
 
 import { headers } from 'next/headers';
 import { DuplicateApplicationError, newReference, storeApplication } from '@/db/applications';
-import { keptValues, readApplicationForm, repeatedFields, unknownFields } from '@/lib/application/form-data';
+import { readApplicationForm, repeatedFields, unknownFields } from '@/lib/application/form-data';
 import { nameContradictsKind, safeResumeFileName, sniffResume } from '@/lib/application/resume-sniff';
 import { collectAnswers } from '@/lib/application/questions';
 import { applicationSchemaFor } from '@/lib/application/schema';
-import type { ApplyState, FieldErrors } from '@/lib/application/state';
+import { keptValues, type ApplyState, type FieldErrors } from '@/lib/application/state';
 import { getPosting } from '@/lib/content';
 import { acceptsApplications, SLUG_PATTERN } from '@/lib/content/posting';
 import { MIN_FILL_MS } from '@/lib/limits';
@@ -27,7 +27,7 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   const slug = form.get('slug');
   const posting = typeof slug === 'string' && SLUG_PATTERN.test(slug) ? await getPosting(slug) : undefined;
   const questions = posting?.questions ?? [];
-  const values = keptValues(form, questions);
+  const values = keptValues(form);
   const fail = (errors: FieldErrors, message?: string): ApplyState => ({ status: 'error', errors, message, values });
 
   const requestHeaders = await headers();
