@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { clientAddress } from '@/lib/auth/request';
+import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/apply-gate/action-fields';
+import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/apply-gate/stamp';
+import { messagePage } from '@/lib/http/message-page';
+import { isSameOrigin } from '@/lib/http/origin';
+import { clientAddress } from '@/lib/http/request';
 import { RESUME_MAX_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/limits';
 import { parseRateLimit, RateLimiter } from '@/lib/rate-limit';
-import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/server/action-fields';
-import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/server/apply-stamp';
-import { messagePage } from '@/lib/server/message-page';
-import { isSameOrigin } from '@/lib/server/origin';
 
 const applyLimiter = new RateLimiter(parseRateLimit(process.env.APPLY_RATE_LIMIT));
 
@@ -28,11 +28,19 @@ export async function proxy(request: NextRequest) {
     );
   }
   if (!isSameOrigin(request.headers)) {
-    return messagePage(403, 'This form can only be sent from this site', `<p>Your application was not sent. Open the posting on this site, then ${again}.</p>`);
+    return messagePage(
+      403,
+      'This form can only be sent from this site',
+      `<p>Your application was not sent. Open the posting on this site, then ${again}.</p>`,
+    );
   }
   const type = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type)) {
-    return messagePage(415, 'This is not an application form', `<p>Applications are sent with the form on the posting page. Nothing was sent; ${again}.</p>`);
+    return messagePage(
+      415,
+      'This is not an application form',
+      `<p>Applications are sent with the form on the posting page. Nothing was sent; ${again}.</p>`,
+    );
   }
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
@@ -45,10 +53,18 @@ export async function proxy(request: NextRequest) {
     );
   }
   // With JavaScript the action travels in the Next-Action header; without it, in the body's hidden fields.
-  const form = await request.clone().formData().catch(() => null);
-  const valid = form !== null && (request.headers.has('next-action') ? jsActionBodyValid(form) : noJsActionFieldsValid(form));
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
+  const valid =
+    form !== null && (request.headers.has('next-action') ? jsActionBodyValid(form) : noJsActionFieldsValid(form));
   if (!valid) {
-    return messagePage(400, 'This is not an application form', `<p>The form that was sent is not the application form. Nothing was sent; ${again}.</p>`);
+    return messagePage(
+      400,
+      'This is not an application form',
+      `<p>The form that was sent is not the application form. Nothing was sent; ${again}.</p>`,
+    );
   }
   const headers = new Headers(request.headers);
   headers.set(APPLY_STAMP_HEADER, applyStamp(back));

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { emailKey } from '@/lib/email-key';
 import type { Db } from './client';
 import { adminSessions, adminUsers } from './schema';
 
@@ -10,7 +11,7 @@ import { adminSessions, adminUsers } from './schema';
 export class AccountError extends Error {}
 
 export async function createAdminUser(db: Db, email: string, password: string, now = new Date()) {
-  const normalised = email.trim().toLowerCase();
+  const normalised = emailKey(email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalised) || normalised.length > 254) {
     throw new AccountError(`"${email}" is not an email address`);
   }
@@ -30,7 +31,12 @@ export async function createAdminUser(db: Db, email: string, password: string, n
 
 export function listAdminUsers(db: Db) {
   return db
-    .select({ id: adminUsers.id, email: adminUsers.email, createdAt: adminUsers.createdAt, disabledAt: adminUsers.disabledAt })
+    .select({
+      id: adminUsers.id,
+      email: adminUsers.email,
+      createdAt: adminUsers.createdAt,
+      disabledAt: adminUsers.disabledAt,
+    })
     .from(adminUsers)
     .orderBy(adminUsers.id)
     .all();
@@ -38,7 +44,7 @@ export function listAdminUsers(db: Db) {
 
 /** Disables the account and ends all its sessions at once. */
 export function disableAdminUser(db: Db, email: string, now = new Date()): void {
-  const normalised = email.trim().toLowerCase();
+  const normalised = emailKey(email);
   db.transaction((tx) => {
     const user = tx.select({ id: adminUsers.id }).from(adminUsers).where(eq(adminUsers.email, normalised)).get();
     if (!user) throw new AccountError(`No account for ${normalised}`);

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { DuplicateApplicationError, newReference, storeApplication, type StoreApplicationInput } from './applications';
+import { DuplicateApplicationError, newReference, storeApplication, type NewApplication } from './applications';
 import { openDatabase, type Db } from './client';
 
 /** A migrated database in its own temp file, removed when the test ends. */
@@ -20,7 +20,7 @@ function freshDb(t: TestContext): Db {
 
 const RESUME = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\nbinary \x00\x01\xff bytes\n%%EOF\n', 'latin1');
 
-function application(overrides: Partial<StoreApplicationInput> = {}): StoreApplicationInput {
+function application(overrides: Partial<NewApplication> = {}): NewApplication {
   return {
     postingSlug: 'backend-engineer',
     postingTitle: 'Backend Engineer',

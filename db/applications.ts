@@ -1,9 +1,10 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
+import type { ResumeUpload } from '@/lib/application/check';
+import { emailKey } from '@/lib/email-key';
 import type { Db } from './client';
 import { getDb } from './index';
-import type { Answer } from '@/lib/application/questions';
 import { applications, resumes } from './schema';
 
 export class DuplicateApplicationError extends Error {
@@ -12,19 +13,11 @@ export class DuplicateApplicationError extends Error {
   }
 }
 
-export type StoreApplicationInput = {
-  postingSlug: string;
-  postingTitle: string;
-  fullName: string;
-  email: string;
-  phone?: string;
-  location?: string;
-  profileUrl?: string;
-  coverLetter?: string;
-  answers?: Answer[];
-  consentAt: Date;
-  resume: { fileName: string; mediaType: string; bytes: Buffer };
-};
+/** An application as the candidate sent it; the reference, keys, status and times are the database's. */
+export type NewApplication = Omit<
+  typeof applications.$inferInsert,
+  'id' | 'reference' | 'emailKey' | 'resumeId' | 'status' | 'createdAt'
+> & { resume: ResumeUpload };
 
 // Crockford's base32 without I, L, O, U: a reference a candidate can read out on the phone.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -35,18 +28,19 @@ export function newReference(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-export const emailKey = (email: string) => email.trim().toLowerCase();
-
 /** Stores the application and its resume in one transaction: both are stored, or neither is. */
-export function storeApplication(input: StoreApplicationInput, db: Db = getDb()): { reference: string } {
+export function storeApplication(
+  { resume, ...application }: NewApplication,
+  db: Db = getDb(),
+): { id: number; reference: string } {
   const reference = newReference();
-  const key = emailKey(input.email);
+  const key = emailKey(application.email);
   try {
-    db.transaction((tx) => {
+    const id = db.transaction((tx) => {
       const existing = tx
         .select({ id: applications.id })
         .from(applications)
-        .where(and(eq(applications.postingSlug, input.postingSlug), eq(applications.emailKey, key)))
+        .where(and(eq(applications.postingSlug, application.postingSlug), eq(applications.emailKey, key)))
         .get();
       if (existing) throw new DuplicateApplicationError();
       const resumeId = crypto.randomUUID();
@@ -54,33 +48,28 @@ export function storeApplication(input: StoreApplicationInput, db: Db = getDb())
       tx.insert(resumes)
         .values({
           id: resumeId,
-          fileName: input.resume.fileName,
-          mediaType: input.resume.mediaType,
-          size: input.resume.bytes.length,
-          sha256: crypto.createHash('sha256').update(input.resume.bytes).digest('hex'),
-          data: input.resume.bytes,
+          fileName: resume.fileName,
+          mediaType: resume.mediaType,
+          size: resume.bytes.length,
+          sha256: crypto.createHash('sha256').update(resume.bytes).digest('hex'),
+          data: resume.bytes,
           createdAt: now,
         })
         .run();
-      tx.insert(applications)
+      return tx
+        .insert(applications)
         .values({
+          ...application,
+          answers: application.answers?.length ? application.answers : null,
           reference,
-          postingSlug: input.postingSlug,
-          postingTitle: input.postingTitle,
-          fullName: input.fullName,
-          email: input.email,
           emailKey: key,
-          phone: input.phone ?? null,
-          location: input.location ?? null,
-          profileUrl: input.profileUrl ?? null,
-          coverLetter: input.coverLetter ?? null,
-          answers: input.answers?.length ? input.answers : null,
-          consentAt: input.consentAt,
           resumeId,
           createdAt: now,
         })
-        .run();
+        .returning({ id: applications.id })
+        .get().id;
     });
+    return { id, reference };
   } catch (error) {
     // Two submissions racing past the check meet the unique index instead.
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && String(error).includes('email_key')) {
@@ -88,5 +77,4 @@ export function storeApplication(input: StoreApplicationInput, db: Db = getDb())
     }
     throw error;
   }
-  return { reference };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
-import type { Answer } from '../lib/application/questions';
 import { blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
+import type { Answer } from '@/lib/application/questions';
+import { APPLICATION_STATUSES } from '@/lib/application/status';
 
 /** Resumes live in the database, next to their application, so one transaction stores both or neither. */
 export const resumes = sqliteTable('resumes', {
@@ -12,8 +14,6 @@ export const resumes = sqliteTable('resumes', {
   data: blob('data', { mode: 'buffer' }).notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 });
-
-export const APPLICATION_STATUSES = ['new', 'reviewing', 'interview', 'offer', 'hired', 'rejected'] as const;
 
 export const applications = sqliteTable(
   'applications',
@@ -50,10 +50,6 @@ export const applications = sqliteTable(
     index('applications_created_at').on(t.createdAt),
   ],
 );
-
-export type Application = typeof applications.$inferSelect;
-export type NewApplication = typeof applications.$inferInsert;
-export type NewResume = typeof resumes.$inferInsert;
 
 // ---- Admin area: accounts, sessions, sign-in throttling, triage history and the audit log ----
 
@@ -137,16 +133,6 @@ export const applicationNotes = sqliteTable(
   (t) => [index('application_notes_application').on(t.applicationId, t.id)],
 );
 
-export const AUDIT_ACTIONS = [
-  'sign_in',
-  'sign_in_failed',
-  'sign_out',
-  'status_change',
-  'note_added',
-  'resume_download',
-  'export',
-] as const;
-
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -160,7 +146,3 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_application').on(t.applicationId)],
 );
-
-export type AdminUser = typeof adminUsers.$inferSelect;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];

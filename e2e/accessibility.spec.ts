@@ -1,11 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
-import { enhanceForm, expect, SEED, sendButton, test } from './fixtures/apply';
+import { enhanceForm, SEED, sendButton } from './fixtures/apply';
+import { expect, test } from './fixtures/test';
 
 test.describe.configure({ timeout: 60_000 });
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-for (const path of ['/careers', '/careers?q=nothing-matches-this', SEED, '/careers/solutions-engineer-new-york', '/privacy', '/careers/missing']) {
+for (const path of [
+  '/careers',
+  '/careers?q=nothing-matches-this',
+  SEED,
+  '/careers/solutions-engineer-new-york',
+  '/privacy',
+  '/careers/missing',
+]) {
   test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
     const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();

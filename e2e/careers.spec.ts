@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, SEED, test } from './fixtures/apply';
+import { SEED } from './fixtures/apply';
+import { expect, test } from './fixtures/test';
 
 test('the home page leads to the listing', async ({ page }) => {
   await page.goto('/');

@@ -1,21 +1,27 @@
 import type { Page } from '@playwright/test';
-import { expect, SEED, test } from './fixtures/apply';
+import { SEED } from './fixtures/apply';
+import { expect, test } from './fixtures/test';
 
 const OPEN = ['data-platform-engineer-berlin', 'product-designer-remote', 'senior-backend-engineer-remote'];
 
 async function jobPosting(page: Page, path: string) {
   await page.goto(path);
   const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
-  return scripts.map((s) => JSON.parse(s) as Record<string, any>).filter((d) => d['@type'] === 'JobPosting');
+  return scripts.map((s) => JSON.parse(s) as Record<string, unknown>).filter((d) => d['@type'] === 'JobPosting');
 }
 
-function expectGoogleRequired(data: Record<string, any>, title: string) {
+function expectGoogleRequired(data: Record<string, unknown>, title: string) {
   expect(data['@context']).toBe('https://schema.org/');
   expect(data.title).toBe(title);
   expect(data.description).toMatch(/^<h2>/); // the rendered HTML
   expect(data.description).not.toContain('common-section');
   expect(data.datePosted).toMatch(/^\d{4}-\d{2}-\d{2}/);
-  expect(data.hiringOrganization).toMatchObject({ '@type': 'Organization', name: expect.any(String), sameAs: expect.stringMatching(/^https:/), logo: expect.stringMatching(/^http.*\/logo\.svg$/) });
+  expect(data.hiringOrganization).toMatchObject({
+    '@type': 'Organization',
+    name: expect.any(String),
+    sameAs: expect.stringMatching(/^https:/),
+    logo: expect.stringMatching(/^http.*\/logo\.svg$/),
+  });
   expect(data.identifier).toMatchObject({ '@type': 'PropertyValue', value: expect.any(String) });
   expect(data.directApply).toBe(true);
 }
@@ -28,8 +34,15 @@ test('an on-site posting carries JobPosting JSON-LD with its address, salary and
     datePosted: '2026-11-02',
     validThrough: '2027-03-31T23:59:59.999Z',
     employmentType: 'FULL_TIME',
-    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Berlin', addressCountry: 'Germany' } },
-    baseSalary: { '@type': 'MonetaryAmount', currency: 'EUR', value: { '@type': 'QuantitativeValue', minValue: 85000, maxValue: 105000, unitText: 'YEAR' } },
+    jobLocation: {
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: 'Berlin', addressCountry: 'Germany' },
+    },
+    baseSalary: {
+      '@type': 'MonetaryAmount',
+      currency: 'EUR',
+      value: { '@type': 'QuantitativeValue', minValue: 85000, maxValue: 105000, unitText: 'YEAR' },
+    },
   });
   expect(data!.jobLocationType).toBeUndefined();
 });
@@ -37,7 +50,10 @@ test('an on-site posting carries JobPosting JSON-LD with its address, salary and
 test('a remote posting is TELECOMMUTE with the places applicants may live', async ({ page }) => {
   const [data] = await jobPosting(page, '/careers/product-designer-remote');
   expectGoogleRequired(data!, 'Product Designer');
-  expect(data).toMatchObject({ jobLocationType: 'TELECOMMUTE', applicantLocationRequirements: [{ '@type': 'AdministrativeArea', name: 'Europe' }] });
+  expect(data).toMatchObject({
+    jobLocationType: 'TELECOMMUTE',
+    applicantLocationRequirements: [{ '@type': 'AdministrativeArea', name: 'Europe' }],
+  });
   expect(data!.jobLocation).toBeUndefined();
 });
 
@@ -52,15 +68,29 @@ test('the seed posting has JSON-LD too; a closed posting has none and asks not t
 
 test('posting pages have a canonical URL and Open Graph and Twitter metadata', async ({ page }) => {
   await page.goto('/careers/data-platform-engineer-berlin');
-  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\/[^/]+\/careers\/data-platform-engineer-berlin$/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+    'href',
+    /^https?:\/\/[^/]+\/careers\/data-platform-engineer-berlin$/,
+  );
   await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /Data Platform Engineer/);
-  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute('content', /Sellers send us more than 10 TB/);
-  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute('content', /\/careers\/data-platform-engineer-berlin$/);
+  await expect(page.locator('meta[property="og:description"]')).toHaveAttribute(
+    'content',
+    /Sellers send us more than 10 TB/,
+  );
+  await expect(page.locator('meta[property="og:url"]')).toHaveAttribute(
+    'content',
+    /\/careers\/data-platform-engineer-berlin$/,
+  );
   await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary');
-  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute('href', /\/careers\/feed\.xml$/);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+    'href',
+    /\/careers\/feed\.xml$/,
+  );
 });
 
-test('the sitemap lists exactly the listing and the open postings; robots.txt keeps crawlers out of the admin', async ({ request }) => {
+test('the sitemap lists exactly the listing and the open postings; robots.txt keeps crawlers out of the admin', async ({
+  request,
+}) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
   const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname).sort();
   expect(urls).toEqual(['/careers', ...OPEN.map((s) => `/careers/${s}`)].sort());
@@ -88,7 +118,11 @@ test('the RSS feed parses and lists the open postings, newest first', async ({ p
   }, xml);
   expect(parsed.error).toBeNull();
   expect(parsed.version).toBe('2.0');
-  expect([...parsed.titles].sort()).toEqual(['Data Platform Engineer', 'Product Designer', 'Senior Backend Engineer (Remote)']);
+  expect([...parsed.titles].sort()).toEqual([
+    'Data Platform Engineer',
+    'Product Designer',
+    'Senior Backend Engineer (Remote)',
+  ]);
   expect(parsed.dates.every((d, i) => i === 0 || d <= parsed.dates[i - 1]!)).toBe(true);
   expect(parsed.description).toContain('<h2>What You Will Do</h2>');
 });
@@ -99,7 +133,11 @@ test('the JSON Feed is valid JSON Feed 1.1 with the open postings, newest first'
   const feed = await response.json();
   expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
   expect(feed.title).toEqual(expect.any(String));
-  expect(feed.items.map((i: { title: string }) => i.title).sort()).toEqual(['Data Platform Engineer', 'Product Designer', 'Senior Backend Engineer (Remote)']);
+  expect(feed.items.map((i: { title: string }) => i.title).sort()).toEqual([
+    'Data Platform Engineer',
+    'Product Designer',
+    'Senior Backend Engineer (Remote)',
+  ]);
   const dates = feed.items.map((i: { date_published: string }) => Date.parse(i.date_published));
   expect(dates).toEqual([...dates].sort((a, b) => b - a));
   for (const item of feed.items) {
@@ -119,13 +157,25 @@ test('the public API returns the open postings with HTML and questions, and 404s
   expect(postings.map((p: { slug: string }) => p.slug).sort()).toEqual(OPEN);
 
   const seed = await (await request.get('/api/postings/senior-backend-engineer-remote')).json();
-  expect(seed).toMatchObject({ slug: 'senior-backend-engineer-remote', title: 'Senior Backend Engineer (Remote)', category: 'Open Positions', position: 2, questions: [] });
+  expect(seed).toMatchObject({
+    slug: 'senior-backend-engineer-remote',
+    title: 'Senior Backend Engineer (Remote)',
+    category: 'Open Positions',
+    position: 2,
+    questions: [],
+  });
   expect(seed.html).toContain('<li>Not be afraid of contributing');
   expect(seed.file).toBeUndefined();
   expect(seed.body).toBeUndefined();
 
   const berlin = await (await request.get('/api/postings/data-platform-engineer-berlin')).json();
-  expect(berlin.questions.map((q: { id: string }) => q.id)).toEqual(['work-authorization', 'spark-years', 'notice-period', 'connectors', 'proudest-pipeline']);
+  expect(berlin.questions.map((q: { id: string }) => q.id)).toEqual([
+    'work-authorization',
+    'spark-years',
+    'notice-period',
+    'connectors',
+    'proudest-pipeline',
+  ]);
 
   for (const slug of ['no-such-posting', 'solutions-engineer-new-york', 'engineering-manager-platform']) {
     const missing = await request.get(`/api/postings/${slug}`);

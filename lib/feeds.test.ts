@@ -4,9 +4,23 @@ import type { PublicPosting } from './content/public-posting';
 import { jsonFeed, rssFeed } from './feeds';
 
 const item = (title: string, html: string): PublicPosting => ({
-  slug: 'a', url: 'http://localhost:3000/careers/a', applyUrl: 'http://localhost:3000/careers/a#apply', title, category: 'R&D', position: 1,
-  location: null, remote: true, employmentType: null, department: null, datePosted: '2026-11-01', validThrough: null, salary: null,
-  status: 'open', updatedAt: '2026-11-01T00:00:00.000Z', html, questions: [],
+  slug: 'a',
+  url: 'http://localhost:3000/careers/a',
+  applyUrl: 'http://localhost:3000/careers/a#apply',
+  title,
+  category: 'R&D',
+  position: 1,
+  location: null,
+  remote: true,
+  employmentType: null,
+  department: null,
+  datePosted: '2026-11-01',
+  validThrough: null,
+  salary: null,
+  status: 'open',
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  html,
+  questions: [],
 });
 
 test('RSS escapes titles and keeps HTML that contains "]]>" intact', () => {

@@ -7,8 +7,7 @@ const escapeXml = (s: string) =>
 // CDATA cannot contain "]]>"; split it across two sections.
 const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
-const summary = (p: PublicPosting) =>
-  [p.category, p.location, p.remote ? 'Remote' : null].filter(Boolean).join(' · ');
+const summary = (p: PublicPosting) => [p.category, p.location, p.remote ? 'Remote' : null].filter(Boolean).join(' · ');
 
 /** RSS 2.0 of open postings, newest first. */
 export function rssFeed(postings: readonly PublicPosting[], now = new Date()): string {
@@ -58,7 +57,12 @@ export function jsonFeed(postings: readonly PublicPosting[]) {
       date_published: new Date(p.datePosted).toISOString(),
       date_modified: p.updatedAt,
       tags: [p.category, ...(p.remote ? ['Remote'] : [])],
-      _careers: { location: p.location, employmentType: p.employmentType, validThrough: p.validThrough, applyUrl: p.applyUrl },
+      _careers: {
+        location: p.location,
+        employmentType: p.employmentType,
+        validThrough: p.validThrough,
+        applyUrl: p.applyUrl,
+      },
     })),
   };
 }

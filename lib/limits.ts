@@ -1,7 +1,6 @@
 /** Limits shared by the browser, the server action, the proxy and next.config.ts. */
-export const RESUME_MAX_BYTES = 10 * 1024 * 1024;
+export const RESUME_MAX_MB = 10;
+export const RESUME_MAX_BYTES = RESUME_MAX_MB * 1024 * 1024;
 export const COVER_LETTER_MAX_CHARS = 10_000;
 /** Body limit for server actions: the largest resume plus room for the text fields and multipart framing. */
 export const SERVER_ACTION_BODY_LIMIT_BYTES = RESUME_MAX_BYTES + 512 * 1024;
-/** Humans take longer than this to fill the form in; faster submissions are bots and are dropped quietly. */
-export const MIN_FILL_MS = 3_000;

@@ -30,7 +30,10 @@ export class RateLimiter {
 }
 
 /** APPLY_RATE_LIMIT="30/60" means 30 submissions per address per 60 seconds (the default). */
-export function parseRateLimit(value: string | undefined, fallback: RateLimit = { limit: 30, windowMs: 60_000 }): RateLimit {
+export function parseRateLimit(
+  value: string | undefined,
+  fallback: RateLimit = { limit: 30, windowMs: 60_000 },
+): RateLimit {
   const match = /^(\d+)\/(\d+)$/.exec(value?.trim() ?? '');
   if (!match) return fallback;
   return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };

@@ -15,4 +15,5 @@ export const site = {
   headquarters: { addressLocality: 'Amsterdam', addressCountry: 'NL' },
 } as const;
 
-export const absoluteUrl = (path: string) => (/^https?:\/\//.test(path) ? path : `${site.url}${path.startsWith('/') ? '' : '/'}${path}`);
+export const absoluteUrl = (path: string) =>
+  /^https?:\/\//.test(path) ? path : `${site.url}${path.startsWith('/') ? '' : '/'}${path}`;

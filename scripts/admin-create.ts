@@ -1,7 +1,7 @@
 // npm run admin:create -- --email <email>: reads the password from standard input, without echo on a terminal.
 import { AccountError, createAdminUser } from '@/db/admin-accounts';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
-import { fail, openCliDatabase, option } from './admin-cli';
+import { fail, openCliDatabase, option } from './lib/cli';
 
 async function readHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;

@@ -1,12 +1,13 @@
 // npm run admin:disable -- --email <email>: the account can no longer sign in and its sessions end now.
 import { AccountError, disableAdminUser } from '@/db/admin-accounts';
-import { fail, openCliDatabase, option } from './admin-cli';
+import { emailKey } from '@/lib/email-key';
+import { fail, openCliDatabase, option } from './lib/cli';
 
 const email = option('email');
 if (!email) fail('Usage: npm run admin:disable -- --email <email>');
 try {
   disableAdminUser(openCliDatabase(), email);
-  process.stdout.write(`Disabled ${email.trim().toLowerCase()} and ended its sessions.\n`);
+  process.stdout.write(`Disabled ${emailKey(email)} and ended its sessions.\n`);
 } catch (error) {
   if (error instanceof AccountError) fail(error.message);
   throw error;

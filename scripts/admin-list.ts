@@ -1,9 +1,10 @@
 // npm run admin:list: every admin account, with when it was created and whether it is disabled.
 import { listAdminUsers } from '@/db/admin-accounts';
-import { openCliDatabase } from './admin-cli';
+import { openCliDatabase } from './lib/cli';
 
 const users = listAdminUsers(openCliDatabase());
-if (users.length === 0) process.stdout.write('No admin accounts. Create one with: npm run admin:create -- --email <email>\n');
+if (users.length === 0)
+  process.stdout.write('No admin accounts. Create one with: npm run admin:create -- --email <email>\n');
 for (const user of users) {
   const state = user.disabledAt ? `disabled ${user.disabledAt.toISOString()}` : 'active';
   process.stdout.write(`${user.email}\tcreated ${user.createdAt.toISOString()}\t${state}\n`);

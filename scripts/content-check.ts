@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadContent } from '../lib/content/load';
+import { loadContent } from '@/lib/content/load';
 
 // Exits non-zero with every problem listed, so authors (and CI) see bad content before a build does.
 loadContent(path.join(process.cwd(), 'content')).then(

@@ -10,8 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { actionFields, applicationForm, ensureBuild, killServer, REFERENCE, startServer, type Server } from './lib/server';
-import { minimalPdf } from '../test-support/pdf';
+import { ensureBuild, killServer, startServer, type Server } from '@/scripts/lib/server';
+import { actionFields, applicationForm, REFERENCE } from '@/test-support/apply-post';
+import { minimalPdf } from '@/test-support/pdf';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ const port = Number(args.port);
 // A seeded generator, so a failing run can be replayed with --seed.
 const seed = Number(args.seed ?? crypto.randomInt(2 ** 31));
 let state = seed;
-const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-crash-'));
 const file = path.join(dir, 'crash.db');
@@ -54,7 +55,12 @@ async function submitUntil(server: Server, hidden: [string, string][], stop: { k
       const html = await response.text();
       const reference = REFERENCE.exec(html)?.[1];
       if (response.status === 200 && reference) {
-        acknowledged.push({ reference, email, size: resume.length, sha256: crypto.createHash('sha256').update(resume).digest('hex') });
+        acknowledged.push({
+          reference,
+          email,
+          size: resume.length,
+          sha256: crypto.createHash('sha256').update(resume).digest('hex'),
+        });
       } else {
         throw new Error(`HTTP ${response.status} without a reference`);
       }
@@ -94,13 +100,20 @@ async function main() {
   for (const a of acknowledged) {
     const row = find.get(a.reference, a.email) as { sha256: string; size: number } | undefined;
     if (!row) problems.push(`acknowledged ${a.reference} (${a.email}) is missing`);
-    else if (row.sha256 !== a.sha256 || row.size !== a.size) problems.push(`acknowledged ${a.reference}: its resume differs`);
+    else if (row.sha256 !== a.sha256 || row.size !== a.size)
+      problems.push(`acknowledged ${a.reference}: its resume differs`);
   }
   const integrity = db.pragma('integrity_check', { simple: true });
   if (integrity !== 'ok') problems.push(`PRAGMA integrity_check: ${integrity}`);
   const foreignKeys = db.pragma('foreign_key_check') as unknown[];
   if (foreignKeys.length) problems.push(`PRAGMA foreign_key_check: ${foreignKeys.length} rows`);
-  const orphans = (db.prepare('select count(*) n from resumes r where not exists (select 1 from applications a where a.resume_id = r.id)').get() as { n: number }).n;
+  const orphans = (
+    db
+      .prepare(
+        'select count(*) n from resumes r where not exists (select 1 from applications a where a.resume_id = r.id)',
+      )
+      .get() as { n: number }
+  ).n;
   if (orphans) problems.push(`${orphans} stored resumes without an application`);
   const stored = (db.prepare('select count(*) n from applications').get() as { n: number }).n;
   db.close();

@@ -5,11 +5,73 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client';
-import { minimalPdf } from '../test-support/pdf';
+import { openDatabase } from '@/db/client';
+import { minimalPdf } from '@/test-support/pdf';
 
-const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger', 'Radia', 'Tim', 'Hedy', 'John', 'Sophie', 'Mateo', 'Aisha', 'Yuki', 'Olu', 'Chen', 'Priya', 'Lars', 'Zoë', 'José', 'Fatima', 'Noah', 'Emma', 'Liam', 'Mia'];
-const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Dijkstra', 'Perlman', 'Berners-Lee', 'Lamarr', 'McCarthy', 'Wilson', 'García', 'Khan', 'Tanaka', 'Adeyemi', 'Wei', 'Sharma', 'Nilsson', 'Müller', 'Fernández', 'Haddad', 'Smith', 'Brown', 'Nguyen', 'Kowalski'];
+const FIRST = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Katherine',
+  'Linus',
+  'Margaret',
+  'Dennis',
+  'Barbara',
+  'Ken',
+  'Frances',
+  'Edsger',
+  'Radia',
+  'Tim',
+  'Hedy',
+  'John',
+  'Sophie',
+  'Mateo',
+  'Aisha',
+  'Yuki',
+  'Olu',
+  'Chen',
+  'Priya',
+  'Lars',
+  'Zoë',
+  'José',
+  'Fatima',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Mia',
+];
+const LAST = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Johnson',
+  'Torvalds',
+  'Hamilton',
+  'Ritchie',
+  'Liskov',
+  'Thompson',
+  'Allen',
+  'Dijkstra',
+  'Perlman',
+  'Berners-Lee',
+  'Lamarr',
+  'McCarthy',
+  'Wilson',
+  'García',
+  'Khan',
+  'Tanaka',
+  'Adeyemi',
+  'Wei',
+  'Sharma',
+  'Nilsson',
+  'Müller',
+  'Fernández',
+  'Haddad',
+  'Smith',
+  'Brown',
+  'Nguyen',
+  'Kowalski',
+];
 const POSTINGS: [string, string][] = [
   ['senior-backend-engineer-remote', 'Senior Backend Engineer (Remote)'],
   ['data-platform-engineer-berlin', 'Data Platform Engineer'],
@@ -17,8 +79,29 @@ const POSTINGS: [string, string][] = [
   ['solutions-engineer-new-york', 'Solutions Engineer'],
   ['engineering-manager-platform', 'Engineering Manager, Platform'],
 ];
-const STATUSES = ['new', 'new', 'new', 'new', 'reviewing', 'reviewing', 'interview', 'rejected', 'rejected', 'offer', 'hired'];
-const CITIES = ['Berlin, Germany', 'London, UK', 'Lagos, Nigeria', 'São Paulo, Brazil', 'Toronto, Canada', 'Bangalore, India', 'Remote', null];
+const STATUSES = [
+  'new',
+  'new',
+  'new',
+  'new',
+  'reviewing',
+  'reviewing',
+  'interview',
+  'rejected',
+  'rejected',
+  'offer',
+  'hired',
+];
+const CITIES = [
+  'Berlin, Germany',
+  'London, UK',
+  'Lagos, Nigeria',
+  'São Paulo, Brazil',
+  'Toronto, Canada',
+  'Bangalore, India',
+  'Remote',
+  null,
+];
 const LETTERS = [
   'I have built payment systems in Go and Postgres for six years and would love to bring that to your team.',
   'Kafka, Spark and a lot of patience: I moved our warehouse to streaming and cut costs by half.',
@@ -33,7 +116,9 @@ export function seedApplications(file: string, rows: number, log = console.log) 
   const started = Date.now();
   const resumeIds: string[] = [];
   const pdf = minimalPdf('seeded resume');
-  const insertResume = db.prepare('insert into resumes (id, file_name, media_type, size, sha256, data, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+  const insertResume = db.prepare(
+    'insert into resumes (id, file_name, media_type, size, sha256, data, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+  );
   const insert = db.prepare(
     `insert into applications (reference, posting_slug, posting_title, full_name, email, email_key, phone, location, profile_url,
        cover_letter, consent_at, resume_id, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -46,7 +131,15 @@ export function seedApplications(file: string, rows: number, log = console.log) 
   db.transaction(() => {
     for (let i = 0; i < 20; i++) {
       const id = crypto.randomUUID();
-      insertResume.run(id, `cv-${i}.pdf`, 'application/pdf', pdf.length, crypto.createHash('sha256').update(pdf).digest('hex'), pdf, end);
+      insertResume.run(
+        id,
+        `cv-${i}.pdf`,
+        'application/pdf',
+        pdf.length,
+        crypto.createHash('sha256').update(pdf).digest('hex'),
+        pdf,
+        end,
+      );
       resumeIds.push(id);
     }
     for (let i = 0; i < rows; i++) {
@@ -54,7 +147,10 @@ export function seedApplications(file: string, rows: number, log = console.log) 
       const first = FIRST[n % FIRST.length]!;
       const last = LAST[Math.floor(n / FIRST.length) % LAST.length]!;
       const [slug, title] = POSTINGS[(n * 7) % POSTINGS.length]!;
-      const email = `${first}.${last}.${n}@example.com`.toLowerCase().normalize('NFD').replace(/[^\x00-\x7f]/g, '');
+      const email = `${first}.${last}.${n}@example.com`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[^\x00-\x7f]/g, '');
       const at = end - span + Math.floor((span * i) / Math.max(1, rows));
       insert.run(
         `${salt.slice(0, 4).toUpperCase()}-${n.toString(36).toUpperCase().padStart(8, '0')}`,
@@ -78,10 +174,14 @@ export function seedApplications(file: string, rows: number, log = console.log) 
   db.pragma('synchronous = NORMAL');
   db.exec('analyze');
   db.close();
-  log(`Seeded ${rows.toLocaleString('en')} applications into ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `Seeded ${rows.toLocaleString('en')} applications into ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000' }, db: { type: 'string', default: 'data/bench.db' } } });
+  const { values } = parseArgs({
+    options: { rows: { type: 'string', default: '1000' }, db: { type: 'string', default: 'data/bench.db' } },
+  });
   seedApplications(path.resolve(values.db), Number(values.rows));
 }

@@ -18,8 +18,8 @@ export default function PrivacyPage() {
       </p>
       <h2>Why</h2>
       <p>
-        Only to consider you for the role you applied for and to contact you about it. We do not sell your data, share it
-        with recruiters or job boards, or use it to train any model.
+        Only to consider you for the role you applied for and to contact you about it. We do not sell your data, share
+        it with recruiters or job boards, or use it to train any model.
       </p>
       <h2>Who sees it</h2>
       <p>The people on the hiring team for the role. Your application is stored on our own servers.</p>

@@ -1,5 +1,6 @@
 import type { Answer } from '@/lib/application/questions';
-import { STATUS_LABELS, formatDateTime, type Status } from './format';
+import { STATUS_LABELS, type ApplicationStatus } from '@/lib/application/status';
+import { formatDateTime } from './format';
 
 export type ApplicationDetail = {
   id: number;
@@ -12,7 +13,7 @@ export type ApplicationDetail = {
   coverLetter: string | null;
   answers: Answer[] | null;
   postingTitle: string;
-  status: Status;
+  status: ApplicationStatus;
   createdAt: Date;
   consentAt: Date;
   resumeFileName: string;
@@ -34,17 +35,35 @@ export function ApplicationFields({ application: a }: { application: Application
       <dt>Status</dt>
       <dd>{STATUS_LABELS[a.status]}</dd>
       <dt>Email</dt>
-      <dd><a href={`mailto:${a.email}`}>{a.email}</a></dd>
+      <dd>
+        <a href={`mailto:${a.email}`}>{a.email}</a>
+      </dd>
       <dt>Phone</dt>
       <dd>{a.phone ?? 'Not given'}</dd>
       <dt>Location</dt>
       <dd>{a.location ?? 'Not given'}</dd>
       <dt>Profile</dt>
-      <dd>{a.profileUrl ? (href ? <a href={href} rel="noopener noreferrer nofollow" target="_blank">{a.profileUrl}</a> : a.profileUrl) : 'Not given'}</dd>
+      <dd>
+        {a.profileUrl ? (
+          href ? (
+            <a href={href} rel="noopener noreferrer nofollow" target="_blank">
+              {a.profileUrl}
+            </a>
+          ) : (
+            a.profileUrl
+          )
+        ) : (
+          'Not given'
+        )}
+      </dd>
       <dt>Received</dt>
-      <dd><time dateTime={a.createdAt.toISOString()}>{formatDateTime(a.createdAt)}</time></dd>
+      <dd>
+        <time dateTime={a.createdAt.toISOString()}>{formatDateTime(a.createdAt)}</time>
+      </dd>
       <dt>Consent given</dt>
-      <dd><time dateTime={a.consentAt.toISOString()}>{formatDateTime(a.consentAt)}</time></dd>
+      <dd>
+        <time dateTime={a.consentAt.toISOString()}>{formatDateTime(a.consentAt)}</time>
+      </dd>
       <dt>Cover letter</dt>
       <dd className="admin-letter">{a.coverLetter ?? 'No cover letter'}</dd>
       {(a.answers ?? []).map((answer) => (

@@ -4,7 +4,17 @@ type Bar = { label: string; value: number };
  * A horizontal bar chart drawn as SVG on the server: no chart library and no JavaScript. The SVG is an
  * image with a summary; the same numbers are in a table for screen readers and for reading exact values.
  */
-export function BarChart({ id, title, bars, labelWidth = 160 }: { id: string; title: string; bars: Bar[]; labelWidth?: number }) {
+export function BarChart({
+  id,
+  title,
+  bars,
+  labelWidth = 160,
+}: {
+  id: string;
+  title: string;
+  bars: Bar[];
+  labelWidth?: number;
+}) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 18;
   const width = 640;
@@ -12,13 +22,24 @@ export function BarChart({ id, title, bars, labelWidth = 160 }: { id: string; ti
   const total = bars.reduce((sum, b) => sum + b.value, 0);
   return (
     <figure aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}><h2>{title}</h2></figcaption>
-      <svg className="chart" viewBox={`0 0 ${width} ${bars.length * row + 4}`} role="img" aria-label={`${title}: ${total} in total`}>
+      <figcaption id={`${id}-title`}>
+        <h2>{title}</h2>
+      </figcaption>
+      <svg
+        className="chart"
+        viewBox={`0 0 ${width} ${bars.length * row + 4}`}
+        role="img"
+        aria-label={`${title}: ${total} in total`}
+      >
         {bars.map((b, i) => (
           <g key={b.label} transform={`translate(0 ${i * row + 2})`}>
-            <text x={labelWidth - 6} y={row / 2 + 4} textAnchor="end">{b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}</text>
+            <text x={labelWidth - 6} y={row / 2 + 4} textAnchor="end">
+              {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
+            </text>
             <rect className="bar" x={labelWidth} y={2} height={row - 5} width={(b.value / max) * plot} />
-            <text x={labelWidth + (b.value / max) * plot + 4} y={row / 2 + 4}>{b.value}</text>
+            <text x={labelWidth + (b.value / max) * plot + 4} y={row / 2 + 4}>
+              {b.value}
+            </text>
           </g>
         ))}
       </svg>
@@ -26,8 +47,20 @@ export function BarChart({ id, title, bars, labelWidth = 160 }: { id: string; ti
         <summary>Show the numbers</summary>
         <table className="admin-table">
           <caption className="visually-hidden">{title}</caption>
-          <thead><tr><th scope="col">Label</th><th scope="col">Applications</th></tr></thead>
-          <tbody>{bars.map((b) => <tr key={b.label}><th scope="row">{b.label}</th><td>{b.value}</td></tr>)}</tbody>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Applications</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.label}>
+                <th scope="row">{b.label}</th>
+                <td>{b.value}</td>
+              </tr>
+            ))}
+          </tbody>
         </table>
       </details>
     </figure>

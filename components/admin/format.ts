@@ -4,15 +4,3 @@ const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeSty
 export function formatDateTime(date: Date): string {
   return `${dateTime.format(date)} UTC`;
 }
-
-export const STATUS_LABELS = {
-  new: 'New',
-  reviewing: 'Reviewing',
-  interview: 'Interview',
-  offer: 'Offer',
-  hired: 'Hired',
-  rejected: 'Rejected',
-} as const;
-
-export type Status = keyof typeof STATUS_LABELS;
-export const STATUSES = Object.keys(STATUS_LABELS) as Status[];

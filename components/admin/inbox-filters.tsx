@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { InboxFilter } from '@/lib/admin/filter';
-import { STATUSES, STATUS_LABELS } from './format';
+import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/application/status';
 
 type Props = { filter: InboxFilter; postings: { slug: string; title: string }[] };
 
@@ -9,37 +9,55 @@ export function InboxFilters({ filter, postings }: Props) {
   return (
     <form method="get" action="/admin" className="filters" role="search" aria-label="Filter applications">
       <div className="field">
-        <label className="field__label" htmlFor="q">Search</label>
+        <label className="field__label" htmlFor="q">
+          Search
+        </label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder="Name, email or cover letter" />
       </div>
       <div className="field">
-        <label className="field__label" htmlFor="posting">Posting</label>
+        <label className="field__label" htmlFor="posting">
+          Posting
+        </label>
         <select id="posting" name="posting" defaultValue={filter.posting ?? ''}>
           <option value="">All postings</option>
           {postings.map((p) => (
-            <option key={p.slug} value={p.slug}>{p.title}</option>
+            <option key={p.slug} value={p.slug}>
+              {p.title}
+            </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label className="field__label" htmlFor="status">Status</label>
+        <label className="field__label" htmlFor="status">
+          Status
+        </label>
         <select id="status" name="status" defaultValue={filter.status ?? ''}>
           <option value="">Any status</option>
-          {STATUSES.map((s) => (
-            <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+          {APPLICATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label className="field__label" htmlFor="from">Received from</label>
+        <label className="field__label" htmlFor="from">
+          Received from
+        </label>
         <input id="from" name="from" type="date" defaultValue={filter.from ?? ''} />
       </div>
       <div className="field">
-        <label className="field__label" htmlFor="to">Received to</label>
+        <label className="field__label" htmlFor="to">
+          Received to
+        </label>
         <input id="to" name="to" type="date" defaultValue={filter.to ?? ''} />
       </div>
-      <button type="submit" className="button">Apply filters</button>
-      <Link href="/admin" className="filters__clear">Clear filters</Link>
+      <button type="submit" className="button">
+        Apply filters
+      </button>
+      <Link href="/admin" className="filters__clear">
+        Clear filters
+      </Link>
     </form>
   );
 }

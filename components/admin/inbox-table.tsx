@@ -1,13 +1,14 @@
 import Link from 'next/link';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
-import { STATUS_LABELS, formatDateTime, type Status } from './format';
+import { STATUS_LABELS, type ApplicationStatus } from '@/lib/application/status';
+import { formatDateTime } from './format';
 
 export type InboxRow = {
   id: number;
   fullName: string;
   email: string;
   postingTitle: string;
-  status: Status;
+  status: ApplicationStatus;
   createdAt: Date;
 };
 
@@ -42,8 +43,12 @@ export function InboxTable({ rows, filter }: { rows: InboxRow[]; filter: InboxFi
               </th>
               <td>{row.email}</td>
               <td>{row.postingTitle}</td>
-              <td><span className={`status status--${row.status}`}>{STATUS_LABELS[row.status]}</span></td>
-              <td><time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time></td>
+              <td>
+                <span className={`status status--${row.status}`}>{STATUS_LABELS[row.status]}</span>
+              </td>
+              <td>
+                <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
+              </td>
             </tr>
           ))}
         </tbody>

@@ -31,11 +31,28 @@ export function Notes({ id, view, notes, error, action, maxLength }: Props) {
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="view" value={view} />
         <div className={error ? 'field field--error' : 'field'}>
-          <label className="field__label" htmlFor="note-body">Add a note</label>
-          {error ? <p className="field__error" id="note-error"><span className="visually-hidden">Error: </span>{error}</p> : null}
-          <textarea id="note-body" name="body" rows={4} required maxLength={maxLength} aria-describedby={error ? 'note-error' : undefined} aria-invalid={error ? true : undefined} />
+          <label className="field__label" htmlFor="note-body">
+            Add a note
+          </label>
+          {error ? (
+            <p className="field__error" id="note-error">
+              <span className="visually-hidden">Error: </span>
+              {error}
+            </p>
+          ) : null}
+          <textarea
+            id="note-body"
+            name="body"
+            rows={4}
+            required
+            maxLength={maxLength}
+            aria-describedby={error ? 'note-error' : undefined}
+            aria-invalid={error ? true : undefined}
+          />
         </div>
-        <button type="submit" className="button">Add note</button>
+        <button type="submit" className="button">
+          Add note
+        </button>
       </form>
     </section>
   );

@@ -1,10 +1,11 @@
-import { STATUSES, STATUS_LABELS, formatDateTime, type Status } from './format';
+import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from '@/lib/application/status';
+import { formatDateTime } from './format';
 
 type Props = {
   id: number;
-  status: Status;
+  status: ApplicationStatus;
   view: string;
-  history: { id: number; from: Status; to: Status; by: string; at: Date }[];
+  history: { id: number; from: ApplicationStatus; to: ApplicationStatus; by: string; at: Date }[];
   action: (form: FormData) => Promise<void>;
 };
 
@@ -13,8 +14,12 @@ export function Pipeline({ id, status, view, history, action }: Props) {
     <section aria-labelledby="pipeline-heading">
       <h2 id="pipeline-heading">Status</h2>
       <ol className="pipeline" aria-label="Pipeline">
-        {STATUSES.map((s) => (
-          <li key={s} aria-current={s === status ? 'step' : undefined} className={s === status ? 'pipeline__step pipeline__step--current' : 'pipeline__step'}>
+        {APPLICATION_STATUSES.map((s) => (
+          <li
+            key={s}
+            aria-current={s === status ? 'step' : undefined}
+            className={s === status ? 'pipeline__step pipeline__step--current' : 'pipeline__step'}
+          >
             {STATUS_LABELS[s]}
           </li>
         ))}
@@ -23,14 +28,20 @@ export function Pipeline({ id, status, view, history, action }: Props) {
         <input type="hidden" name="id" value={id} />
         <input type="hidden" name="view" value={view} />
         <div className="field">
-          <label className="field__label" htmlFor="status-select">Move to</label>
+          <label className="field__label" htmlFor="status-select">
+            Move to
+          </label>
           <select id="status-select" name="status" defaultValue={status}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            {APPLICATION_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="button">Update status</button>
+        <button type="submit" className="button">
+          Update status
+        </button>
       </form>
       {history.length ? (
         <>

@@ -1,18 +1,24 @@
+import Link from 'next/link';
 import type { ApplyState } from '@/lib/application/state';
 import { acceptsApplications, type Posting } from '@/lib/content/posting';
 import { site } from '@/lib/site';
 import { ApplyForm } from './apply-form';
 
-export type ApplyAction = (state: ApplyState, form: FormData) => Promise<ApplyState>;
-
 /** The application form of a posting, or why it takes no applications. */
-export function ApplySection({ posting, action }: { posting: Posting; action: ApplyAction }) {
+export function ApplySection({
+  posting,
+  action,
+}: {
+  posting: Posting;
+  action: (state: ApplyState, form: FormData) => Promise<ApplyState>;
+}) {
   if (!acceptsApplications(posting)) {
     return (
       <div className="notice" id="apply">
         <h3>Applications are closed</h3>
         <p>
-          We are no longer accepting applications for {posting.title}. See our <a href="/careers">open positions</a>.
+          We are no longer accepting applications for {posting.title}. See our{' '}
+          <Link href="/careers">open positions</Link>.
         </p>
       </div>
     );

@@ -2,12 +2,14 @@ import { describedBy, Field, FieldMessages } from '@/components/ui/field';
 import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
 import { fieldId } from './field-ids';
+import { useFieldView } from './form-view';
 
-type Props = { question: Question; errors?: string[]; value?: string | string[] };
+type Props = { question: Question };
 
 /** One of the posting's own questions, rendered by type; groups of options are a fieldset with a legend. */
-export function QuestionField({ question: q, errors, value }: Props) {
+export function QuestionField({ question: q }: Props) {
   const name = answerField(q.id);
+  const { errors, value } = useFieldView(name);
   const id = fieldId(name);
   const invalid = Boolean(errors?.length);
   if (q.type === 'yes_no' || q.type === 'single_choice' || q.type === 'multiple_choice') {
@@ -15,7 +17,10 @@ export function QuestionField({ question: q, errors, value }: Props) {
     const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
     const hint = q.hint ?? (q.type === 'multiple_choice' ? 'Select all that apply.' : undefined);
     return (
-      <fieldset className={invalid ? 'field field--error field--group' : 'field field--group'} aria-describedby={describedBy(id, hint, errors)}>
+      <fieldset
+        className={invalid ? 'field field--error field--group' : 'field field--group'}
+        aria-describedby={describedBy(id, hint, errors)}
+      >
         <legend className="field__label">
           {q.label}
           {q.required ? null : <span className="field__optional"> (optional)</span>}
@@ -30,7 +35,9 @@ export function QuestionField({ question: q, errors, value }: Props) {
               value={option}
               defaultChecked={chosen.has(option)}
             />
-            <label htmlFor={i === 0 ? id : `${id}-${i}`}>{q.type === 'yes_no' ? (option === 'yes' ? 'Yes' : 'No') : option}</label>
+            <label htmlFor={i === 0 ? id : `${id}-${i}`}>
+              {q.type === 'yes_no' ? (option === 'yes' ? 'Yes' : 'No') : option}
+            </label>
           </div>
         ))}
       </fieldset>
@@ -41,7 +48,14 @@ export function QuestionField({ question: q, errors, value }: Props) {
     <Field id={id} label={q.label} hint={q.hint} errors={errors} optional={!q.required}>
       {(ids, bad) =>
         q.type === 'long_text' ? (
-          <textarea id={id} name={name} rows={5} defaultValue={text} aria-describedby={ids} aria-invalid={bad || undefined} />
+          <textarea
+            id={id}
+            name={name}
+            rows={5}
+            defaultValue={text}
+            aria-describedby={ids}
+            aria-invalid={bad || undefined}
+          />
         ) : (
           <input
             id={id}

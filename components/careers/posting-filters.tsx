@@ -1,3 +1,5 @@
+import Link from 'next/link';
+
 /** A plain GET form: filters live in the URL, work without JavaScript and can be bookmarked. */
 export function PostingFilters({ categories, category, q }: { categories: string[]; category: string; q: string }) {
   return (
@@ -25,9 +27,9 @@ export function PostingFilters({ categories, category, q }: { categories: string
         Show positions
       </button>
       {category || q ? (
-        <a className="filters__clear" href="/careers">
+        <Link className="filters__clear" href="/careers">
           Clear filters
-        </a>
+        </Link>
       ) : null}
     </form>
   );

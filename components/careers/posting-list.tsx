@@ -35,7 +35,11 @@ export function PostingList({ groups, total, filtered }: Props) {
                   {p.title}
                 </Link>
                 <p className="posting-card__meta">
-                  {[p.location, p.remote ? 'Remote' : null, p.employmentType ? describeEmployment(p.employmentType) : null]
+                  {[
+                    p.location,
+                    p.remote ? 'Remote' : null,
+                    p.employmentType ? describeEmployment(p.employmentType) : null,
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                   {p.status === 'draft' ? <span className="badge">Draft</span> : null}

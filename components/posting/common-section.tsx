@@ -1,29 +1,26 @@
-import { ApplySection, type ApplyAction } from '@/components/apply/apply-section';
-import { getSectionSource } from '@/lib/content';
-import { remarkSectionAsListItems } from '@/lib/content/common-sections-plugin';
-import type { Posting } from '@/lib/content/posting';
-import { renderMdx } from './mdx';
+import type { ReactNode } from 'react';
+import { getSection } from '@/lib/content';
+import { FORM_SECTION } from '@/lib/content/common-sections-plugin';
+import { renderMdx } from '@/lib/content/render-mdx';
 
 type Props = {
   /** A file name in content/sections, without `.mdx`. */
   name: string;
   /** Set by the remark plugin when the section sits inside a list: it renders as further `<li>` items. */
   asListItems?: boolean;
-  posting?: Posting;
-  applyAction?: ApplyAction;
+  /** What the form section shows after its text: the posting page decides (the application form). */
+  form?: ReactNode;
 };
 
-/** A shared section. `apply-now` renders its text and then the application form of the posting. */
-export async function CommonSection({ name, asListItems = false, posting, applyAction }: Props) {
-  const source = await getSectionSource(name);
-  // Content is checked before rendering, so this only trips on a name passed from code.
-  if (source === undefined) throw new Error(`Unknown common section "${name}"`);
-  const content = await renderMdx(`section:${name}:${asListItems ? 'items' : 'block'}`, source, {}, asListItems ? [remarkSectionAsListItems] : []);
+/** A shared section; the form section ends with the page's form. */
+export async function CommonSection({ name, asListItems = false, form }: Props) {
+  const { source, remarkPlugins } = await getSection(name, asListItems);
+  const content = await renderMdx(`section:${name}:${asListItems ? 'items' : 'block'}`, source, {}, remarkPlugins);
   if (asListItems) return content;
   return (
     <div className="common-section" data-section={name}>
       {content}
-      {name === 'apply-now' && posting && applyAction ? <ApplySection posting={posting} action={applyAction} /> : null}
+      {name === FORM_SECTION ? form : null}
     </div>
   );
 }

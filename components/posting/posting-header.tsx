@@ -17,7 +17,9 @@ export function PostingHeader({ posting }: { posting: Posting }) {
         {posting.employmentType ? <li>{describeEmployment(posting.employmentType)}</li> : null}
         {posting.department ? <li>{posting.department}</li> : null}
       </ul>
-      {posting.status === 'draft' ? <p className="notice">Draft: this posting is not published in production.</p> : null}
+      {posting.status === 'draft' ? (
+        <p className="notice">Draft: this posting is not published in production.</p>
+      ) : null}
       {open ? (
         <p>
           <a className="button" href="#apply">

@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { adminUsers, applicationCounts, applicationNotes, applications, resumes, statusChanges } from '@/db/schema';
 import { COUNT_CAP } from '@/lib/admin/counts';
 import type { InboxFilter } from '@/lib/admin/filter';
-import { adminUsers, applicationCounts, applicationNotes, applications, resumes, statusChanges, APPLICATION_STATUSES, type ApplicationStatus } from '../schema';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@/lib/application/status';
 import { recordAudit } from './audit';
 import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
@@ -107,14 +108,25 @@ export async function getApplication(id: number, context?: AdminContext) {
     .get();
   if (!application) return null;
   const history = ctx.db
-    .select({ id: statusChanges.id, from: statusChanges.fromStatus, to: statusChanges.toStatus, by: adminUsers.email, at: statusChanges.changedAt })
+    .select({
+      id: statusChanges.id,
+      from: statusChanges.fromStatus,
+      to: statusChanges.toStatus,
+      by: adminUsers.email,
+      at: statusChanges.changedAt,
+    })
     .from(statusChanges)
     .innerJoin(adminUsers, eq(adminUsers.id, statusChanges.changedBy))
     .where(eq(statusChanges.applicationId, id))
     .orderBy(asc(statusChanges.id))
     .all();
   const notes = ctx.db
-    .select({ id: applicationNotes.id, body: applicationNotes.body, author: adminUsers.email, at: applicationNotes.createdAt })
+    .select({
+      id: applicationNotes.id,
+      body: applicationNotes.body,
+      author: adminUsers.email,
+      at: applicationNotes.createdAt,
+    })
     .from(applicationNotes)
     .innerJoin(adminUsers, eq(adminUsers.id, applicationNotes.authorId))
     .where(eq(applicationNotes.applicationId, id))
@@ -149,20 +161,33 @@ export async function getResumeFile(id: number, disposition: 'inline' | 'attachm
   const ctx = await authorize(context);
   const viewer = ctx.viewer;
   const file = ctx.db
-    .select({ fileName: resumes.fileName, mediaType: resumes.mediaType, data: resumes.data, reference: applications.reference })
+    .select({
+      fileName: resumes.fileName,
+      mediaType: resumes.mediaType,
+      data: resumes.data,
+      reference: applications.reference,
+    })
     .from(applications)
     .innerJoin(resumes, eq(resumes.id, applications.resumeId))
     .where(eq(applications.id, id))
     .get();
   if (!file) return null;
-  recordAudit(ctx.db, { actorEmail: viewer.email, action: 'resume_download', applicationId: id, detail: disposition }, ctx.now());
+  recordAudit(
+    ctx.db,
+    { actorEmail: viewer.email, action: 'resume_download', applicationId: id, detail: disposition },
+    ctx.now(),
+  );
   return file;
 }
 
 export type ChangeStatusResult = 'changed' | 'unchanged' | 'not-found';
 
 /** Moves an application along the pipeline, remembering who moved it from where, and when. */
-export async function changeStatus(id: number, to: ApplicationStatus, context?: AdminContext): Promise<ChangeStatusResult> {
+export async function changeStatus(
+  id: number,
+  to: ApplicationStatus,
+  context?: AdminContext,
+): Promise<ChangeStatusResult> {
   const ctx = await authorize(context);
   const viewer = ctx.viewer;
   const now = ctx.now();
@@ -172,9 +197,19 @@ export async function changeStatus(id: number, to: ApplicationStatus, context?: 
     if (current.status === to) return 'unchanged';
     tx.update(applications).set({ status: to }).where(eq(applications.id, id)).run();
     tx.insert(statusChanges)
-      .values({ applicationId: id, fromStatus: current.status, toStatus: to, changedBy: viewer.userId, changedAt: new Date(now) })
+      .values({
+        applicationId: id,
+        fromStatus: current.status,
+        toStatus: to,
+        changedBy: viewer.userId,
+        changedAt: new Date(now),
+      })
       .run();
-    recordAudit(tx, { actorEmail: viewer.email, action: 'status_change', applicationId: id, detail: `${current.status} → ${to}` }, now);
+    recordAudit(
+      tx,
+      { actorEmail: viewer.email, action: 'status_change', applicationId: id, detail: `${current.status} → ${to}` },
+      now,
+    );
     return 'changed';
   });
 }
@@ -186,7 +221,9 @@ export async function addNote(id: number, body: string, context?: AdminContext):
   return ctx.db.transaction((tx) => {
     const exists = tx.select({ id: applications.id }).from(applications).where(eq(applications.id, id)).get();
     if (!exists) return false;
-    tx.insert(applicationNotes).values({ applicationId: id, authorId: viewer.userId, body, createdAt: new Date(now) }).run();
+    tx.insert(applicationNotes)
+      .values({ applicationId: id, authorId: viewer.userId, body, createdAt: new Date(now) })
+      .run();
     recordAudit(tx, { actorEmail: viewer.email, action: 'note_added', applicationId: id }, now);
     return true;
   });

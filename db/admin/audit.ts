@@ -1,7 +1,8 @@
 import 'server-only';
 import { desc, lt } from 'drizzle-orm';
-import type { Db } from '../client';
-import { auditLog, type AuditAction } from '../schema';
+import type { Db } from '@/db/client';
+import { auditLog } from '@/db/schema';
+import type { AuditAction } from '@/lib/admin/audit-actions';
 import { authorize, type AdminContext } from './context';
 
 export const AUDIT_PAGE_SIZE = 100;

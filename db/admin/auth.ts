@@ -1,5 +1,8 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { getDb } from '@/db/index';
+import { adminSessions, adminUsers, loginThrottle } from '@/db/schema';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { SESSION_ABSOLUTE_MS, hashSessionToken, isWellFormedToken, newSessionToken } from '@/lib/auth/session-token';
 import {
@@ -11,9 +14,7 @@ import {
   retryAfterSeconds,
   type ThrottleState,
 } from '@/lib/auth/throttle';
-import type { Db } from '../client';
-import { getDb } from '../index';
-import { adminSessions, adminUsers, loginThrottle } from '../schema';
+import { emailKey } from '@/lib/email-key';
 import { recordAudit } from './audit';
 
 export type SignInResult =
@@ -38,7 +39,10 @@ function throttleStates(db: Db, keys: string[]): Map<string, ThrottleState> {
     .where(inArray(loginThrottle.key, keys))
     .all();
   return new Map(
-    rows.map((r) => [r.key, { failures: r.failures, lastFailureAt: r.lastFailureAt.getTime(), lockedUntil: r.lockedUntil.getTime() }]),
+    rows.map((r) => [
+      r.key,
+      { failures: r.failures, lastFailureAt: r.lastFailureAt.getTime(), lockedUntil: r.lockedUntil.getTime() },
+    ]),
   );
 }
 
@@ -51,13 +55,20 @@ export async function signIn(
   db: Db = getDb(),
   now: () => number = Date.now,
 ): Promise<SignInResult> {
-  const email = input.email.trim().toLowerCase();
+  const email = emailKey(input.email);
   const keys = [accountKey(email), addressKey(input.address)] as const;
   const policies = [ACCOUNT_POLICY, ADDRESS_POLICY] as const;
   const write = (tx: Db, key: string, state: ThrottleState | undefined) => {
     if (!state) return void tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
-    const values = { failures: state.failures, lastFailureAt: new Date(state.lastFailureAt), lockedUntil: new Date(state.lockedUntil) };
-    tx.insert(loginThrottle).values({ key, ...values }).onConflictDoUpdate({ target: loginThrottle.key, set: values }).run();
+    const values = {
+      failures: state.failures,
+      lastFailureAt: new Date(state.lastFailureAt),
+      lockedUntil: new Date(state.lockedUntil),
+    };
+    tx.insert(loginThrottle)
+      .values({ key, ...values })
+      .onConflictDoUpdate({ target: loginThrottle.key, set: values })
+      .run();
   };
 
   // The attempt is counted as a failure before the slow password check, in one transaction with the
@@ -72,7 +83,12 @@ export async function signIn(
   if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
 
   const user = db
-    .select({ id: adminUsers.id, email: adminUsers.email, passwordHash: adminUsers.passwordHash, disabledAt: adminUsers.disabledAt })
+    .select({
+      id: adminUsers.id,
+      email: adminUsers.email,
+      passwordHash: adminUsers.passwordHash,
+      disabledAt: adminUsers.disabledAt,
+    })
     .from(adminUsers)
     .where(eq(adminUsers.email, email))
     .get();
@@ -93,7 +109,13 @@ export async function signIn(
     write(tx as unknown as Db, keys[0], undefined);
     write(tx as unknown as Db, keys[1], reservation.addressBefore);
     tx.insert(adminSessions)
-      .values({ tokenHash: hashSessionToken(token), userId: user.id, createdAt: new Date(at), lastSeenAt: new Date(at), expiresAt })
+      .values({
+        tokenHash: hashSessionToken(token),
+        userId: user.id,
+        createdAt: new Date(at),
+        lastSeenAt: new Date(at),
+        expiresAt,
+      })
       .run();
     if (rehash) tx.update(adminUsers).set({ passwordHash: rehash }).where(eq(adminUsers.id, user.id)).run();
     recordAudit(tx, { actorEmail: user.email, action: 'sign_in', detail: `from ${input.address}` }, at);

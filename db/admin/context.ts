@@ -1,6 +1,9 @@
 import 'server-only';
-import { isSecureRequest } from '@/lib/auth/request';
 import { and, eq, isNull } from 'drizzle-orm';
+import { cache } from 'react';
+import type { Db } from '@/db/client';
+import { getDb } from '@/db/index';
+import { adminSessions, adminUsers } from '@/db/schema';
 import {
   sessionCookieName,
   SESSION_TOUCH_MS,
@@ -8,9 +11,7 @@ import {
   isWellFormedToken,
   sessionIsLive,
 } from '@/lib/auth/session-token';
-import type { Db } from '../client';
-import { getDb } from '../index';
-import { adminSessions, adminUsers } from '../schema';
+import { isSecureRequest } from '@/lib/http/request';
 
 /** The signed-in hiring manager, as every admin read and write sees them. */
 export type Viewer = { userId: number; email: string; tokenHash: string };
@@ -69,20 +70,29 @@ export function resolveSession(db: Db, token: string | undefined, now: number): 
     return null;
   }
   if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    db.update(adminSessions).set({ lastSeenAt: new Date(now) }).where(eq(adminSessions.tokenHash, tokenHash)).run();
+    db.update(adminSessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(adminSessions.tokenHash, tokenHash))
+      .run();
   }
   return { userId: row.userId, email: row.email, tokenHash };
 }
 
+// Once per request, however many reads and writes of the page ask: the layout, the page's queries and
+// the actions all authorise against the same session lookup.
+const requestViewer = cache(async (): Promise<Viewer | null> =>
+  resolveSession(getDb(), await readSessionCookie(), Date.now()),
+);
+
 /** The viewer, or null when nobody is signed in. For route handlers that answer 401 themselves. */
 export async function currentViewer(context?: AdminContext): Promise<Viewer | null> {
-  const ctx = context ?? (await requestContext());
-  return resolveSession(ctx.db, await ctx.token(), ctx.now());
+  if (!context) return requestViewer();
+  return resolveSession(context.db, await context.token(), context.now());
 }
 
 /** The viewer, or the context's refusal (a redirect to sign-in in the app). Every admin read and write starts here. */
 export async function authorize(context?: AdminContext): Promise<AdminContext & { viewer: Viewer }> {
   const ctx = context ?? (await requestContext());
-  const viewer = (await currentViewer(ctx)) ?? ctx.deny();
+  const viewer = (await currentViewer(context)) ?? ctx.deny();
   return { ...ctx, viewer };
 }

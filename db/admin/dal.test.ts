@@ -3,11 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createAdminUser, disableAdminUser } from '@/db/admin-accounts';
+import { storeApplication } from '@/db/applications';
+import { openDatabase, type Db } from '@/db/client';
 import { ADDRESS_POLICY } from '@/lib/auth/throttle';
-import { createAdminUser, disableAdminUser } from '../admin-accounts';
-import { storeApplication } from '../applications';
-import { openDatabase, type Db } from '../client';
-import { addNote, changeStatus, countByStatus, getApplication, getNeighbours, getResumeFile, listApplications, listPostingsWithApplications } from './applications';
+import {
+  addNote,
+  changeStatus,
+  countByStatus,
+  getApplication,
+  getNeighbours,
+  getResumeFile,
+  listApplications,
+  listPostingsWithApplications,
+} from './applications';
 import { listAudit } from './audit';
 import { signIn, signOut } from './auth';
 import { currentViewer, NotSignedInError, type AdminContext } from './context';
@@ -19,7 +28,14 @@ let db: Db;
 const PASSWORD = 'a long enough password';
 
 function context(token: string | undefined, now = Date.now): AdminContext {
-  return { db, token: async () => token, deny: () => { throw new NotSignedInError(); }, now };
+  return {
+    db,
+    token: async () => token,
+    deny: () => {
+      throw new NotSignedInError();
+    },
+    now,
+  };
 }
 
 function seed(n: number, overrides: (i: number) => Partial<Parameters<typeof storeApplication>[0]> = () => ({})) {
@@ -50,7 +66,13 @@ before(async () => {
   await createAdminUser(db, 'Manager@Example.com', PASSWORD);
   await createAdminUser(db, 'other@example.com', PASSWORD);
   seed(120);
-  seed(3, (i) => ({ postingSlug: 'design', postingTitle: 'Designer', fullName: `Dana ${i}`, email: `dana${i}@example.com`, coverLetter: 'I love typography' }));
+  seed(3, (i) => ({
+    postingSlug: 'design',
+    postingTitle: 'Designer',
+    fullName: `Dana ${i}`,
+    email: `dana${i}@example.com`,
+    coverLetter: 'I love typography',
+  }));
 });
 after(() => {
   db.$client.close();
@@ -74,7 +96,14 @@ describe('admin data access layer', () => {
       await assert.rejects(applicationsPerDay(30, ctx), NotSignedInError);
       await assert.rejects(applicationsPerPosting(ctx), NotSignedInError);
     }
-    assert.equal((db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'resume_download'").get() as { n: number }).n, 0);
+    assert.equal(
+      (
+        db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'resume_download'").get() as {
+          n: number;
+        }
+      ).n,
+      0,
+    );
     const row = db.$client.prepare('SELECT status FROM applications WHERE id = 1').get() as { status: string };
     assert.equal(row.status, 'new');
   });
@@ -98,10 +127,14 @@ describe('admin data access layer', () => {
 
   it('answers an unknown email like a wrong password, and throttles the account', async () => {
     const address = '192.0.2.1';
-    assert.deepEqual(await signIn({ email: 'nobody@example.com', password: PASSWORD, address }, db), { status: 'invalid' });
+    assert.deepEqual(await signIn({ email: 'nobody@example.com', password: PASSWORD, address }, db), {
+      status: 'invalid',
+    });
     await createAdminUser(db, 'victim@example.com', PASSWORD);
     for (let i = 0; i < 5; i++) {
-      assert.deepEqual(await signIn({ email: 'victim@example.com', password: 'wrong', address }, db), { status: 'invalid' });
+      assert.deepEqual(await signIn({ email: 'victim@example.com', password: 'wrong', address }, db), {
+        status: 'invalid',
+      });
     }
     const locked = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, db);
     assert.equal(locked.status, 'throttled');
@@ -115,7 +148,10 @@ describe('admin data access layer', () => {
     }
     const result = await signIn({ email: 'other@example.com', password: PASSWORD, address }, db);
     assert.equal(result.status, 'throttled');
-    assert.equal((await signIn({ email: 'other@example.com', password: PASSWORD, address: '198.51.100.8' }, db)).status, 'ok');
+    assert.equal(
+      (await signIn({ email: 'other@example.com', password: PASSWORD, address: '198.51.100.8' }, db)).status,
+      'ok',
+    );
   });
 
   it('pages newest first, 50 at a time, by keyset', async () => {
@@ -133,12 +169,18 @@ describe('admin data access layer', () => {
     const ctx = context(await session('manager@example.com'));
     assert.equal((await listApplications({ posting: 'design' }, undefined, ctx)).rows.length, 3);
     assert.equal((await listApplications({ q: 'typography' }, undefined, ctx)).rows.length, 3);
-    assert.equal((await listApplications({ q: 'person17@example.com' }, undefined, ctx)).rows[0]?.fullName, 'Person 17');
+    assert.equal(
+      (await listApplications({ q: 'person17@example.com' }, undefined, ctx)).rows[0]?.fullName,
+      'Person 17',
+    );
     assert.equal((await listApplications({ q: 'Dan' }, undefined, ctx)).rows.length, 3);
     assert.equal((await listApplications({ q: '"OR -' }, undefined, ctx)).rows.length, 0);
     assert.equal((await listApplications({ from: '2000-01-01', to: '2000-01-31' }, undefined, ctx)).rows.length, 0);
     const today = new Date().toISOString().slice(0, 10);
-    assert.equal((await listApplications({ from: today, to: today, posting: 'design' }, undefined, ctx)).rows.length, 3);
+    assert.equal(
+      (await listApplications({ from: today, to: today, posting: 'design' }, undefined, ctx)).rows.length,
+      3,
+    );
     const postings = await listPostingsWithApplications(ctx);
     assert.deepEqual(postings.map((p) => p.slug).sort(), ['backend', 'design']);
   });
@@ -151,8 +193,14 @@ describe('admin data access layer', () => {
     assert.equal(await addNote(5, 'Strong Go background', ctx), true);
     const detail = await getApplication(5, ctx);
     assert.equal(detail?.status, 'reviewing');
-    assert.deepEqual(detail?.history.map((h) => [h.from, h.to, h.by]), [['new', 'reviewing', 'manager@example.com']]);
-    assert.deepEqual(detail?.notes.map((n) => [n.body, n.author]), [['Strong Go background', 'manager@example.com']]);
+    assert.deepEqual(
+      detail?.history.map((h) => [h.from, h.to, h.by]),
+      [['new', 'reviewing', 'manager@example.com']],
+    );
+    assert.deepEqual(
+      detail?.notes.map((n) => [n.body, n.author]),
+      [['Strong Go background', 'manager@example.com']],
+    );
     assert.equal((await countByStatus({}, ctx)).counts.reviewing, 1);
     assert.equal((await listApplications({ status: 'reviewing' }, undefined, ctx)).rows[0]?.id, 5);
     const actions = (await listAudit(undefined, ctx)).entries.map((e) => e.action);
@@ -177,24 +225,37 @@ describe('admin data access layer', () => {
     const token = await session('other@example.com');
     disableAdminUser(db, 'other@example.com');
     assert.equal(await currentViewer(context(token)), null);
-    assert.deepEqual(await signIn({ email: 'other@example.com', password: PASSWORD, address: '203.0.113.9' }, db), { status: 'invalid' });
+    assert.deepEqual(await signIn({ email: 'other@example.com', password: PASSWORD, address: '203.0.113.9' }, db), {
+      status: 'invalid',
+    });
   });
 
-  it('counts today\'s applications on the dashboard, per day and per posting', async () => {
+  it("counts today's applications on the dashboard, per day and per posting", async () => {
     const token = await session('manager@example.com');
     const days = await applicationsPerDay(30, context(token));
     assert.equal(days.length, 30);
     assert.equal(days.at(-1)!.date, new Date().toISOString().slice(0, 10));
     assert.equal(days.at(-1)!.count, 123, 'every application seeded today is counted today');
-    assert.equal(days.slice(0, -1).reduce((sum, d) => sum + d.count, 0), 0);
+    assert.equal(
+      days.slice(0, -1).reduce((sum, d) => sum + d.count, 0),
+      0,
+    );
     const perPosting = await applicationsPerPosting(context(token));
-    assert.deepEqual(perPosting.map((p) => [p.slug, p.count]), [['backend', 120], ['design', 3]]);
+    assert.deepEqual(
+      perPosting.map((p) => [p.slug, p.count]),
+      [
+        ['backend', 120],
+        ['design', 3],
+      ],
+    );
   });
 
   it('counts parallel guesses: a burst of wrong passwords meets the lock, not just the first five', async () => {
     await createAdminUser(db, 'burst@example.com', PASSWORD);
     const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => signIn({ email: 'burst@example.com', password: `wrong ${i}`, address: `198.51.100.${i}` }, db)),
+      Array.from({ length: 12 }, (_, i) =>
+        signIn({ email: 'burst@example.com', password: `wrong ${i}`, address: `198.51.100.${i}` }, db),
+      ),
     );
     const invalid = results.filter((r) => r.status === 'invalid').length;
     assert.ok(invalid <= 5, `${invalid} guesses were checked; at most 5 may be before the lock`);
@@ -204,8 +265,15 @@ describe('admin data access layer', () => {
   it('keeps per-status counts exact through inserts, status changes and deletes, without counting rows', async () => {
     const token = await session('manager@example.com');
     const { counts: before } = await countByStatus({ posting: 'design' }, context(token));
-    seed(1, () => ({ postingSlug: 'design', postingTitle: 'Designer', fullName: 'Counted Once', email: 'counted@example.com' }));
-    const id = (db.$client.prepare("SELECT id FROM applications WHERE email = 'counted@example.com'").get() as { id: number }).id;
+    seed(1, () => ({
+      postingSlug: 'design',
+      postingTitle: 'Designer',
+      fullName: 'Counted Once',
+      email: 'counted@example.com',
+    }));
+    const id = (
+      db.$client.prepare("SELECT id FROM applications WHERE email = 'counted@example.com'").get() as { id: number }
+    ).id;
     assert.equal((await countByStatus({ posting: 'design' }, context(token))).counts.new, before.new + 1);
     await changeStatus(id, 'interview', context(token));
     const { counts: moved } = await countByStatus({ posting: 'design' }, context(token));
@@ -214,6 +282,9 @@ describe('admin data access layer', () => {
     db.$client.prepare('DELETE FROM applications WHERE id = ?').run(id);
     assert.deepEqual((await countByStatus({ posting: 'design' }, context(token))).counts, before);
     // A search counts matching rows instead, and agrees with the counters on the same rows.
-    assert.deepEqual(await countByStatus({ q: 'typography' }, context(token)), { counts: { new: 3, reviewing: 0, interview: 0, offer: 0, hired: 0, rejected: 0 }, exact: true });
+    assert.deepEqual(await countByStatus({ q: 'typography' }, context(token)), {
+      counts: { new: 3, reviewing: 0, interview: 0, offer: 0, hired: 0, rejected: 0 },
+      exact: true,
+    });
   });
 });

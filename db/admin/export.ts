@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, desc, lt } from 'drizzle-orm';
+import { applications } from '@/db/schema';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
 import type { Answer } from '@/lib/application/questions';
-import { applications } from '../schema';
 import { recordAudit } from './audit';
 import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
@@ -32,7 +32,11 @@ export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null
 export async function openExport(filter: InboxFilter, context?: AdminContext, batchSize = 1000) {
   const ctx = await authorize(context);
   const viewer = ctx.viewer;
-  recordAudit(ctx.db, { actorEmail: viewer.email, action: 'export', detail: filterQuery(filter) || 'all applications' }, ctx.now());
+  recordAudit(
+    ctx.db,
+    { actorEmail: viewer.email, action: 'export', detail: filterQuery(filter) || 'all applications' },
+    ctx.now(),
+  );
   const where = filterConditions(ctx.db, filter);
   let cursor: number | undefined;
   let done = false;
@@ -61,6 +65,6 @@ export async function openExport(filter: InboxFilter, context?: AdminContext, ba
       .all();
     if (rows.length < batchSize) done = true;
     cursor = rows.at(-1)?.id;
-    return rows.map(({ id: _id, createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() }));
+    return rows.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() }));
   };
 }

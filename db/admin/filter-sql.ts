@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { applications } from '@/db/schema';
 import { dayRange, ftsQuery, type InboxFilter } from '@/lib/admin/filter';
-import type { Db } from '../client';
-import { applications } from '../schema';
 
 const NOTHING = sql`0`;
 
@@ -44,7 +44,9 @@ export function filterConditions(db: Db, filter: InboxFilter, { withStatus = tru
   if (filter.q) {
     const match = ftsQuery(filter.q);
     conditions.push(
-      match ? sql`${applications.id} IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ${match})` : NOTHING,
+      match
+        ? sql`${applications.id} IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ${match})`
+        : NOTHING,
     );
   }
   return conditions.length ? and(...conditions) : undefined;

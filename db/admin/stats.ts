@@ -1,6 +1,6 @@
 import 'server-only';
 import { gte, sql } from 'drizzle-orm';
-import { applications } from '../schema';
+import { applications } from '@/db/schema';
 import { countByStatus, listPostingsWithApplications } from './applications';
 import { authorize, type AdminContext } from './context';
 
@@ -14,7 +14,10 @@ export async function applicationsPerDay(days = 30, context?: AdminContext) {
   const rows = ctx.db
     // better-sqlite3 binds numbers as REAL, so the division is cast back to a whole day number; mapWith stops
     // drizzle from decoding the expression with the column's own mapper (as a Date).
-    .select({ day: sql<number>`cast(${applications.createdAt} / ${DAY_MS} as integer)`.mapWith(Number), count: sql<number>`count(*)`.mapWith(Number) })
+    .select({
+      day: sql<number>`cast(${applications.createdAt} / ${DAY_MS} as integer)`.mapWith(Number),
+      count: sql<number>`count(*)`.mapWith(Number),
+    })
     .from(applications)
     .where(gte(applications.createdAt, new Date(start * DAY_MS)))
     .groupBy(sql`1`)

@@ -1,4 +1,5 @@
-import { expect, test, uniqueTag } from './admin-fixtures';
+import { uniqueTag } from '../fixtures/admin';
+import { expect, test } from '../fixtures/test';
 
 test('a hiring manager signs in and out', async ({ page, admin, context }) => {
   await page.goto('/admin');
@@ -23,7 +24,9 @@ test('a wrong password and an unknown email get the same message', async ({ page
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill('not the password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert').filter({ hasText: 'Could not sign you in' })).toContainText('email address or password is not right');
+    await expect(page.getByRole('alert').filter({ hasText: 'Could not sign you in' })).toContainText(
+      'email address or password is not right',
+    );
     await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toHaveCount(0);
   }
 });
@@ -32,11 +35,19 @@ test('repeated failures are throttled with 429 and Retry-After', async ({ reques
   // A documentation address of its own, so the per-address counter does not slow other tests.
   const headers = { 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
   for (let i = 0; i < 5; i++) {
-    const response = await request.post('/admin/session', { form: { email: admin.email, password: 'wrong' }, headers, maxRedirects: 0 });
+    const response = await request.post('/admin/session', {
+      form: { email: admin.email, password: 'wrong' },
+      headers,
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(303);
   }
   // Even the right password waits now.
-  const locked = await request.post('/admin/session', { form: { email: admin.email, password: admin.password }, headers, maxRedirects: 0 });
+  const locked = await request.post('/admin/session', {
+    form: { email: admin.email, password: admin.password },
+    headers,
+    maxRedirects: 0,
+  });
   expect(locked.status()).toBe(429);
   expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(0);
   expect(await locked.text()).toContain('Too many sign-in attempts');

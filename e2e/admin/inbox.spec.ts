@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, readDb, seedApplication, test, uniqueTag } from './admin-fixtures';
+import { uniqueTag } from '../fixtures/admin';
+import { query, seedApplication } from '../fixtures/db';
+import { expect, test } from '../fixtures/test';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -24,11 +26,13 @@ test('hostile names are shown as text and exported neutralised', async ({ page, 
   expect(csv.headers()['content-disposition']).toMatch(/^attachment; filename="applications-\d{4}-\d{2}-\d{2}\.csv"$/);
   const text = await csv.text();
   const lines = text.trimEnd().split('\r\n');
-  expect(lines[0]!.startsWith('Reference,Received,Posting,Status,Full name,Email,Phone,Location,Profile URL,Cover letter')).toBe(true);
+  expect(
+    lines[0]!.startsWith('Reference,Received,Posting,Status,Full name,Email,Phone,Location,Profile URL,Cover letter'),
+  ).toBe(true);
   expect(lines).toHaveLength(3);
   expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""${tag}"")"`);
   expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
-  expect(readDb('SELECT 1 FROM audit_log WHERE action = ? AND actor_email = ?', 'export', admin.email)).toHaveLength(1);
+  expect(query('SELECT 1 FROM audit_log WHERE action = ? AND actor_email = ?', 'export', admin.email)).toHaveLength(1);
 });
 
 test('filters and search live in the URL', async ({ page, admin }) => {
@@ -73,7 +77,10 @@ test('status changes and notes persist, with who and when', async ({ page, admin
   const id = seedApplication({ fullName: `Candidate ${tag}` });
   await admin.signIn(page);
   await page.goto(`/admin/applications/${id}?q=${tag}`);
-  await expect(page.getByRole('link', { name: 'Next (older)' })).toHaveAttribute('href', `/admin/applications/${older}?q=${tag}`);
+  await expect(page.getByRole('link', { name: 'Next (older)' })).toHaveAttribute(
+    'href',
+    `/admin/applications/${older}?q=${tag}`,
+  );
 
   await page.getByLabel('Move to').selectOption('interview');
   await page.getByRole('button', { name: 'Update status' }).click();
@@ -86,11 +93,12 @@ test('status changes and notes persist, with who and when', async ({ page, admin
   await expect(page.locator('[aria-current="step"]')).toHaveText('Interview');
   await expect(page.getByText(`New → Interview by ${admin.email}`)).toBeVisible();
   await expect(page.getByText('<b>not bold</b>')).toBeVisible();
-  expect(readDb<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'interview' }]);
-  expect(readDb("SELECT action FROM audit_log WHERE application_id = ? AND action <> 'resume_download' ORDER BY id", id)).toEqual([
-    { action: 'status_change' },
-    { action: 'note_added' },
+  expect(query<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([
+    { status: 'interview' },
   ]);
+  expect(
+    query("SELECT action FROM audit_log WHERE application_id = ? AND action <> 'resume_download' ORDER BY id", id),
+  ).toEqual([{ action: 'status_change' }, { action: 'note_added' }]);
   await page.goto('/admin/audit');
   await expect(page.getByRole('table').getByText(`${'new'} → interview`).first()).toBeVisible();
 });
@@ -108,7 +116,10 @@ test('the resume downloads with safe headers', async ({ page, admin }) => {
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, dashboard, audit log', async ({ page, admin }) => {
+test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, dashboard, audit log', async ({
+  page,
+  admin,
+}) => {
   test.setTimeout(60_000);
   const id = seedApplication({ fullName: `Axe ${uniqueTag()}`, coverLetter: 'Hello\nthere' });
   await page.goto('/admin/sign-in');

@@ -1,7 +1,7 @@
-import { request as playwrightRequest } from '@playwright/test';
-import { expect, readDb, seedApplication, test } from './admin-fixtures';
+import { query, seedApplication } from '../fixtures/db';
+import { expect, test } from '../fixtures/test';
 
-test('every admin page sends a signed-out visitor to sign in', async ({ page, admin: _admin }) => {
+test('every admin page sends a signed-out visitor to sign in', async ({ page }) => {
   const id = seedApplication({ fullName: 'Private Person' });
   for (const path of ['/admin', '/admin/dashboard', '/admin/audit', `/admin/applications/${id}`, '/admin?q=Private']) {
     await page.goto(path);
@@ -10,39 +10,46 @@ test('every admin page sends a signed-out visitor to sign in', async ({ page, ad
   }
 });
 
-test('resume download and CSV export refuse without a session', async ({ request, admin: _admin }) => {
+test('resume download and CSV export refuse without a session', async ({ request }) => {
   const id = seedApplication({ fullName: 'Private Person' });
-  for (const path of [`/admin/applications/${id}/resume`, `/admin/applications/${id}/resume?download=1`, '/admin/export', '/admin/export?q=Private']) {
+  for (const path of [
+    `/admin/applications/${id}/resume`,
+    `/admin/applications/${id}/resume?download=1`,
+    '/admin/export',
+    '/admin/export?q=Private',
+  ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(401);
     const body = await response.text();
     expect(body).not.toContain('%PDF');
     expect(body).not.toContain('Private Person');
   }
-  expect(readDb('SELECT 1 FROM audit_log WHERE application_id = ?', id)).toHaveLength(0);
+  expect(query('SELECT 1 FROM audit_log WHERE application_id = ?', id)).toHaveLength(0);
 });
 
-test('server actions called directly without a session change nothing', async ({ page, admin, baseURL }) => {
+test('server actions called directly without a session change nothing', async ({ page, admin, request: anonymous }) => {
   const id = seedApplication({ fullName: 'Action Target' });
   await admin.signIn(page);
   await page.goto(`/admin/applications/${id}`);
   // The action ids a signed-in page exposes; a signed-out attacker could learn them the same way.
-  const actionFields = await page.locator('form input[type="hidden"][name^="$ACTION_ID_"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+  const actionFields = await page
+    .locator('form input[type="hidden"][name^="$ACTION_ID_"]')
+    .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
   expect(actionFields.length).toBe(2);
 
-  const anonymous = await playwrightRequest.newContext({ baseURL });
+  // `request` shares no cookies with the signed-in page.
   for (const actionField of actionFields) {
     const response = await anonymous.post(`/admin/applications/${id}`, {
       multipart: { [actionField]: '', id: String(id), status: 'hired', body: 'Injected note', view: '' },
       maxRedirects: 0,
     });
     expect(response.status()).toBeLessThan(500);
+    expect(new URL(response.headers()['location'] ?? '/', 'http://x').pathname).toBe('/admin/sign-in');
   }
-  await anonymous.dispose();
 
-  expect(readDb<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'new' }]);
-  expect(readDb('SELECT 1 FROM status_changes WHERE application_id = ?', id)).toHaveLength(0);
-  expect(readDb('SELECT 1 FROM application_notes WHERE application_id = ?', id)).toHaveLength(0);
+  expect(query<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'new' }]);
+  expect(query('SELECT 1 FROM status_changes WHERE application_id = ?', id)).toHaveLength(0);
+  expect(query('SELECT 1 FROM application_notes WHERE application_id = ?', id)).toHaveLength(0);
 
   // Control: the very same request with a session does change the status, so the refusal above was real.
   const statusField = actionFields[0]!;
@@ -50,5 +57,5 @@ test('server actions called directly without a session change nothing', async ({
     multipart: { [statusField]: '', id: String(id), status: 'hired', view: '' },
     maxRedirects: 0,
   });
-  expect(readDb<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'hired' }]);
+  expect(query<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'hired' }]);
 });

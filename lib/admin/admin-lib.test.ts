@@ -20,7 +20,13 @@ describe('CSV escaping', () => {
 
 describe('inbox filter', () => {
   it('keeps valid values and drops the rest', () => {
-    const filter = parseInboxFilter({ posting: 'senior-backend', status: 'bogus', from: '2025-01-01', to: 'yesterday', q: ' jane ' });
+    const filter = parseInboxFilter({
+      posting: 'senior-backend',
+      status: 'bogus',
+      from: '2025-01-01',
+      to: 'yesterday',
+      q: ' jane ',
+    });
     assert.deepEqual(filter, { posting: 'senior-backend', from: '2025-01-01', q: 'jane' });
     assert.equal(filterQuery(filter, { before: 10 }), 'posting=senior-backend&from=2025-01-01&q=jane&before=10');
     assert.equal(parseCursor({ before: '42' }), 42);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '@/db/schema';
+import { APPLICATION_STATUSES } from '@/lib/application/status';
 
 const day = z
   .string()
@@ -8,7 +8,13 @@ const day = z
 
 /** The inbox view, as it lives in the URL. Bad values are dropped rather than failing the page. */
 export const inboxFilterSchema = z.object({
-  posting: z.string().trim().max(200).regex(/^[a-z0-9-]*$/).optional().catch(undefined),
+  posting: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[a-z0-9-]*$/)
+    .optional()
+    .catch(undefined),
   status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
@@ -21,7 +27,7 @@ export const FILTER_KEYS = ['posting', 'status', 'from', 'to', 'q'] as const;
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
 function first(params: RawParams, key: string): string | undefined {
-  const value = params instanceof URLSearchParams ? params.get(key) ?? undefined : params[key];
+  const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
   const one = Array.isArray(value) ? value[0] : value;
   return one === '' ? undefined : one;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '@/db/schema';
+import { APPLICATION_STATUSES } from '@/lib/application/status';
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -13,7 +13,11 @@ export const statusChangeSchema = z.object({ id: applicationId, status: z.enum(A
 export const NOTE_MAX_CHARS = 5000;
 export const noteSchema = z.object({
   id: applicationId,
-  body: z.string().trim().min(1, 'Write the note first').max(NOTE_MAX_CHARS, `A note can be at most ${NOTE_MAX_CHARS} characters`),
+  body: z
+    .string()
+    .trim()
+    .min(1, 'Write the note first')
+    .max(NOTE_MAX_CHARS, `A note can be at most ${NOTE_MAX_CHARS} characters`),
 });
 
 /** An application id from a URL segment, or null. */

@@ -1,4 +1,6 @@
-import { answerField, type Question } from './questions';
+import { ANTI_BOT_FIELDS } from '@/lib/anti-bot/fields';
+import { answerField } from './answer-field';
+import type { Question } from './questions';
 import { APPLICATION_FIELDS, type ApplicationField } from './schema';
 
 const OPTIONAL = new Set<ApplicationField>(['phone', 'location', 'profileUrl', 'coverLetter']);
@@ -29,7 +31,8 @@ export function readApplicationForm(form: FormData, questions: readonly Question
   for (const field of APPLICATION_FIELDS) {
     const value = one(field);
     // An empty file input arrives as a nameless, empty file (named "blob" by some parsers).
-    const noFile = isBlob(value) && value.size === 0 && (!('name' in value) || value.name === '' || value.name === 'blob');
+    const noFile =
+      isBlob(value) && value.size === 0 && (!('name' in value) || value.name === '' || value.name === 'blob');
     input[field] = noFile || (blank(value) && OPTIONAL.has(field)) ? undefined : value;
   }
   return input;
@@ -41,16 +44,21 @@ function isBlob(value: unknown): value is Blob {
 
 /** Fields sent more than once: a browser never does this, so it is refused rather than guessed at. */
 export function repeatedFields(form: FormData, questions: readonly Question[] = []): string[] {
-  const single = [...APPLICATION_FIELDS, ...questions.filter((q) => q.type !== 'multiple_choice').map((q) => answerField(q.id))];
+  const single = [
+    ...APPLICATION_FIELDS,
+    ...questions.filter((q) => q.type !== 'multiple_choice').map((q) => answerField(q.id)),
+  ];
   return single.filter((field) => form.getAll(field).length > 1);
 }
 
-// Besides the schema's fields and the posting's answers, the form sends the honeypot, the start-time
-// token and React's `$ACTION_…` fields.
-const FORM_EXTRAS = new Set(['website', 'startedAt']);
-
 /** Field names our form never sends: a script's extra fields are refused, not ignored. */
 export function unknownFields(form: FormData, questions: readonly Question[] = []): string[] {
-  const known = new Set<string>([...APPLICATION_FIELDS, ...FORM_EXTRAS, ...questions.map((q) => answerField(q.id))]);
+  // Besides the schema's fields and the posting's answers, the form sends the anti-bot fields and React's
+  // `$ACTION_…` fields.
+  const known = new Set<string>([
+    ...APPLICATION_FIELDS,
+    ...ANTI_BOT_FIELDS,
+    ...questions.map((q) => answerField(q.id)),
+  ]);
   return [...new Set(form.keys())].filter((name) => !known.has(name) && !name.startsWith('$ACTION_'));
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { Question } from '../content/posting-schema';
+import type { Question } from '@/lib/content/posting-schema';
 import { answerField } from './answer-field';
 import { CONTROL, DIRECTION_CONTROL } from './text-rules';
 
@@ -8,8 +8,6 @@ import { CONTROL, DIRECTION_CONTROL } from './text-rules';
 
 export type { Question };
 export type Answer = { id: string; label: string; type: Question['type']; answer: string | string[] };
-
-export { answerField };
 
 const NEWLINE = /[\r\n]/;
 
@@ -21,15 +19,19 @@ export function answerSchema(q: Question) {
 function baseAnswerSchema(q: Question) {
   // Named, so that the error summary says which question, as GOV.UK's messages do.
   const short = q.label.length > 60 ? `${q.label.slice(0, 57).trimEnd()}…` : q.label;
-  const missing = q.type === 'multiple_choice' || q.type === 'single_choice' || q.type === 'yes_no'
-    ? `Choose an answer to “${short}”`
-    : `Answer “${short}”`;
+  const missing =
+    q.type === 'multiple_choice' || q.type === 'single_choice' || q.type === 'yes_no'
+      ? `Choose an answer to “${short}”`
+      : `Answer “${short}”`;
   const text = (max: number, singleLine: boolean) =>
     z.string(missing).check(
       z.trim(),
       z.minLength(1, missing),
       z.maxLength(max, `Your answer must be ${max.toLocaleString('en')} characters or fewer`),
-      z.refine((v) => !CONTROL.test(v) && !DIRECTION_CONTROL.test(v), 'Your answer must not contain control characters'),
+      z.refine(
+        (v) => !CONTROL.test(v) && !DIRECTION_CONTROL.test(v),
+        'Your answer must not contain control characters',
+      ),
       z.refine((v) => !singleLine || !NEWLINE.test(v), 'Your answer must be on one line'),
     );
   switch (q.type) {
@@ -43,13 +45,20 @@ function baseAnswerSchema(q: Question) {
       return z.enum(q.options as [string, ...string[]], 'Choose one of the options given');
     case 'multiple_choice':
       return z.array(z.enum(q.options as [string, ...string[]], 'Choose from the options given'), missing).check(
-        z.minLength(q.required ? Math.max(1, q.min ?? 1) : (q.min ?? 0), q.min && q.min > 1 ? `Choose at least ${q.min} options` : missing),
+        z.minLength(
+          q.required ? Math.max(1, q.min ?? 1) : (q.min ?? 0),
+          q.min && q.min > 1 ? `Choose at least ${q.min} options` : missing,
+        ),
         z.maxLength(q.max ?? q.options!.length, `Choose at most ${q.max ?? q.options!.length} options`),
         z.refine((v) => new Set(v).size === v.length, 'Choose each option once'),
       );
     case 'url':
       return text(2_000, true).check(
-        z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'Enter a web address that starts with https:// or http://' }),
+        z.url({
+          protocol: /^https?$/,
+          hostname: z.regexes.domain,
+          error: 'Enter a web address that starts with https:// or http://',
+        }),
       );
     case 'number':
       return text(30, true).check(

@@ -1,18 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { zipArchive } from '../../test-support/zip';
-import { looksLikeResume, nameContradictsKind, safeResumeFileName, sniffResume, zipEntryNames, type ResumeKind } from './resume-sniff';
+import { zipArchive } from '@/test-support/zip';
+import {
+  looksLikeResume,
+  nameContradictsKind,
+  safeResumeFileName,
+  sniffResume,
+  zipEntryNames,
+  type ResumeKind,
+} from './resume-sniff';
 
 const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
 const zip = (entries: Record<string, string>) => new Uint8Array(zipArchive(entries));
 
 const DOCX_ENTRIES = {
-  '[Content_Types].xml': '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  '[Content_Types].xml':
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
   '_rels/.rels': '<?xml version="1.0"?><Relationships/>',
-  'word/document.xml': '<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>Ada</w:t></w:r></w:p></w:body></w:document>',
+  'word/document.xml':
+    '<?xml version="1.0"?><w:document><w:body><w:p><w:r><w:t>Ada</w:t></w:r></w:p></w:body></w:document>',
 };
-const PDF_BYTES = ascii('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PDF_BYTES = ascii(
+  '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 const PDF: ResumeKind = sniffResume(PDF_BYTES)!;
 
 describe('sniffResume', () => {
@@ -60,7 +71,13 @@ describe('sniffResume', () => {
     const garbage = new Uint8Array(5000).map((_, i) => (i * 7919) % 251);
     garbage.set(ascii('PK\x03\x04'), 0);
     garbage.set(ascii('PK\x05\x06'), 4000); // an end record that points at nonsense
-    for (const bytes of [ascii('PK\x03\x04'), docx.subarray(0, 40), docx.subarray(0, docx.length - 30), corruptOffset, garbage]) {
+    for (const bytes of [
+      ascii('PK\x03\x04'),
+      docx.subarray(0, 40),
+      docx.subarray(0, docx.length - 30),
+      corruptOffset,
+      garbage,
+    ]) {
       assert.doesNotThrow(() => assert.equal(sniffResume(bytes), null));
     }
   });
@@ -119,13 +136,10 @@ describe('safeResumeFileName', () => {
     assert.equal(safeResumeFileName('\u202E\u0000.docx', PDF), 'resume.pdf');
   });
 
-  test(
-    'caps the length without cutting a character in half',
-    () => {
-      const name = safeResumeFileName(`${'a'.repeat(99)}😀.pdf`, PDF);
-      assert.ok(name.isWellFormed(), JSON.stringify(name));
-    },
-  );
+  test('caps the length without cutting a character in half', () => {
+    const name = safeResumeFileName(`${'a'.repeat(99)}😀.pdf`, PDF);
+    assert.ok(name.isWellFormed(), JSON.stringify(name));
+  });
 });
 
 describe('nameContradictsKind', () => {

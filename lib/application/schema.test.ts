@@ -1,35 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { RESUME_MAX_BYTES } from '../limits';
+import { RESUME_MAX_BYTES } from '@/lib/limits';
+import { browserForm, pdf } from '@/test-support/apply-form';
 import { readApplicationForm } from './form-data';
 import { applicationSchema, type ApplicationField } from './schema';
-
-const pdf = (bytes: BlobPart = '%PDF-1.4\n%minimal\n', name = 'cv.pdf') => new File([bytes], name, { type: 'application/pdf' });
-
-/**
- * The FormData a browser sends for the apply form: every text input present (empty ones as ''), the file
- * input always present (an empty, unnamed File when nothing was chosen), the checkbox only when ticked.
- * `undefined` leaves a field out; an array sends the field several times.
- */
-function browserForm(overrides: Record<string, string | File | undefined | (string | File)[]> = {}): FormData {
-  const fields = {
-    slug: 'backend-engineer',
-    fullName: 'Ada Lovelace',
-    email: 'ada@example.com',
-    phone: '',
-    location: '',
-    profileUrl: '',
-    coverLetter: '',
-    resume: pdf(),
-    consent: 'yes',
-    ...overrides,
-  };
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) form.append(name, v);
-  }
-  return form;
-}
 
 function parse(form: FormData) {
   return applicationSchema.safeParse(readApplicationForm(form));
@@ -82,18 +56,32 @@ describe('a valid application', () => {
     assert.equal(result.data.phone, '+44 20 7946 0958');
     assert.equal(result.data.location, 'London');
     assert.equal(result.data.profileUrl, 'https://www.linkedin.com/in/ada');
-    assert.equal(result.data.coverLetter, 'Dear team,\n\nI would like to apply.\r\n\tAda', 'line breaks and tabs are kept');
+    assert.equal(
+      result.data.coverLetter,
+      'Dear team,\n\nI would like to apply.\r\n\tAda',
+      'line breaks and tabs are kept',
+    );
   });
 
   test('accepts a resume of exactly the maximum size and a cover letter of exactly 10,000 characters', () => {
-    const result = parse(browserForm({ resume: pdf(new Uint8Array(RESUME_MAX_BYTES)), coverLetter: 'a'.repeat(10_000) }));
+    const result = parse(
+      browserForm({ resume: pdf(new Uint8Array(RESUME_MAX_BYTES)), coverLetter: 'a'.repeat(10_000) }),
+    );
     assert.ok(result.success, JSON.stringify(result.error?.issues));
   });
 
   test('ignores unknown extra fields rather than storing them', () => {
     const form = browserForm({ status: 'hired', isAdmin: 'true', website: '' });
     assert.deepEqual(Object.keys(readApplicationForm(form)).sort(), [
-      'consent', 'coverLetter', 'email', 'fullName', 'location', 'phone', 'profileUrl', 'resume', 'slug',
+      'consent',
+      'coverLetter',
+      'email',
+      'fullName',
+      'location',
+      'phone',
+      'profileUrl',
+      'resume',
+      'slug',
     ]);
     const result = parse(form);
     assert.ok(result.success);
@@ -132,7 +120,11 @@ describe('each rule refuses with its message on its field', () => {
   });
 
   test('cover letter over 10,000 characters', () => {
-    assertRefused({ coverLetter: 'a'.repeat(10_001) }, 'coverLetter', 'Cover letter must be 10,000 characters or fewer');
+    assertRefused(
+      { coverLetter: 'a'.repeat(10_001) },
+      'coverLetter',
+      'Cover letter must be 10,000 characters or fewer',
+    );
   });
 
   test('consent not ticked', () => {
@@ -151,7 +143,11 @@ describe('each rule refuses with its message on its field', () => {
   });
 
   test('a resume over 10 MB', () => {
-    assertRefused({ resume: pdf(new Uint8Array(RESUME_MAX_BYTES + 1)) }, 'resume', 'The resume must be 10 MB or smaller');
+    assertRefused(
+      { resume: pdf(new Uint8Array(RESUME_MAX_BYTES + 1)) },
+      'resume',
+      'The resume must be 10 MB or smaller',
+    );
   });
 
   test('a name with control characters or a line break', () => {
@@ -161,7 +157,11 @@ describe('each rule refuses with its message on its field', () => {
   });
 
   test('a name with a right-to-left override', () => {
-    assertRefused({ fullName: 'Ada \u202Efdp.exe' }, 'fullName', 'Full name must not contain text-direction control characters');
+    assertRefused(
+      { fullName: 'Ada \u202Efdp.exe' },
+      'fullName',
+      'Full name must not contain text-direction control characters',
+    );
   });
 
   test('a field sent twice is refused rather than one value picked', () => {
@@ -186,8 +186,20 @@ describe('hand-made posts', () => {
   });
 
   test('a resume name with folders, control or direction characters is refused', () => {
-    assertRefused({ resume: pdf(undefined, '../../etc/passwd.pdf') }, 'resume', 'The resume file name must not contain folder names');
-    assertRefused({ resume: pdf(undefined, 'C:\\cv.pdf') }, 'resume', 'The resume file name must not contain folder names');
-    assertRefused({ resume: pdf(undefined, 'cv\u202Efdp.exe') }, 'resume', 'The resume file name must not contain control or text-direction characters');
+    assertRefused(
+      { resume: pdf(undefined, '../../etc/passwd.pdf') },
+      'resume',
+      'The resume file name must not contain folder names',
+    );
+    assertRefused(
+      { resume: pdf(undefined, 'C:\\cv.pdf') },
+      'resume',
+      'The resume file name must not contain folder names',
+    );
+    assertRefused(
+      { resume: pdf(undefined, 'cv\u202Efdp.exe') },
+      'resume',
+      'The resume file name must not contain control or text-direction characters',
+    );
   });
 });

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { COVER_LETTER_MAX_CHARS, RESUME_MAX_BYTES } from '../limits';
-import { SLUG_PATTERN } from '../content/posting';
-import { answerField, answerSchema, type Question } from './questions';
+import { SLUG_PATTERN } from '@/lib/content/posting';
+import { COVER_LETTER_MAX_CHARS, RESUME_MAX_BYTES, RESUME_MAX_MB } from '@/lib/limits';
+import { answerField } from './answer-field';
+import { answerSchema, type Question } from './questions';
 import { CONTROL, CONTROL_OR_LINE_BREAK, DIRECTION_CONTROL } from './text-rules';
 
 // zod/mini: the same rules as full zod at a quarter of the browser bundle. This one schema runs in the
@@ -24,8 +25,8 @@ function required(label: string, max: number, missing: string) {
   return singleLine(label, max, missing).check(z.minLength(1, missing));
 }
 
-export const applicationSchema = z.object({
-  slug: z.string().check(z.regex(SLUG_PATTERN, 'This job posting is not recognised')),
+/** What the candidate tells us about themselves: stored as it is, one column each. */
+export const applicantSchema = z.object({
   fullName: required('Full name', 200, 'Enter your full name'),
   email: required('Email address', 254, 'Enter your email address').check(
     z.email('Enter an email address in the correct format, like name@example.com'),
@@ -48,18 +49,29 @@ export const applicationSchema = z.object({
   coverLetter: z.optional(
     text('Cover letter').check(
       z.trim(),
-      z.maxLength(COVER_LETTER_MAX_CHARS, `Cover letter must be ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters or fewer`),
+      z.maxLength(
+        COVER_LETTER_MAX_CHARS,
+        `Cover letter must be ${COVER_LETTER_MAX_CHARS.toLocaleString('en')} characters or fewer`,
+      ),
       z.refine((v) => !CONTROL.test(v), 'Cover letter must not contain control characters'),
       z.refine((v) => !DIRECTION_CONTROL.test(v), 'Cover letter must not contain text-direction control characters'),
     ),
   ),
+});
+
+/** The whole form: the applicant, the posting it is for, the resume and the consent. */
+export const applicationSchema = z.extend(applicantSchema, {
+  slug: z.string().check(z.regex(SLUG_PATTERN, 'This job posting is not recognised')),
   resume: z.file('Choose your resume as a PDF or Word (.docx) file').check(
     z.minSize(1, 'The selected resume is empty'),
-    z.maxSize(RESUME_MAX_BYTES, 'The resume must be 10 MB or smaller'),
+    z.maxSize(RESUME_MAX_BYTES, `The resume must be ${RESUME_MAX_MB} MB or smaller`),
     z.refine((f) => f.name.length <= 255, 'The resume file name must be 255 characters or fewer'),
     // A browser sends the bare file name; folders, control or direction characters come from a script.
     z.refine((f) => !/[\\/]/.test(f.name), 'The resume file name must not contain folder names'),
-    z.refine((f) => !CONTROL_OR_LINE_BREAK.test(f.name) && !DIRECTION_CONTROL.test(f.name), 'The resume file name must not contain control or text-direction characters'),
+    z.refine(
+      (f) => !CONTROL_OR_LINE_BREAK.test(f.name) && !DIRECTION_CONTROL.test(f.name),
+      'The resume file name must not contain control or text-direction characters',
+    ),
   ),
   consent: z.literal('yes', 'Agree to the privacy notice to send your application'),
 });
@@ -68,7 +80,15 @@ export type ApplicationInput = z.input<typeof applicationSchema>;
 export type Application = z.output<typeof applicationSchema>;
 export type ApplicationField = keyof ApplicationInput;
 
+export type Applicant = z.output<typeof applicantSchema>;
+
 export const APPLICATION_FIELDS = Object.keys(applicationSchema.shape) as ApplicationField[];
+const APPLICANT_FIELDS = Object.keys(applicantSchema.shape) as (keyof Applicant)[];
+
+/** The applicant's own fields out of a parsed application, for storing as they are. */
+export function pickApplicant(application: Applicant): Applicant {
+  return Object.fromEntries(APPLICANT_FIELDS.map((field) => [field, application[field]])) as Applicant;
+}
 
 /** The schema for one posting: the common fields plus an answer field for each of its questions. */
 export function applicationSchemaFor(

@@ -1,3 +1,5 @@
+import { ANTI_BOT_FIELDS } from '@/lib/anti-bot/fields';
+
 /** Messages by form field name: the common fields and the posting's question fields (`q_<id>`). */
 export type FieldErrors = Partial<Record<string, string[]>>;
 /** What the candidate typed, to put back after an error; never the file. */
@@ -12,7 +14,7 @@ export type ApplyState =
 export const initialApplyState: ApplyState = { status: 'idle' };
 
 // Never put back: the posting and the anti-bot fields travel on their own; React's fields start with `$`.
-const NOT_KEPT = new Set(['slug', 'startedAt', 'website']);
+const NOT_KEPT = new Set(['slug', ...ANTI_BOT_FIELDS]);
 
 /**
  * What the candidate typed, to fill the form again after an error: every text field (several values for a
@@ -25,7 +27,10 @@ export function keptValues(form: FormData): KeptValues {
     if (key.startsWith('$') || NOT_KEPT.has(key)) continue;
     // A script may send thousands of fields or megabytes of text; none of it needs echoing in full.
     if (++fields > 100) break;
-    const texts = form.getAll(key).filter((v): v is string => typeof v === 'string').map((v) => v.slice(0, 20_000));
+    const texts = form
+      .getAll(key)
+      .filter((v): v is string => typeof v === 'string')
+      .map((v) => v.slice(0, 20_000));
     if (texts.length) kept[key] = texts.length > 1 ? texts : texts[0];
   }
   return kept;

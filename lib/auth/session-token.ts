@@ -32,7 +32,6 @@ export function sessionCookieName(secure: boolean): string {
   return secure ? '__Host-admin_session' : 'admin_session';
 }
 
-
 export function sessionCookieOptions(secure: boolean, expiresAt: Date) {
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: expiresAt };
 }

@@ -1,12 +1,24 @@
+import { emailKey } from '@/lib/email-key';
+
 /**
  * Exponential back-off for failed sign-ins: the first `free` failures cost nothing, then each further
  * failure doubles the wait, up to `maxMs`. Failures are forgotten after `forgetAfterMs` of quiet.
  */
 export type ThrottlePolicy = { free: number; baseMs: number; maxMs: number; forgetAfterMs: number };
 
-export const ACCOUNT_POLICY: ThrottlePolicy = { free: 5, baseMs: 30_000, maxMs: 15 * 60_000, forgetAfterMs: 24 * 3_600_000 };
+export const ACCOUNT_POLICY: ThrottlePolicy = {
+  free: 5,
+  baseMs: 30_000,
+  maxMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3_600_000,
+};
 // An office behind one address shares this, so it is looser than the account's.
-export const ADDRESS_POLICY: ThrottlePolicy = { free: 20, baseMs: 30_000, maxMs: 15 * 60_000, forgetAfterMs: 24 * 3_600_000 };
+export const ADDRESS_POLICY: ThrottlePolicy = {
+  free: 20,
+  baseMs: 30_000,
+  maxMs: 15 * 60_000,
+  forgetAfterMs: 24 * 3_600_000,
+};
 
 export type ThrottleState = { failures: number; lastFailureAt: number; lockedUntil: number };
 
@@ -28,5 +40,5 @@ export function retryAfterSeconds(state: ThrottleState | undefined, now: number)
   return Math.ceil((state.lockedUntil - now) / 1000);
 }
 
-export const accountKey = (email: string) => `account:${email.trim().toLowerCase()}`;
+export const accountKey = (email: string) => `account:${emailKey(email)}`;
 export const addressKey = (address: string) => `address:${address}`;

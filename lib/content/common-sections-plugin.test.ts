@@ -5,8 +5,8 @@ import { compile } from '@mdx-js/mdx';
 import type { ListItem, Paragraph, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
-import { ContentError } from './content-error';
 import { remarkCommonSections, remarkSectionAsListItems, type CommonSectionsOptions } from './common-sections-plugin';
+import { ContentError } from './content-error';
 import { splitFrontMatter } from './front-matter';
 
 const FILE = 'content/postings/backend-engineer.mdx';

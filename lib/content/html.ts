@@ -5,7 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { remarkCommonSections, remarkSectionAsListItems } from './common-sections-plugin';
+import { bodyPlugins, resolveSection } from './pipeline';
 import type { Posting } from './posting';
 
 /**
@@ -13,29 +13,28 @@ import type { Posting } from './posting';
  * components cannot run. The apply form is left out; its section's text stays.
  */
 export async function postingHtml(posting: Pick<Posting, 'body' | 'file'>, sections: ReadonlyMap<string, string>): Promise<string> {
-  const parse = (source: string) => unified().use(remarkParse).use(remarkMdx).parse(source) as Root;
+  const sectionTree = (name: string, asListItems: boolean): Root => {
+    const { source, remarkPlugins } = resolveSection(sections, name, asListItems);
+    const processor = unified().use(remarkParse).use(remarkMdx).use(remarkPlugins);
+    return processor.runSync(processor.parse(source)) as Root;
+  };
   const file = await unified()
     .use(remarkParse)
     .use(remarkMdx)
-    .use(remarkCommonSections, { known: [...sections.keys()], file: posting.file })
-    .use(() => (tree: Root) => inlineSections(tree, (name) => parse(sections.get(name) ?? '')))
+    .use(bodyPlugins({ known: [...sections.keys()], file: posting.file }))
+    .use(() => (tree: Root) => inlineSections(tree, sectionTree))
     .use(remarkRehype)
     .use(rehypeStringify)
     .process(posting.body);
   return String(file).trim();
 }
 
-function inlineSections(tree: Root, section: (name: string) => Root) {
+function inlineSections(tree: Root, sectionTree: (name: string, asListItems: boolean) => Root) {
   const walk = (parent: { children: RootContent[] }) => {
     parent.children = parent.children.flatMap((child): RootContent[] => {
       if (child.type === 'mdxJsxFlowElement' && child.name === 'CommonSection') {
-        const element = child as MdxJsxFlowElement;
-        const name = String(element.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'name')?.value);
-        const root = section(name);
-        if (element.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'asListItems')) {
-          remarkSectionAsListItems()(root);
-        }
-        return root.children;
+        const attribute = (name: string) => (child as MdxJsxFlowElement).attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
+        return sectionTree(String(attribute('name')?.value), attribute('asListItems') !== undefined).children;
       }
       // Other JSX (say <abbr>) keeps its text; expressions and imports are code, not text.
       if (child.type === 'mdxJsxTextElement' || child.type === 'mdxJsxFlowElement') {

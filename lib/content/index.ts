@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildCache } from './build-cache';
 import { postingHtml } from './html';
 import { loadContent, type Content } from './load';
+import { resolveSection, type ResolvedSection } from './pipeline';
 import { acceptsApplications, isPublished, type Posting } from './posting';
 
 const loaded = buildCache<Content>();
@@ -35,8 +36,9 @@ export async function getPosting(slug: string): Promise<Posting | undefined> {
   return (await listPostings()).find((p) => p.slug === slug);
 }
 
-export async function getSectionSource(name: string): Promise<string | undefined> {
-  return (await content()).sections.get(name);
+/** A section placed in a posting: its source and the plugins to render it with. */
+export async function getSection(name: string, asListItems: boolean): Promise<ResolvedSection> {
+  return resolveSection((await content()).sections, name, asListItems);
 }
 
 export async function listSectionNames(): Promise<string[]> {

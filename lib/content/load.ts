@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { compile } from '@mdx-js/mdx';
 import { VFile } from 'vfile';
-import { remarkCommonSections, type CommonSectionsOptions } from './common-sections-plugin';
+import type { CommonSectionsOptions } from './common-sections-plugin';
 import { ContentError, ContentErrors } from './content-error';
 import { parsePostingFrontMatter } from './front-matter';
+import { bodyPlugins } from './pipeline';
 import { SLUG_PATTERN, type Posting } from './posting';
 
 export type Content = {
@@ -74,14 +75,14 @@ async function mdxFiles(dir: string): Promise<string[]> {
 /** Compiles the MDX once to catch syntax errors and unknown sections with their line. */
 async function checkMdx(file: string, source: string, options: CommonSectionsOptions, errors: ContentError[]) {
   try {
-    await compile(new VFile({ path: file, value: source }), { remarkPlugins: [[remarkCommonSections, options]] });
+    await compile(new VFile({ path: file, value: source }), { remarkPlugins: bodyPlugins(options) });
   } catch (error) {
     if (error instanceof ContentError) errors.push(error);
     else {
       const e = error as { line?: number; reason?: string; message?: string };
       const reason = e.reason ?? e.message ?? String(error);
       // Some MDX errors carry their position only in the text, as "(9:1-9:6)".
-      const line = e.line ?? Number(/\((\d+):\d+/.exec(reason)?.[1]) ?? undefined;
+      const line = e.line ?? Number(/\((\d+):\d+/.exec(reason)?.[1]);
       errors.push(new ContentError(file, line || undefined, `MDX syntax error: ${reason}`));
     }
   }

@@ -33,7 +33,7 @@ export function isPublished(posting: Pick<Posting, 'status'>, env = process.env.
   return posting.status !== 'draft' || env !== 'production';
 }
 
-export function comparePostings(a: Posting, b: Posting): number {
+function comparePostings(a: Posting, b: Posting): number {
   return a.position - b.position || a.title.localeCompare(b.title, 'en');
 }
 

@@ -1,5 +1,5 @@
+import { absoluteUrl } from '@/lib/site';
 import type { Posting } from './posting';
-import { absoluteUrl } from '../site';
 
 /**
  * A posting as other sites see it (public API, JSON Feed): front matter, rendered HTML and the questions

@@ -1,4 +1,4 @@
-import { site } from '../site';
+import { site } from '@/lib/site';
 
 // Next merges metadata shallowly: a page that sets `alternates` (for its canonical URL) must repeat these.
 export const feedLinks = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Posting } from '../content/posting';
+import type { Posting } from '@/lib/content/posting';
 import { jobPostingJsonLd, postalAddress, serializeJsonLd } from './job-posting';
 
 const posting = (overrides: Partial<Posting> = {}): Posting => ({
@@ -32,11 +32,19 @@ test('closed and draft postings carry none', () => {
 test('datePosted falls back to the file date; salary with one bound is a single value', () => {
   const data = jobPostingJsonLd(posting({ salary: { currency: 'USD', min: 50, unit: 'HOUR' } }), '')!;
   assert.equal(data.datePosted, '2026-11-20');
-  assert.deepEqual(data.baseSalary, { '@type': 'MonetaryAmount', currency: 'USD', value: { '@type': 'QuantitativeValue', value: 50, unitText: 'HOUR' } });
+  assert.deepEqual(data.baseSalary, {
+    '@type': 'MonetaryAmount',
+    currency: 'USD',
+    value: { '@type': 'QuantitativeValue', value: 50, unitText: 'HOUR' },
+  });
 });
 
 test('locations become postal addresses; a missing one is the head office', () => {
-  assert.deepEqual(postalAddress('New York, NY, United States'), { addressLocality: 'New York', addressRegion: 'NY', addressCountry: 'United States' });
+  assert.deepEqual(postalAddress('New York, NY, United States'), {
+    addressLocality: 'New York',
+    addressRegion: 'NY',
+    addressCountry: 'United States',
+  });
   assert.deepEqual(postalAddress('Berlin, Germany'), { addressLocality: 'Berlin', addressCountry: 'Germany' });
   assert.ok(postalAddress(undefined).addressCountry);
 });

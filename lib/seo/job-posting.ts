@@ -1,12 +1,16 @@
-import { acceptsApplications, closesAt, isPublished, type Posting } from '../content/posting';
-import { absoluteUrl, site } from '../site';
+import { acceptsApplications, closesAt, isPublished, type Posting } from '@/lib/content/posting';
+import { absoluteUrl, site } from '@/lib/site';
 
 /**
  * schema.org JobPosting for Google's job search: the required properties (title, description, datePosted,
  * hiringOrganization, jobLocation or TELECOMMUTE) and the recommended ones we have. Only for postings that
  * take applications; closed and draft postings get none, so they drop out of job search.
  */
-export function jobPostingJsonLd(posting: Posting, descriptionHtml: string, now = new Date()): Record<string, unknown> | null {
+export function jobPostingJsonLd(
+  posting: Posting,
+  descriptionHtml: string,
+  now = new Date(),
+): Record<string, unknown> | null {
   if (!isPublished(posting, 'production') || !acceptsApplications(posting, now)) return null;
   const url = absoluteUrl(`/careers/${posting.slug}`);
   const end = closesAt(posting);
@@ -46,13 +50,18 @@ function location(posting: Posting): Record<string, unknown> {
         : [{ '@type': 'Country', name: site.headquarters.addressCountry }],
     };
   }
-  return { jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', ...postalAddress(posting.location) } } };
+  return {
+    jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', ...postalAddress(posting.location) } },
+  };
 }
 
 /** "Berlin, Germany" → locality and country; "New York, NY, United States" → locality, region and country. */
 export function postalAddress(location: string | undefined): Record<string, string> {
   if (!location) return { ...site.headquarters };
-  const parts = location.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = location
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 1) return { addressLocality: parts[0]!, addressCountry: site.headquarters.addressCountry };
   if (parts.length === 2) return { addressLocality: parts[0]!, addressCountry: parts[1]! };
   return { addressLocality: parts[0]!, addressRegion: parts.slice(1, -1).join(', '), addressCountry: parts.at(-1)! };

@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import { openDatabase } from '../../db/client';
-import { actionFields, applicationForm, ensureBuild, killServer, REFERENCE, SEED_SLUG, startServer, type Server } from '../lib/server';
-import { seedApplications } from '../seed-applications';
-import { minimalPdf } from '../../test-support/pdf';
+import { openDatabase } from '@/db/client';
+import { ensureBuild, killServer, startServer, type Server } from '@/scripts/lib/server';
+import { seedApplications } from '@/scripts/seed-applications';
+import { actionFields, applicationForm, REFERENCE, SEED_SLUG } from '@/test-support/apply-post';
+import { minimalPdf } from '@/test-support/pdf';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,7 +29,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-bench-'));
 const rows: string[][] = [];
 const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const p99 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]!;
+const p99 = (samples: number[]) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]!;
 const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 const env = (file: string) => ({ DATABASE_URL: `file:${file}`, APPLY_RATE_LIMIT: '1000000/60' });
 
@@ -41,7 +43,9 @@ async function cannon(url: string, headers: Record<string, string> = {}) {
 /** Posting page from Next against the same HTML as a static file from node:http. */
 async function postingPage(server: Server) {
   const html = await (await fetch(`${server.origin}/careers/${SEED_SLUG}`)).text();
-  const plain = http.createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html));
+  const plain = http.createServer((_req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(html),
+  );
   await new Promise<void>((r) => plain.listen(PORT + 1, '127.0.0.1', r));
   const next = await cannon(`${server.origin}/careers/${SEED_SLUG}`);
   const file = await cannon(`http://127.0.0.1:${PORT + 1}/`);
@@ -74,20 +78,44 @@ async function applying(server: Server, dbFile: string) {
     }),
   );
   const formRate = acknowledged / ((Date.now() - started) / 1000);
-  const stored = (openDatabase(dbFile).$client.prepare("select count(*) n from applications where email like 'bench-%'").get() as { n: number }).n;
+  const stored = (
+    openDatabase(dbFile).$client.prepare("select count(*) n from applications where email like 'bench-%'").get() as {
+      n: number;
+    }
+  ).n;
   if (stored !== acknowledged) throw new Error(`${acknowledged} acknowledged but ${stored} stored`);
 
   // The same rows, inserted directly: resume and application in one transaction each, as storeApplication does.
   const raw = openDatabase(path.join(dir, 'raw.db')).$client;
-  const insertResume = raw.prepare('insert into resumes (id, file_name, media_type, size, sha256, data, created_at) values (?, ?, ?, ?, ?, ?, ?)');
+  const insertResume = raw.prepare(
+    'insert into resumes (id, file_name, media_type, size, sha256, data, created_at) values (?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertApplication = raw.prepare(
     'insert into applications (reference, posting_slug, posting_title, full_name, email, email_key, consent_at, resume_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const store = raw.transaction((email: string, resume: Buffer) => {
     const id = crypto.randomUUID();
     const now = Date.now();
-    insertResume.run(id, 'resume.pdf', 'application/pdf', resume.length, crypto.createHash('sha256').update(resume).digest('hex'), resume, now);
-    insertApplication.run(crypto.randomUUID().slice(0, 9), SEED_SLUG, 'Senior Backend Engineer (Remote)', 'Bench Applicant', email, email, now, id, now);
+    insertResume.run(
+      id,
+      'resume.pdf',
+      'application/pdf',
+      resume.length,
+      crypto.createHash('sha256').update(resume).digest('hex'),
+      resume,
+      now,
+    );
+    insertApplication.run(
+      crypto.randomUUID().slice(0, 9),
+      SEED_SLUG,
+      'Senior Backend Engineer (Remote)',
+      'Bench Applicant',
+      email,
+      email,
+      now,
+      id,
+      now,
+    );
   });
   const rawLatencies: number[] = [];
   const rawStart = performance.now();
@@ -101,7 +129,13 @@ async function applying(server: Server, dbFile: string) {
   const rawRate = rawLatencies.length / ((performance.now() - rawStart) / 1000);
   raw.close();
   row('Applying (100 KB PDF)', 'stored/s', formRate.toFixed(0), rawRate.toFixed(0), (formRate / rawRate).toFixed(3));
-  row('Applying (100 KB PDF)', 'p99 latency', ms(p99(latencies)), ms(p99(rawLatencies)), (p99(latencies) / p99(rawLatencies)).toFixed(0));
+  row(
+    'Applying (100 KB PDF)',
+    'p99 latency',
+    ms(p99(latencies)),
+    ms(p99(rawLatencies)),
+    (p99(latencies) / p99(rawLatencies)).toFixed(0),
+  );
   row('Applying (100 KB PDF)', 'rows = acknowledged', `${stored} = ${acknowledged}`, '', 'yes');
 }
 
@@ -109,16 +143,22 @@ async function applying(server: Server, dbFile: string) {
 function adminCookie(dbFile: string): string {
   const db = openDatabase(dbFile).$client;
   const now = Date.now();
-  const user = db.prepare("insert into admin_users (email, password_hash, created_at) values (?, 'scrypt$unused', ?)").run(`bench-${now}@example.com`, now);
+  const user = db
+    .prepare("insert into admin_users (email, password_hash, created_at) values (?, 'scrypt$unused', ?)")
+    .run(`bench-${now}@example.com`, now);
   const token = crypto.randomBytes(32).toString('base64url');
-  db.prepare('insert into admin_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)').run(
-    crypto.createHash('sha256').update(token).digest('hex'), user.lastInsertRowid, now, now, now + 11 * 3600_000,
-  );
+  db.prepare(
+    'insert into admin_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)',
+  ).run(crypto.createHash('sha256').update(token).digest('hex'), user.lastInsertRowid, now, now, now + 11 * 3600_000);
   db.close();
   return `admin_session=${token}`;
 }
 
-const INBOX = { 'first page': '/admin', 'filtered page': '/admin?posting=data-platform-engineer-berlin&status=interview', search: '/admin?q=hopper' };
+const INBOX = {
+  'first page': '/admin',
+  'filtered page': '/admin?posting=data-platform-engineer-berlin&status=interview',
+  search: '/admin?q=hopper',
+};
 
 async function inbox(server: Server, cookie: string) {
   const out: Record<string, number> = {};
@@ -170,8 +210,20 @@ async function exportCsv(server: Server, cookie: string, count: number) {
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   if (lines < count) throw new Error(`export has ${lines} lines for ${count} applications`);
-  row(`CSV export, ${count.toLocaleString('en')} rows`, 'time', `${seconds.toFixed(1)} s`, `${(bytes / 1e6).toFixed(0)} MB`, `${(count / seconds).toFixed(0)} rows/s`);
-  row(`CSV export, ${count.toLocaleString('en')} rows`, 'server RSS peak', `${(peak / 1e6).toFixed(0)} MB`, `before ${(before / 1e6).toFixed(0)} MB`, `+${((peak - before) / 1e6).toFixed(0)} MB`);
+  row(
+    `CSV export, ${count.toLocaleString('en')} rows`,
+    'time',
+    `${seconds.toFixed(1)} s`,
+    `${(bytes / 1e6).toFixed(0)} MB`,
+    `${(count / seconds).toFixed(0)} rows/s`,
+  );
+  row(
+    `CSV export, ${count.toLocaleString('en')} rows`,
+    'server RSS peak',
+    `${(peak / 1e6).toFixed(0)} MB`,
+    `before ${(before / 1e6).toFixed(0)} MB`,
+    `+${((peak - before) / 1e6).toFixed(0)} MB`,
+  );
 }
 
 /** Gzip bytes of the scripts a page loads, against a page of the same build with no client component. */
@@ -180,13 +232,25 @@ async function clientJs(server: Server) {
     const html = await (await fetch(server.origin + page)).text();
     const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!));
     let total = 0;
-    for (const src of sources) total += zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, server.origin))).arrayBuffer()), { level: 9 }).length;
+    for (const src of sources)
+      total += zlib.gzipSync(Buffer.from(await (await fetch(new URL(src, server.origin))).arrayBuffer()), {
+        level: 9,
+      }).length;
     return total;
   };
   const baseline = await gz('/privacy');
-  for (const [name, page] of [['posting page', `/careers/${SEED_SLUG}`], ['listing', '/careers']] as const) {
+  for (const [name, page] of [
+    ['posting page', `/careers/${SEED_SLUG}`],
+    ['listing', '/careers'],
+  ] as const) {
     const bytes = await gz(page);
-    row('Client JavaScript (gzip)', name, `${(bytes / 1024).toFixed(1)} KB`, `${(baseline / 1024).toFixed(1)} KB (/privacy)`, (bytes / baseline).toFixed(2));
+    row(
+      'Client JavaScript (gzip)',
+      name,
+      `${(bytes / 1024).toFixed(1)} KB`,
+      `${(baseline / 1024).toFixed(1)} KB (/privacy)`,
+      (bytes / baseline).toFixed(2),
+    );
   }
 }
 
@@ -221,7 +285,13 @@ async function main() {
   for (const name of Object.keys(INBOX)) {
     const small = latency[1000]![name]!;
     const large = latency[LARGE]![name]!;
-    row(`Admin inbox: ${name}`, 'median latency', `${ms(large)} at ${LARGE.toLocaleString('en')}`, `${ms(small)} at 1,000`, (large / small).toFixed(2));
+    row(
+      `Admin inbox: ${name}`,
+      'median latency',
+      `${ms(large)} at ${LARGE.toLocaleString('en')}`,
+      `${ms(small)} at 1,000`,
+      (large / small).toFixed(2),
+    );
   }
 
   const table = [
@@ -230,7 +300,9 @@ async function main() {
     ...rows.map((cells) => `| ${cells.join(' | ')} |`),
   ].join('\n');
   console.log(`\n${table}\n`);
-  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.type()} ${os.release()}`);
+  console.log(
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${os.type()} ${os.release()}`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

@@ -2,8 +2,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-
-export const SEED_SLUG = 'senior-backend-engineer-remote';
+import { SEED_SLUG } from '@/test-support/apply-post';
 
 /** Builds once: an existing `.next` (from `npm run build` or the e2e run) is reused. */
 export function ensureBuild() {
@@ -21,18 +20,26 @@ export type Server = { process: ChildProcess; origin: string; exited: Promise<vo
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
   // Never talk to somebody else's server by mistake: the port must be free before we start ours.
-  const inUse = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+  const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
   if (inUse) throw new Error(`Port ${port} is already in use; choose another with --port`);
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`next start exited (${child.exitCode ?? child.signalCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`next start exited (${child.exitCode ?? child.signalCode})`);
     try {
       if ((await fetch(`${origin}/careers/${SEED_SLUG}`)).ok) return { process: child, origin, exited };
     } catch {
@@ -52,26 +59,3 @@ export function killServer(server: Server) {
     // already gone
   }
 }
-
-/** The `$ACTION_…` hidden fields React renders into the no-JavaScript form: they name the apply action. */
-export async function actionFields(origin: string, slug = SEED_SLUG): Promise<[string, string][]> {
-  const html = await (await fetch(`${origin}/careers/${slug}`)).text();
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  const fields = [...html.matchAll(/<input type="hidden" name="(\$ACTION[^"]*)"(?: value="([^"]*)")?/g)].map((m): [string, string] => [m[1]!, decode(m[2] ?? '')]);
-  if (fields.length === 0) throw new Error('No $ACTION fields on the posting page');
-  return fields;
-}
-
-/** One application through the real form submission path: multipart, as the no-JavaScript form posts it. */
-export function applicationForm(hidden: [string, string][], fields: { email: string; fullName: string; resume: Buffer; slug?: string }): FormData {
-  const form = new FormData();
-  for (const [key, value] of hidden) form.append(key, value);
-  form.append('slug', fields.slug ?? SEED_SLUG);
-  form.append('fullName', fields.fullName);
-  form.append('email', fields.email);
-  form.append('consent', 'yes');
-  form.append('resume', new File([new Uint8Array(fields.resume)], 'resume.pdf', { type: 'application/pdf' }));
-  return form;
-}
-
-export const REFERENCE = /Your application reference is <strong class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/;

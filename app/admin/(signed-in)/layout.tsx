@@ -12,13 +12,21 @@ export default async function SignedInLayout({ children }: { children: ReactNode
     <>
       <nav className="admin-nav" aria-label="Admin">
         <ul>
-          <li><Link href="/admin">Inbox</Link></li>
-          <li><Link href="/admin/dashboard">Dashboard</Link></li>
-          <li><Link href="/admin/audit">Audit log</Link></li>
+          <li>
+            <Link href="/admin">Inbox</Link>
+          </li>
+          <li>
+            <Link href="/admin/dashboard">Dashboard</Link>
+          </li>
+          <li>
+            <Link href="/admin/audit">Audit log</Link>
+          </li>
         </ul>
         <form method="post" action="/admin/sign-out" className="admin-nav__account">
           <span>Signed in as {viewer.email}</span>
-          <button type="submit" className="button button--secondary">Sign out</button>
+          <button type="submit" className="button button--secondary">
+            Sign out
+          </button>
         </form>
       </nav>
       {children}

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { countByStatus, listApplications, listPostingsWithApplications } from '@/db/admin/applications';
 import { InboxFilters } from '@/components/admin/inbox-filters';
 import { InboxTable } from '@/components/admin/inbox-table';
 import { StatusCounts } from '@/components/admin/status-counts';
+import { countByStatus, listApplications, listPostingsWithApplications } from '@/db/admin/applications';
 import { filterQuery, parseCursor, parseInboxFilter } from '@/lib/admin/filter';
 
 export const metadata: Metadata = { title: 'Applications' };
@@ -33,7 +33,11 @@ export default async function InboxPage({ searchParams }: Props) {
       <InboxTable rows={page.rows} filter={filter} />
       <nav className="pager" aria-label="Pages">
         {before ? <Link href={`/admin${query ? `?${query}` : ''}`}>First page</Link> : null}
-        {page.nextCursor ? <Link href={`/admin?${filterQuery(filter, { before: page.nextCursor })}`} rel="next">Next page</Link> : null}
+        {page.nextCursor ? (
+          <Link href={`/admin?${filterQuery(filter, { before: page.nextCursor })}`} rel="next">
+            Next page
+          </Link>
+        ) : null}
       </nav>
     </>
   );

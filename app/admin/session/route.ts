@@ -1,13 +1,14 @@
 import { cookies } from 'next/headers';
 import { signIn } from '@/db/admin/auth';
 import { signInSchema } from '@/lib/admin/schemas';
-import { clientAddress, isSecureRequest } from '@/lib/auth/request';
 import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-token';
-import { messagePage } from '@/lib/server/message-page';
-import { isSameOrigin } from '@/lib/server/origin';
+import { messagePage } from '@/lib/http/message-page';
+import { isSameOrigin } from '@/lib/http/origin';
+import { clientAddress, isSecureRequest } from '@/lib/http/request';
 
 // A route handler rather than a server action, because throttling must answer 429 with Retry-After.
-const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
+const seeOther = (location: string) =>
+  new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) return new Response('Cross-site sign-in refused', { status: 403 });

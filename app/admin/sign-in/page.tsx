@@ -5,15 +5,16 @@ import { currentViewer } from '@/db/admin/context';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-const MESSAGES: Record<string, string> = {
-  invalid: 'The email address or password is not right. Check them and try again.',
-  expired: 'Your session has ended. Sign in again.',
-};
+const INVALID = 'The email address or password is not right. Check them and try again.';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   if (await currentViewer()) redirect('/admin');
   const { error } = await searchParams;
-  const message = typeof error === 'string' ? MESSAGES[error] : undefined;
+  const message = error === 'invalid' ? INVALID : undefined;
   if (!hasAnyAdmin()) {
     return (
       <section className="admin-narrow">
@@ -38,14 +39,20 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       ) : null}
       <form method="post" action="/admin/session">
         <div className="field">
-          <label className="field__label" htmlFor="email">Email address</label>
+          <label className="field__label" htmlFor="email">
+            Email address
+          </label>
           <input id="email" name="email" type="email" autoComplete="username" required spellCheck={false} />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor="password">Password</label>
+          <label className="field__label" htmlFor="password">
+            Password
+          </label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
         </div>
-        <button type="submit" className="button">Sign in</button>
+        <button type="submit" className="button">
+          Sign in
+        </button>
       </form>
     </section>
   );

@@ -1,9 +1,9 @@
 import { cookies } from 'next/headers';
 import { signOut } from '@/db/admin/auth';
 import { readSessionCookie } from '@/db/admin/context';
-import { isSecureRequest } from '@/lib/auth/request';
 import { sessionCookieName } from '@/lib/auth/session-token';
-import { isSameOrigin } from '@/lib/server/origin';
+import { isSameOrigin } from '@/lib/http/origin';
+import { isSecureRequest } from '@/lib/http/request';
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) return new Response('Cross-site sign-out refused', { status: 403 });

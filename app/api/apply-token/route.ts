@@ -1,4 +1,4 @@
-import { issueFormToken } from '@/lib/server/form-token';
+import { issueFormToken } from '@/lib/anti-bot/form-token';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { PUBLIC_API_HEADERS } from '@/lib/api-headers';
 import { listPublicPostings } from '@/lib/content/open-postings';
+import { PUBLIC_API_HEADERS } from '@/lib/http/api-headers';
 
 export const revalidate = 3600;
 

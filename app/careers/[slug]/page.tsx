@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { ApplySection } from '@/components/apply/apply-section';
+import { JobPostingJsonLd } from '@/components/posting/job-posting-json-ld';
 import { PostingBody } from '@/components/posting/posting-body';
 import { PostingHeader } from '@/components/posting/posting-header';
-import { CommonSection } from '@/components/posting/common-section';
-import { JobPostingJsonLd } from '@/components/posting/job-posting-json-ld';
 import { getPosting, getPostingSummary, listPostings } from '@/lib/content';
 import { acceptsApplications } from '@/lib/content/posting';
 import { feedLinks } from '@/lib/seo/feed-links';
@@ -46,10 +46,7 @@ export default async function PostingPage({ params }: Params) {
       <JobPostingJsonLd posting={posting} />
       <PostingHeader posting={posting} />
       <div className="prose">
-        <PostingBody posting={posting} applyAction={submitApplication} />
-        {posting.sections.includes('apply-now') ? null : (
-          <CommonSection name="apply-now" posting={posting} applyAction={submitApplication} />
-        )}
+        <PostingBody posting={posting} form={<ApplySection posting={posting} action={submitApplication} />} />
       </div>
     </article>
   );

@@ -1,22 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listAudit } from '@/db/admin/audit';
 import { formatDateTime } from '@/components/admin/format';
+import { listAudit } from '@/db/admin/audit';
+import { AUDIT_ACTION_LABELS } from '@/lib/admin/audit-actions';
 import { parseCursor } from '@/lib/admin/filter';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-const ACTIONS: Record<string, string> = {
-  sign_in: 'Signed in',
-  sign_in_failed: 'Failed sign-in',
-  sign_out: 'Signed out',
-  status_change: 'Changed status',
-  note_added: 'Added a note',
-  resume_download: 'Opened a resume',
-  export: 'Exported CSV',
-};
-
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const before = parseCursor(await searchParams);
   const { entries, hasMore } = await listAudit(before);
   return (
@@ -26,15 +21,27 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <table className="admin-table">
           <caption id="audit-caption">Sign-ins, status changes, notes, downloads and exports, newest first</caption>
           <thead>
-            <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Application</th><th scope="col">Detail</th></tr>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">What</th>
+              <th scope="col">Application</th>
+              <th scope="col">Detail</th>
+            </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.id}>
-                <td><time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time></td>
+                <td>
+                  <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+                </td>
                 <td>{e.actorEmail}</td>
-                <td>{ACTIONS[e.action] ?? e.action}</td>
-                <td>{e.applicationId ? <Link href={`/admin/applications/${e.applicationId}`}>#{e.applicationId}</Link> : null}</td>
+                <td>{AUDIT_ACTION_LABELS[e.action]}</td>
+                <td>
+                  {e.applicationId ? (
+                    <Link href={`/admin/applications/${e.applicationId}`}>#{e.applicationId}</Link>
+                  ) : null}
+                </td>
                 <td>{e.detail}</td>
               </tr>
             ))}

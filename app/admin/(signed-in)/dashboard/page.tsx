@@ -1,18 +1,35 @@
 import type { Metadata } from 'next';
-import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/db/admin/stats';
 import { BarChart } from '@/components/admin/bar-chart';
-import { STATUSES, STATUS_LABELS } from '@/components/admin/format';
+import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/db/admin/stats';
+import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/application/status';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
-  const [perDay, perPosting, funnel] = await Promise.all([applicationsPerDay(30), applicationsPerPosting(), statusFunnel()]);
+  const [perDay, perPosting, funnel] = await Promise.all([
+    applicationsPerDay(30),
+    applicationsPerPosting(),
+    statusFunnel(),
+  ]);
   return (
     <>
       <h1>Dashboard</h1>
-      <BarChart id="per-day" title="Applications per day, last 30 days (UTC)" labelWidth={90} bars={perDay.map((d) => ({ label: d.date, value: d.count }))} />
-      <BarChart id="per-posting" title="Applications per posting" bars={perPosting.map((p) => ({ label: p.title, value: p.count }))} />
-      <BarChart id="funnel" title="Funnel by status" bars={STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: funnel[s] }))} />
+      <BarChart
+        id="per-day"
+        title="Applications per day, last 30 days (UTC)"
+        labelWidth={90}
+        bars={perDay.map((d) => ({ label: d.date, value: d.count }))}
+      />
+      <BarChart
+        id="per-posting"
+        title="Applications per posting"
+        bars={perPosting.map((p) => ({ label: p.title, value: p.count }))}
+      />
+      <BarChart
+        id="funnel"
+        title="Funnel by status"
+        bars={APPLICATION_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: funnel[s] }))}
+      />
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { currentViewer } from '@/db/admin/context';
 import { EXPORT_COLUMNS, openExport, type ExportRow } from '@/db/admin/export';
-import { listAllPostings } from '@/lib/content';
 import { csvRow } from '@/lib/admin/csv';
 import { parseInboxFilter } from '@/lib/admin/filter';
+import { listAllPostings } from '@/lib/content';
 
 /** The current view as CSV, streamed a thousand rows at a time, so memory stays flat however many rows. */
 export async function GET(request: Request) {
-  if (!(await currentViewer())) return new Response('Sign in to export applications', { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  if (!(await currentViewer()))
+    return new Response('Sign in to export applications', { status: 401, headers: { 'Cache-Control': 'no-store' } });
   const filter = parseInboxFilter(new URL(request.url).searchParams);
   const nextBatch = await openExport(filter);
   // One column per question of every posting, so a spreadsheet sorts and filters by answer.
@@ -14,7 +15,12 @@ export async function GET(request: Request) {
     p.questions.map((q) => ({ key: `${p.slug}/${q.id}`, label: `${p.title}: ${q.label}` })),
   );
   const answerCells = (row: ExportRow) => {
-    const byKey = new Map((row.answers ?? []).map((a) => [`${row.postingSlug}/${a.id}`, Array.isArray(a.answer) ? a.answer.join('; ') : a.answer]));
+    const byKey = new Map(
+      (row.answers ?? []).map((a) => [
+        `${row.postingSlug}/${a.id}`,
+        Array.isArray(a.answer) ? a.answer.join('; ') : a.answer,
+      ]),
+    );
     return questions.map((q) => byKey.get(q.key) ?? null);
   };
   const encoder = new TextEncoder();
@@ -23,12 +29,18 @@ export async function GET(request: Request) {
     pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(csvRow([...EXPORT_COLUMNS.map(([, label]) => label), ...questions.map((q) => q.label)])));
+        controller.enqueue(
+          encoder.encode(csvRow([...EXPORT_COLUMNS.map(([, label]) => label), ...questions.map((q) => q.label)])),
+        );
         return;
       }
       const rows = nextBatch();
       if (rows.length === 0) return controller.close();
-      controller.enqueue(encoder.encode(rows.map((row) => csvRow([...EXPORT_COLUMNS.map(([key]) => row[key]), ...answerCells(row)])).join('')));
+      controller.enqueue(
+        encoder.encode(
+          rows.map((row) => csvRow([...EXPORT_COLUMNS.map(([key]) => row[key]), ...answerCells(row)])).join(''),
+        ),
+      );
     },
   });
   const date = new Date().toISOString().slice(0, 10);

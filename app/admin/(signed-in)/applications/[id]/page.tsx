@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getApplication, getNeighbours } from '@/db/admin/applications';
 import { ApplicationFields } from '@/components/admin/application-detail';
 import { Notes } from '@/components/admin/notes';
 import { Pipeline } from '@/components/admin/pipeline';
+import { getApplication, getNeighbours } from '@/db/admin/applications';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
 import { NOTE_MAX_CHARS, parseApplicationId } from '@/lib/admin/schemas';
 import { createNote, updateStatus } from './actions';
@@ -27,11 +27,23 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     <article className="admin-detail">
       <nav className="pager" aria-label="Applications in this view">
         <Link href={`/admin${suffix}`}>Back to the list</Link>
-        {neighbours.newer ? <Link href={`/admin/applications/${neighbours.newer}${suffix}`} rel="prev">Previous (newer)</Link> : null}
-        {neighbours.older ? <Link href={`/admin/applications/${neighbours.older}${suffix}`} rel="next">Next (older)</Link> : null}
+        {neighbours.newer ? (
+          <Link href={`/admin/applications/${neighbours.newer}${suffix}`} rel="prev">
+            Previous (newer)
+          </Link>
+        ) : null}
+        {neighbours.older ? (
+          <Link href={`/admin/applications/${neighbours.older}${suffix}`} rel="next">
+            Next (older)
+          </Link>
+        ) : null}
       </nav>
       <h1>{application.fullName}</h1>
-      {saved ? <p className="notice" role="status">{saved}</p> : null}
+      {saved ? (
+        <p className="notice" role="status">
+          {saved}
+        </p>
+      ) : null}
       <ApplicationFields application={application} />
       <section aria-labelledby="resume-heading">
         <h2 id="resume-heading">Resume</h2>
@@ -52,11 +64,27 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         </p>
         {application.resumeMediaType === 'application/pdf' ? (
           // An empty sandbox: the PDF gets no scripts, forms, navigation or same-origin access.
-          <iframe className="admin-resume" src={`/admin/applications/${id}/resume`} sandbox="" title={`Resume of ${application.fullName}`} />
+          <iframe
+            className="admin-resume"
+            src={`/admin/applications/${id}/resume`}
+            sandbox=""
+            title={`Resume of ${application.fullName}`}
+          />
         ) : null}
       </section>
       <Pipeline id={id} status={application.status} view={view} history={application.history} action={updateStatus} />
-      <Notes id={id} view={view} notes={application.notes} action={createNote} maxLength={NOTE_MAX_CHARS} error={query.error === 'note' ? 'Write the note first (at most 5,000 characters).' : undefined} />
+      <Notes
+        id={id}
+        view={view}
+        notes={application.notes}
+        action={createNote}
+        maxLength={NOTE_MAX_CHARS}
+        error={
+          query.error === 'note'
+            ? `Write the note first (at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters).`
+            : undefined
+        }
+      />
     </article>
   );
 }

@@ -10,7 +10,8 @@ function safeFileName(reference: string, original: string): string {
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   // Checked here as well as in the data layer: a signed-out request gets 401, not a redirect to follow.
-  if (!(await currentViewer())) return new Response('Sign in to see resumes', { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  if (!(await currentViewer()))
+    return new Response('Sign in to see resumes', { status: 401, headers: { 'Cache-Control': 'no-store' } });
   const id = parseApplicationId((await params).id);
   if (id === null) return new Response('Not found', { status: 404 });
   const wantsDownload = new URL(request.url).searchParams.has('download');

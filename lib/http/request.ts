@@ -16,6 +16,9 @@ export function isSecureRequest(headers: Headers, env: NodeJS.ProcessEnv = proce
  * is in front). A direct client can still choose its own value; the per-account limit does not depend on it.
  */
 export function clientAddress(headers: Headers): string {
-  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return (entries.at(-1) ?? 'unknown').slice(0, 64);
 }

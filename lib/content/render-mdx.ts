@@ -1,7 +1,7 @@
 import 'server-only';
+import type { MDXProvider } from '@mdx-js/react';
 import { compileMDX } from 'next-mdx-remote/rsc';
 import type { ComponentProps, ReactElement } from 'react';
-import type { MDXProvider } from '@mdx-js/react';
 import type { PluggableList } from 'unified';
 import { buildCache } from '@/lib/content/build-cache';
 

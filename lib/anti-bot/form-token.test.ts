@@ -33,12 +33,27 @@ describe('form tokens', () => {
 
   test('a token signed with another key is refused', () => {
     const payload = String(NOW - 60_000);
-    const forged = crypto.createHmac('sha256', 'another-secret-that-is-at-least-32-chars').update(payload).digest('base64url');
+    const forged = crypto
+      .createHmac('sha256', 'another-secret-that-is-at-least-32-chars')
+      .update(payload)
+      .digest('base64url');
     assert.equal(formTokenAge(`${payload}.${forged}`, NOW), null);
   });
 
   test('garbage is refused', () => {
-    for (const token of [undefined, null, 42, '', '.', 'abc', 'abc.def', `${NOW}.`, `.${issueFormToken(NOW).split('.')[1]}`, '-1.x', '1e12.x']) {
+    for (const token of [
+      undefined,
+      null,
+      42,
+      '',
+      '.',
+      'abc',
+      'abc.def',
+      `${NOW}.`,
+      `.${issueFormToken(NOW).split('.')[1]}`,
+      '-1.x',
+      '1e12.x',
+    ]) {
       assert.equal(formTokenAge(token, NOW), null, JSON.stringify(token));
     }
   });

@@ -1,0 +1,35 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypescript from 'eslint-config-next/typescript';
+import prettier from 'eslint-config-prettier/flat';
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypescript,
+  // Formatting is Prettier's (`npm run format:check`); the linter keeps to what can be wrong.
+  prettier,
+  {
+    rules: {
+      // One import order everywhere: node and packages, then `@/…`, then relative; each group alphabetical.
+      'import/order': [
+        'error',
+        {
+          groups: ['builtin', 'external', 'internal', ['parent', 'sibling', 'index']],
+          pathGroups: [{ pattern: '@/**', group: 'internal' }],
+          pathGroupsExcludedImportTypes: ['builtin'],
+          'newlines-between': 'never',
+          alphabetize: { order: 'asc', caseInsensitive: true },
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['e2e/**'],
+    rules: {
+      // Playwright's fixtures hand their value to a callback named `use`; it is not React's `use` hook.
+      'react-hooks/rules-of-hooks': 'off',
+    },
+  },
+  globalIgnores(['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'data/**']),
+]);

@@ -1,0 +1,15 @@
+// What the audit log records, with the words the audit page shows for each.
+
+export const AUDIT_ACTION_LABELS = {
+  sign_in: 'Signed in',
+  sign_in_failed: 'Failed sign-in',
+  sign_out: 'Signed out',
+  status_change: 'Changed status',
+  note_added: 'Added a note',
+  resume_download: 'Opened a resume',
+  export: 'Exported CSV',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABELS) as [AuditAction, ...AuditAction[]];

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+process.env.APP_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+const { looksLikeBot, minFillMs } = await import('./bot-check');
+const { issueFormToken } = await import('./form-token');
+
+const NOW = 1_773_144_000_000;
+const form = (fields: Record<string, string>) => {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(fields)) data.append(key, value);
+  return data;
+};
+
+test('a person: no honeypot, a token older than the minimum fill time, or no token at all (no JavaScript)', () => {
+  assert.equal(looksLikeBot(form({ startedAt: issueFormToken(NOW - 10_000) }), NOW, 3_000), false);
+  assert.equal(looksLikeBot(form({ website: '' }), NOW, 3_000), false);
+  assert.equal(looksLikeBot(form({}), NOW, 3_000), false);
+});
+
+test('a bot: the honeypot filled, a token younger than the minimum, or a forged token', () => {
+  assert.equal(looksLikeBot(form({ website: 'https://spam.example' }), NOW, 3_000), true);
+  assert.equal(looksLikeBot(form({ startedAt: issueFormToken(NOW - 1_000) }), NOW, 3_000), true);
+  assert.equal(looksLikeBot(form({ startedAt: `${NOW - 60_000}.forged` }), NOW, 3_000), true);
+});
+
+test('the minimum fill time comes from APPLY_MIN_FILL_MS, 3 s by default', () => {
+  assert.equal(minFillMs(undefined), 3_000);
+  assert.equal(minFillMs('0'), 0);
+  assert.equal(minFillMs('250'), 250);
+  assert.equal(minFillMs('soon'), 3_000);
+  assert.equal(minFillMs('-5'), 3_000);
+});
