@@ -1,15 +1,22 @@
 import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/http/security-headers';
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from './lib/limits';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  async headers() {
+    // Every response, static pages and files included, but the resume route, which sets a stricter policy of
+    // its own (a config header would replace it).
+    const headers = securityHeaders({ dev: process.env.NODE_ENV === 'development' });
+    return [{ source: '/((?!admin/applications/[^/]+/resume).*)', headers }];
+  },
   experimental: {
     serverActions: {
-      // A 10 MB resume plus the text fields; anything larger is refused with a clear 413 page by proxy.ts.
+      // A 10 MB resume plus the text fields; server.ts refuses anything larger before it is read.
       bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES,
     },
     // The proxy buffers request bodies up to this size (10 MB by default) and truncates the rest, which
-    // would corrupt a resume near the limit; proxy.ts answers anything larger with a 413 page first.
+    // would corrupt a resume near the limit; server.ts refuses anything larger first.
     proxyClientMaxBodySize: SERVER_ACTION_BODY_LIMIT_BYTES + 64 * 1024,
   },
 };

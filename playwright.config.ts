@@ -34,7 +34,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // Tests run against a production build with a database of their own, started empty.
   webServer: {
-    command: `npx tsx e2e/fixtures/reset-db.ts && npm run build && npx next start -p ${E2E_PORT} -H 127.0.0.1`,
+    command: `npx tsx e2e/fixtures/reset-db.ts && npm run build && npx tsx server.ts -p ${E2E_PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${E2E_PORT}/careers`,
     timeout: 300_000,
     reuseExistingServer: false,

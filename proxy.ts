@@ -1,29 +1,31 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/apply-gate/action-fields';
 import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/apply-gate/stamp';
+import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
 import { isSameOrigin } from '@/lib/http/origin';
 import { clientAddress } from '@/lib/http/request';
-import { RESUME_MAX_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/limits';
 import { parseRateLimit, RateLimiter } from '@/lib/rate-limit';
 
 const applyLimiter = new RateLimiter(parseRateLimit(process.env.APPLY_RATE_LIMIT));
 
 /**
- * Every POST to a posting page passes here before Next reads it as a server action. Next answers an
- * oversize body, a cross-site Origin or a body that is not an action with a bare 400 or 500, so each is
- * caught first and explained; a flood from one address is refused before anything is read.
+ * Every POST to a posting page passes here before Next reads it as a server action (server.ts has already
+ * refused a body larger than the form can be). Next answers a cross-site Origin or a body that is not an
+ * action with a bare 400 or 500, so each is caught first and explained; a flood from one address is
+ * refused before anything is read.
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'POST') return NextResponse.next();
   const back = request.nextUrl.pathname;
-  const again = `<a href="${back}#apply">go back to the application form</a>`;
+  const again = html`<a href="${back}#apply">go back to the application form</a>`;
   const wait = applyLimiter.hit(clientAddress(request.headers));
   if (wait > 0) {
     return messagePage(
       429,
       'Too many applications',
-      `<p>We received too many applications from your network in a short time, so this one was not sent.</p><p>Please wait ${wait} seconds, then <a href="${back}#apply">go back to the form</a> and send it again.</p>`,
+      html`<p>We received too many applications from your network in a short time, so this one was not sent.</p>
+        <p>Please wait ${wait} seconds, then ${again} and send it again.</p>`,
       { 'Retry-After': String(wait) },
     );
   }
@@ -31,7 +33,7 @@ export async function proxy(request: NextRequest) {
     return messagePage(
       403,
       'This form can only be sent from this site',
-      `<p>Your application was not sent. Open the posting on this site, then ${again}.</p>`,
+      html`<p>Your application was not sent. Open the posting on this site, then ${again}.</p>`,
     );
   }
   const type = request.headers.get('content-type') ?? '';
@@ -39,17 +41,7 @@ export async function proxy(request: NextRequest) {
     return messagePage(
       415,
       'This is not an application form',
-      `<p>Applications are sent with the form on the posting page. Nothing was sent; ${again}.</p>`,
-    );
-  }
-  const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > SERVER_ACTION_BODY_LIMIT_BYTES) {
-    const mb = RESUME_MAX_BYTES / 1024 / 1024;
-    return messagePage(
-      413,
-      'Your resume is too large',
-      `<p>The resume must be ${mb} MB or smaller. Your application was not sent.</p><p><a href="${back}#apply">Go back to the application form</a> and choose a smaller file, for example a PDF export of your resume.</p>`,
-      { Connection: 'close' },
+      html`<p>Applications are sent with the form on the posting page. Nothing was sent; ${again}.</p>`,
     );
   }
   // With JavaScript the action travels in the Next-Action header; without it, in the body's hidden fields.
@@ -63,7 +55,7 @@ export async function proxy(request: NextRequest) {
     return messagePage(
       400,
       'This is not an application form',
-      `<p>The form that was sent is not the application form. Nothing was sent; ${again}.</p>`,
+      html`<p>The form that was sent is not the application form. Nothing was sent; ${again}.</p>`,
     );
   }
   const headers = new Headers(request.headers);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { hashPassword, passwordProblem } from '@/lib/auth/password';
 import { emailKey } from '@/lib/email-key';
-import type { Db } from './client';
+import { IMMEDIATE, type Db } from './client';
 import { adminSessions, adminUsers } from './schema';
 
 // Account management for the `admin:*` command-line scripts. Not `server-only`, because the scripts run
@@ -15,10 +15,8 @@ export async function createAdminUser(db: Db, email: string, password: string, n
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalised) || normalised.length > 254) {
     throw new AccountError(`"${email}" is not an email address`);
   }
-  if (password.length < PASSWORD_MIN_LENGTH) {
-    throw new AccountError(`The password must be at least ${PASSWORD_MIN_LENGTH} characters`);
-  }
-  if (password.length > PASSWORD_MAX_LENGTH) throw new AccountError('The password is too long');
+  const problem = passwordProblem(password);
+  if (problem) throw new AccountError(problem);
   const existing = db.select({ id: adminUsers.id }).from(adminUsers).where(eq(adminUsers.email, normalised)).get();
   if (existing) throw new AccountError(`An account for ${normalised} already exists`);
   const passwordHash = await hashPassword(password);
@@ -50,5 +48,5 @@ export function disableAdminUser(db: Db, email: string, now = new Date()): void 
     if (!user) throw new AccountError(`No account for ${normalised}`);
     tx.update(adminUsers).set({ disabledAt: now }).where(eq(adminUsers.id, user.id)).run();
     tx.delete(adminSessions).where(eq(adminSessions.userId, user.id)).run();
-  });
+  }, IMMEDIATE);
 }

@@ -4,7 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { DuplicateApplicationError, newReference, storeApplication, type NewApplication } from './applications';
+import {
+  DuplicateApplicationError,
+  newReference,
+  StorageUnavailableError,
+  storeApplication,
+  type NewApplication,
+} from './applications';
 import { openDatabase, type Db } from './client';
 
 /** A migrated database in its own temp file, removed when the test ends. */
@@ -99,6 +105,66 @@ describe('storeApplication', () => {
     );
     assert.equal(count(db, 'applications'), 0);
     assert.equal(count(db, 'resumes'), 0);
+  });
+});
+
+describe('when storage runs out', () => {
+  const MB = 1024 * 1024;
+  const big = (mb: number, tag: string) => ({
+    fileName: 'cv.pdf',
+    mediaType: 'application/pdf',
+    bytes: Buffer.concat([RESUME, Buffer.alloc(mb * MB, tag)]),
+  });
+
+  test('the hourly quota of resume bytes refuses the next application, and stores nothing of it', (t) => {
+    const db = freshDb(t);
+    storeApplication(application({ email: 'a@example.com', resume: big(2, 'a') }), db, 5 * MB);
+    assert.throws(
+      () => storeApplication(application({ email: 'b@example.com', resume: big(4, 'b') }), db, 5 * MB),
+      (error: unknown) => error instanceof StorageUnavailableError && error.reason === 'quota',
+    );
+    assert.equal(count(db, 'applications'), 1);
+    assert.equal(count(db, 'resumes'), 1);
+    // A smaller one still fits in what is left of the hour.
+    storeApplication(application({ email: 'c@example.com', resume: big(2, 'c') }), db, 5 * MB);
+    assert.equal(count(db, 'applications'), 2);
+  });
+
+  test('a database that cannot grow (disk full) refuses the application, keeps nothing of it, and stays intact', (t) => {
+    const db = freshDb(t);
+    storeApplication(application({ email: 'first@example.com' }), db);
+    const pages = Number(db.$client.pragma('page_count', { simple: true }));
+    db.$client.pragma(`max_page_count = ${pages + 2}`);
+    assert.throws(
+      () => storeApplication(application({ email: 'second@example.com', resume: big(1, 'x') }), db),
+      (error: unknown) => error instanceof StorageUnavailableError && error.reason === 'full',
+    );
+    assert.equal(count(db, 'applications'), 1);
+    assert.equal(count(db, 'resumes'), 1);
+    assert.equal(db.$client.pragma('integrity_check', { simple: true }), 'ok');
+  });
+});
+
+describe('the database files', () => {
+  test('are readable by this user only: the folder 0700, the database, its WAL and shared memory 0600', (t) => {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'careers-perm-')), 'data');
+    t.after(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
+    const db = openDatabase(path.join(dir, 'careers.db'));
+    storeApplication(application(), db);
+    const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
+    assert.equal(mode(dir), '700');
+    for (const suffix of ['', '-wal', '-shm']) assert.equal(mode(path.join(dir, `careers.db${suffix}`)), '600', suffix);
+    db.$client.close();
+  });
+
+  test('an existing database file that others could read is narrowed to 0600 when opened', (t) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-perm-'));
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'careers.db');
+    fs.writeFileSync(file, '', { mode: 0o644 });
+    fs.chmodSync(file, 0o644);
+    openDatabase(file).$client.close();
+    assert.equal((fs.statSync(file).mode & 0o777).toString(8), '600');
   });
 });
 

@@ -5,15 +5,20 @@ import type { Answer } from '@/lib/application/questions';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
 
 /** Resumes live in the database, next to their application, so one transaction stores both or neither. */
-export const resumes = sqliteTable('resumes', {
-  id: text('id').primaryKey(),
-  fileName: text('file_name').notNull(),
-  mediaType: text('media_type').notNull(),
-  size: integer('size').notNull(),
-  sha256: text('sha256').notNull(),
-  data: blob('data', { mode: 'buffer' }).notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-});
+export const resumes = sqliteTable(
+  'resumes',
+  {
+    id: text('id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: blob('data', { mode: 'buffer' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  // The hourly quota sums the sizes of the last hour's resumes.
+  (t) => [index('resumes_created_at').on(t.createdAt)],
+);
 
 export const applications = sqliteTable(
   'applications',
@@ -75,6 +80,7 @@ export const adminUsers = sqliteTable('admin_users', {
   passwordHash: text('password_hash').notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
 });
 
 /** Only the SHA-256 of the cookie token is stored: a copy of the database signs nobody in. */
@@ -88,11 +94,14 @@ export const adminSessions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    // Failed sign-ins to this account between the previous sign-in and this one, shown to the admin.
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    previousSignInAt: integer('previous_sign_in_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('admin_sessions_user').on(t.userId)],
 );
 
-/** Failed sign-ins per key (`account:<email>` or `address:<ip>`), for exponential back-off. */
+/** Failed sign-ins per key (`address:<ip>` or `pair:<email>|<ip>`), for exponential back-off. */
 export const loginThrottle = sqliteTable('login_throttle', {
   key: text('key').primaryKey(),
   failures: integer('failures').notNull(),
@@ -144,5 +153,5 @@ export const auditLog = sqliteTable(
     applicationId: integer('application_id'),
     detail: text('detail'),
   },
-  (t) => [index('audit_log_application').on(t.applicationId)],
+  (t) => [index('audit_log_application').on(t.applicationId), index('audit_log_actor_at').on(t.actorEmail, t.at)],
 );

@@ -33,6 +33,7 @@ async function readHidden(prompt: string): Promise<string> {
   });
 }
 
+/** Piped input is one line: its line break ends it. A second line is refused (by the password rules), not dropped. */
 async function readPiped(): Promise<string> {
   let text = '';
   for await (const chunk of process.stdin) text += chunk;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { IMMEDIATE } from '@/db/client';
 import { adminUsers, applicationCounts, applicationNotes, applications, resumes, statusChanges } from '@/db/schema';
 import { COUNT_CAP } from '@/lib/admin/counts';
 import type { InboxFilter } from '@/lib/admin/filter';
@@ -211,7 +212,7 @@ export async function changeStatus(
       now,
     );
     return 'changed';
-  });
+  }, IMMEDIATE);
 }
 
 export async function addNote(id: number, body: string, context?: AdminContext): Promise<boolean> {
@@ -226,5 +227,5 @@ export async function addNote(id: number, body: string, context?: AdminContext):
       .run();
     recordAudit(tx, { actorEmail: viewer.email, action: 'note_added', applicationId: id }, now);
     return true;
-  });
+  }, IMMEDIATE);
 }

@@ -1,15 +1,15 @@
 import 'server-only';
-import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { IMMEDIATE, type Db } from '@/db/client';
 import { getDb } from '@/db/index';
-import { adminSessions, adminUsers, loginThrottle } from '@/db/schema';
+import { adminSessions, adminUsers, auditLog, loginThrottle } from '@/db/schema';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { SESSION_ABSOLUTE_MS, hashSessionToken, isWellFormedToken, newSessionToken } from '@/lib/auth/session-token';
 import {
-  ACCOUNT_POLICY,
   ADDRESS_POLICY,
-  accountKey,
+  PAIR_POLICY,
   addressKey,
+  pairKey,
   recordFailure,
   retryAfterSeconds,
   type ThrottleState,
@@ -56,8 +56,8 @@ export async function signIn(
   now: () => number = Date.now,
 ): Promise<SignInResult> {
   const email = emailKey(input.email);
-  const keys = [accountKey(email), addressKey(input.address)] as const;
-  const policies = [ACCOUNT_POLICY, ADDRESS_POLICY] as const;
+  const keys = [pairKey(email, input.address), addressKey(input.address)] as const;
+  const policies = [PAIR_POLICY, ADDRESS_POLICY] as const;
   const write = (tx: Db, key: string, state: ThrottleState | undefined) => {
     if (!state) return void tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
     const values = {
@@ -79,7 +79,7 @@ export async function signIn(
     if (wait > 0) return { wait, addressBefore: undefined };
     keys.forEach((key, i) => write(tx as unknown as Db, key, recordFailure(current.get(key), now(), policies[i]!)));
     return { wait: 0, addressBefore: current.get(keys[1]) };
-  });
+  }, IMMEDIATE);
   if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
 
   const user = db
@@ -88,6 +88,8 @@ export async function signIn(
       email: adminUsers.email,
       passwordHash: adminUsers.passwordHash,
       disabledAt: adminUsers.disabledAt,
+      createdAt: adminUsers.createdAt,
+      lastSignInAt: adminUsers.lastSignInAt,
     })
     .from(adminUsers)
     .where(eq(adminUsers.email, email))
@@ -108,6 +110,18 @@ export async function signIn(
   db.transaction((tx) => {
     write(tx as unknown as Db, keys[0], undefined);
     write(tx as unknown as Db, keys[1], reservation.addressBefore);
+    // What the admin is told on this sign-in: how many failed attempts were made on the account since the last.
+    const failed = tx
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.actorEmail, user.email),
+          eq(auditLog.action, 'sign_in_failed'),
+          gt(auditLog.at, user.lastSignInAt ?? user.createdAt),
+        ),
+      )
+      .get();
     tx.insert(adminSessions)
       .values({
         tokenHash: hashSessionToken(token),
@@ -115,11 +129,17 @@ export async function signIn(
         createdAt: new Date(at),
         lastSeenAt: new Date(at),
         expiresAt,
+        failedAttempts: failed?.n ?? 0,
+        previousSignInAt: user.lastSignInAt,
       })
+      .run();
+    tx.update(adminUsers)
+      .set({ lastSignInAt: new Date(at) })
+      .where(eq(adminUsers.id, user.id))
       .run();
     if (rehash) tx.update(adminUsers).set({ passwordHash: rehash }).where(eq(adminUsers.id, user.id)).run();
     recordAudit(tx, { actorEmail: user.email, action: 'sign_in', detail: `from ${input.address}` }, at);
-  });
+  }, IMMEDIATE);
   return { status: 'ok', token, expiresAt };
 }
 
@@ -137,5 +157,5 @@ export function signOut(token: string | undefined, db: Db = getDb(), now = Date.
     if (!session) return;
     tx.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash)).run();
     recordAudit(tx, { actorEmail: session.email, action: 'sign_out' }, now);
-  });
+  }, IMMEDIATE);
 }

@@ -14,7 +14,14 @@ import {
 import { isSecureRequest } from '@/lib/http/request';
 
 /** The signed-in hiring manager, as every admin read and write sees them. */
-export type Viewer = { userId: number; email: string; tokenHash: string };
+export type Viewer = {
+  userId: number;
+  email: string;
+  tokenHash: string;
+  /** Failed sign-ins to the account between the previous sign-in and this session's. */
+  failedAttempts: number;
+  previousSignInAt: Date | null;
+};
 
 /**
  * Where a data-access call finds its database and session. Pages, actions and route handlers use the
@@ -59,6 +66,8 @@ export function resolveSession(db: Db, token: string | undefined, now: number): 
       email: adminUsers.email,
       lastSeenAt: adminSessions.lastSeenAt,
       expiresAt: adminSessions.expiresAt,
+      failedAttempts: adminSessions.failedAttempts,
+      previousSignInAt: adminSessions.previousSignInAt,
     })
     .from(adminSessions)
     .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
@@ -75,7 +84,8 @@ export function resolveSession(db: Db, token: string | undefined, now: number): 
       .where(eq(adminSessions.tokenHash, tokenHash))
       .run();
   }
-  return { userId: row.userId, email: row.email, tokenHash };
+  const { userId, email, failedAttempts, previousSignInAt } = row;
+  return { userId, email, tokenHash, failedAttempts, previousSignInAt };
 }
 
 // Once per request, however many reads and writes of the page ask: the layout, the page's queries and

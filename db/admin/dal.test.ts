@@ -125,7 +125,7 @@ describe('admin data access layer', () => {
     assert.equal(await currentViewer(context(token, () => Date.now() + 3 * 60 * 60_000)), null);
   });
 
-  it('answers an unknown email like a wrong password, and throttles the account', async () => {
+  it('answers an unknown email like a wrong password, and slows the guesser, not the account', async () => {
     const address = '192.0.2.1';
     assert.deepEqual(await signIn({ email: 'nobody@example.com', password: PASSWORD, address }, db), {
       status: 'invalid',
@@ -136,9 +136,28 @@ describe('admin data access layer', () => {
         status: 'invalid',
       });
     }
-    const locked = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, db);
+    // The guesser's address waits, even with the right password…
+    const locked = await signIn({ email: 'victim@example.com', password: PASSWORD, address }, db);
     assert.equal(locked.status, 'throttled');
     assert.equal((locked as { retryAfter: number }).retryAfter, 30);
+    // …while the admin, from an address that has not failed, signs in, and is told about the attempts.
+    const admin = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, db);
+    assert.equal(admin.status, 'ok');
+    const viewer = await currentViewer(context((admin as { token: string }).token));
+    assert.equal(viewer?.failedAttempts, 5);
+    assert.equal(viewer?.previousSignInAt, null);
+    const failures = db.$client
+      .prepare("SELECT detail FROM audit_log WHERE action = 'sign_in_failed' AND actor_email = 'victim@example.com'")
+      .all();
+    assert.deepEqual(
+      failures,
+      Array.from({ length: 5 }, () => ({ detail: 'from 192.0.2.1' })),
+    );
+    // The next sign-in counts only what came after this one.
+    const again = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, db);
+    const next = await currentViewer(context((again as { token: string }).token));
+    assert.equal(next?.failedAttempts, 0);
+    assert.ok(next?.previousSignInAt instanceof Date);
   });
 
   it('throttles an address that tries many accounts', async () => {
@@ -254,7 +273,7 @@ describe('admin data access layer', () => {
     await createAdminUser(db, 'burst@example.com', PASSWORD);
     const results = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        signIn({ email: 'burst@example.com', password: `wrong ${i}`, address: `198.51.100.${i}` }, db),
+        signIn({ email: 'burst@example.com', password: `wrong ${i}`, address: '198.51.100.99' }, db),
       ),
     );
     const invalid = results.filter((r) => r.status === 'invalid').length;

@@ -1,4 +1,5 @@
 import { uniqueTag } from '../fixtures/admin';
+import { loopback, send } from '../fixtures/http';
 import { expect, test } from '../fixtures/test';
 
 test('a hiring manager signs in and out', async ({ page, admin, context }) => {
@@ -31,25 +32,34 @@ test('a wrong password and an unknown email get the same message', async ({ page
   }
 });
 
-test('repeated failures are throttled with 429 and Retry-After', async ({ request, admin }) => {
-  // A documentation address of its own, so the per-address counter does not slow other tests.
-  const headers = { 'x-forwarded-for': `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
-  for (let i = 0; i < 5; i++) {
-    const response = await request.post('/admin/session', {
-      form: { email: admin.email, password: 'wrong' },
-      headers,
-      maxRedirects: 0,
+test('a stranger’s wrong passwords slow the stranger, not the admin, who is told about them', async ({
+  baseURL,
+  page,
+  admin,
+}) => {
+  // The stranger, from an address of its own.
+  const stranger = loopback();
+  const attempt = (password: string) =>
+    send(`${baseURL}/admin/session`, {
+      from: stranger,
+      body: new URLSearchParams({ email: admin.email, password }).toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     });
-    expect(response.status()).toBe(303);
-  }
-  // Even the right password waits now.
-  const locked = await request.post('/admin/session', {
-    form: { email: admin.email, password: admin.password },
-    headers,
-    maxRedirects: 0,
-  });
-  expect(locked.status()).toBe(429);
-  expect(Number(locked.headers()['retry-after'])).toBeGreaterThan(0);
-  expect(await locked.text()).toContain('Too many sign-in attempts');
-  expect(locked.headers()['set-cookie']).toBeUndefined();
+  for (let i = 0; i < 5; i++) expect((await attempt('wrong')).status).toBe(303);
+  // Even the right password waits now, from there.
+  const locked = await attempt(admin.password);
+  expect(locked.status).toBe(429);
+  expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+  expect(locked.text).toContain('Too many sign-in attempts');
+  expect(locked.headers['set-cookie']).toBeUndefined();
+
+  // The admin, from their own browser, signs in and learns of the five attempts.
+  await admin.signIn(page);
+  await expect(page.getByRole('status').filter({ hasText: 'failed sign-in attempts' })).toContainText(
+    '5 failed sign-in attempts on your account',
+  );
+  await page.goto('/admin/audit');
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Failed sign-in' }).filter({ hasText: admin.email }),
+  ).toHaveCount(5);
 });

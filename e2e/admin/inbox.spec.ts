@@ -11,6 +11,8 @@ test('hostile names are shown as text and exported neutralised', async ({ page, 
   const formula = `=HYPERLINK("http://evil.example","${tag}")`;
   const scriptId = seedApplication({ fullName: script });
   seedApplication({ fullName: formula });
+  // In a spreadsheet that splits on semicolons, this must stay one cell: every cell is quoted.
+  seedApplication({ fullName: `Max;=1+1 ${tag}` });
   await admin.signIn(page);
 
   await page.goto(`/admin?q=${tag}`);
@@ -27,9 +29,12 @@ test('hostile names are shown as text and exported neutralised', async ({ page, 
   const text = await csv.text();
   const lines = text.trimEnd().split('\r\n');
   expect(
-    lines[0]!.startsWith('Reference,Received,Posting,Status,Full name,Email,Phone,Location,Profile URL,Cover letter'),
+    lines[0]!.startsWith(
+      '"Reference","Received","Posting","Status","Full name","Email","Phone","Location","Profile URL","Cover letter"',
+    ),
   ).toBe(true);
-  expect(lines).toHaveLength(3);
+  expect(lines).toHaveLength(4);
+  expect(text).toContain(`,"Max;=1+1 ${tag}",`);
   expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""${tag}"")"`);
   expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
   expect(query('SELECT 1 FROM audit_log WHERE action = ? AND actor_email = ?', 'export', admin.email)).toHaveLength(1);

@@ -1,42 +1,61 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
+import { CONTROL_OR_LINE_BREAK, DIRECTION_CONTROL } from '@/lib/application/text-rules';
 
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)));
+  .refine((s) => {
+    const date = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+  });
 
-/** The inbox view, as it lives in the URL. Bad values are dropped rather than failing the page. */
+/** The inbox view, as it lives in the URL. Each value is checked on its own; a bad one is left out. */
 export const inboxFilterSchema = z.object({
   posting: z
     .string()
-    .trim()
     .max(200)
-    .regex(/^[a-z0-9-]*$/)
-    .optional()
-    .catch(undefined),
-  status: z.enum(APPLICATION_STATUSES).optional().catch(undefined),
-  from: day.optional().catch(undefined),
-  to: day.optional().catch(undefined),
-  q: z.string().trim().max(200).optional().catch(undefined),
+    .regex(/^[a-z0-9-]+$/)
+    .optional(),
+  status: z.enum(APPLICATION_STATUSES).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  q: z.string().max(200).optional(),
 });
 
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
 export const FILTER_KEYS = ['posting', 'status', 'from', 'to', 'q'] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
+// Control and text-direction characters never belong in a filter (a NUL broke the search); they are dropped.
+const UNPRINTABLE = new RegExp(`${CONTROL_OR_LINE_BREAK.source}|${DIRECTION_CONTROL.source}`, 'g');
+
 function first(params: RawParams, key: string): string | undefined {
   const value = params instanceof URLSearchParams ? (params.get(key) ?? undefined) : params[key];
-  const one = Array.isArray(value) ? value[0] : value;
+  const one = (Array.isArray(value) ? value[0] : value)?.replace(UNPRINTABLE, ' ').trim();
   return one === '' ? undefined : one;
 }
 
-export function parseInboxFilter(params: RawParams): InboxFilter {
-  const raw = Object.fromEntries(FILTER_KEYS.map((key) => [key, first(params, key)]));
-  const parsed = inboxFilterSchema.parse(raw);
-  return Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined && v !== '')) as InboxFilter;
+/**
+ * The view the URL asks for, and the filters it asked for that could not be applied (a date that is not a
+ * date, an unknown status): those are left out and named, so the page can say so instead of failing.
+ */
+export function readInboxView(params: RawParams): { filter: InboxFilter; ignored: FilterKey[] } {
+  const filter: Record<string, string> = {};
+  const ignored: FilterKey[] = [];
+  for (const key of FILTER_KEYS) {
+    const value = first(params, key);
+    if (value === undefined) continue;
+    const parsed = inboxFilterSchema.shape[key].safeParse(key === 'q' ? value.slice(0, 200) : value);
+    if (parsed.success && parsed.data !== undefined) filter[key] = parsed.data;
+    else ignored.push(key);
+  }
+  return { filter: filter as InboxFilter, ignored };
 }
+
+export const parseInboxFilter = (params: RawParams): InboxFilter => readInboxView(params).filter;
 
 /** A positive id cursor from `?before=`, or undefined. */
 export function parseCursor(params: RawParams, key = 'before'): number | undefined {

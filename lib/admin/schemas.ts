@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
+import { NOTE_MAX_CHARS } from '@/lib/limits';
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -10,7 +11,6 @@ const applicationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INT
 
 export const statusChangeSchema = z.object({ id: applicationId, status: z.enum(APPLICATION_STATUSES) });
 
-export const NOTE_MAX_CHARS = 5000;
 export const noteSchema = z.object({
   id: applicationId,
   body: z

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-process.env.APP_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+process.env.APP_SECRET = '5f3c9a0e7b2d4c81a6e0f9b3d7c2a5e8f1b4d6a9c3e7f0a2b5d8c1e4f7a0b3c6';
 const { looksLikeBot, minFillMs } = await import('./bot-check');
 const { issueFormToken } = await import('./form-token');
 
@@ -30,4 +30,10 @@ test('the minimum fill time comes from APPLY_MIN_FILL_MS, 3 s by default', () =>
   assert.equal(minFillMs('250'), 250);
   assert.equal(minFillMs('soon'), 3_000);
   assert.equal(minFillMs('-5'), 3_000);
+});
+
+test('a token older than a day counts as no token: the honeypot decides', () => {
+  const old = issueFormToken(NOW - 2 * 24 * 60 * 60 * 1000);
+  assert.equal(looksLikeBot(form({ startedAt: old }), NOW, 3_000), false);
+  assert.equal(looksLikeBot(form({ startedAt: old, website: 'x' }), NOW, 3_000), true);
 });

@@ -111,3 +111,22 @@ test('the state the page renders after an error, with $undefined, is accepted', 
     ),
   );
 });
+
+/** The no-JavaScript form's action fields, with `state` as the bound state. */
+const noJsForm = (state: string) =>
+  form([
+    ['$ACTION_REF_1', ''],
+    ['$ACTION_1:0', head],
+    ['$ACTION_1:1', state],
+  ]);
+
+test('a part nested hundreds of thousands of levels deep is refused, not a stack overflow', () => {
+  const deep = `${'['.repeat(300_000)}${']'.repeat(300_000)}`;
+  assert.equal(jsActionBodyValid(form([['0', deep]])), false);
+  assert.equal(noJsActionFieldsValid(noJsForm(deep)), false);
+});
+
+test('state nested a little, as a form with answers is, is accepted', () => {
+  const state = JSON.stringify([{ status: 'error', errors: { q_x: ['a'] }, values: { q_y: ['b', 'c'] } }]);
+  assert.ok(noJsActionFieldsValid(noJsForm(state)));
+});

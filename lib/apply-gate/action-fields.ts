@@ -12,18 +12,27 @@ const parse = (text: string): { ok: true; value: unknown } | { ok: false } => {
   }
 };
 
+/** React's encoding of our form's state is a few levels deep; anything nested deeper is not from our form. */
+const MAX_DEPTH = 32;
+
 /**
  * Strings React gives meaning to start with `$` (a literal `$` is escaped as `$$`). Those that point at another
  * part (`$1`, `$@1`, `$Q1`…, ids in hex) must name a part that was sent; React waits for a missing one and
- * the request fails. `$undefined`, `$NaN`, `$D<date>` and the like stand alone.
+ * the request fails. `$undefined`, `$NaN`, `$D<date>` and the like stand alone. The walk keeps its own
+ * stack, so no input, however deeply nested, can overflow the call stack; too deep counts as dangling.
  */
-function danglingReference(value: unknown, hasPart: (tag: string, id: string) => boolean): boolean {
-  if (typeof value === 'string') {
-    const match = /^\$([A-Za-z@]?)([0-9a-f]+)$/.exec(value);
-    return match !== null && !hasPart(match[1]!, String(parseInt(match[2]!, 16)));
+function danglingReference(root: unknown, hasPart: (tag: string, id: string) => boolean): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, depth] = next;
+    if (depth > MAX_DEPTH) return true;
+    if (typeof value === 'string') {
+      const match = /^\$([A-Za-z@]?)([0-9a-f]+)$/.exec(value);
+      if (match !== null && !hasPart(match[1]!, String(parseInt(match[2]!, 16)))) return true;
+    } else if (value && typeof value === 'object') {
+      for (const item of Array.isArray(value) ? value : Object.values(value)) stack.push([item, depth + 1]);
+    }
   }
-  if (Array.isArray(value)) return value.some((item) => danglingReference(item, hasPart));
-  if (value && typeof value === 'object') return Object.values(value).some((item) => danglingReference(item, hasPart));
   return false;
 }
 

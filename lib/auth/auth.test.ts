@@ -9,7 +9,7 @@ import {
   sessionIsLive,
   SESSION_IDLE_MS,
 } from './session-token';
-import { ACCOUNT_POLICY, lockDurationMs, recordFailure, retryAfterSeconds } from './throttle';
+import { PAIR_POLICY, lockDurationMs, recordFailure, retryAfterSeconds } from './throttle';
 
 describe('password hashing', () => {
   it('stores scrypt parameters with a random salt and verifies only the right password', async () => {
@@ -58,7 +58,7 @@ describe('session tokens', () => {
 
 describe('sign-in throttling', () => {
   it('allows the free failures, then doubles the wait up to the cap', () => {
-    const p = ACCOUNT_POLICY;
+    const p = PAIR_POLICY;
     assert.equal(lockDurationMs(p.free - 1, p), 0);
     assert.equal(lockDurationMs(p.free, p), p.baseMs);
     assert.equal(lockDurationMs(p.free + 1, p), p.baseMs * 2);
@@ -66,7 +66,7 @@ describe('sign-in throttling', () => {
   });
 
   it('counts failures, reports Retry-After seconds and forgets after a quiet period', () => {
-    const p = ACCOUNT_POLICY;
+    const p = PAIR_POLICY;
     let state;
     const t0 = 1_000_000;
     for (let i = 0; i < p.free; i++) state = recordFailure(state, t0, p);

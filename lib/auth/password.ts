@@ -54,3 +54,18 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 1024;
+
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+/**
+ * Why a new password cannot be used, or null. A line break or another control character is refused: no
+ * sign-in form can send one, so the account could never be used (a pipe of two lines made such a password).
+ */
+export function passwordProblem(password: string): string | null {
+  if (password === '') return 'The password is empty';
+  if (CONTROL.test(password))
+    return 'The password must be one line, without line breaks, tabs or other control characters';
+  if (password.length < PASSWORD_MIN_LENGTH) return `The password must be at least ${PASSWORD_MIN_LENGTH} characters`;
+  if (password.length > PASSWORD_MAX_LENGTH) return 'The password is too long';
+  return null;
+}

@@ -6,13 +6,15 @@ import { emailKey } from '@/lib/email-key';
  */
 export type ThrottlePolicy = { free: number; baseMs: number; maxMs: number; forgetAfterMs: number };
 
-export const ACCOUNT_POLICY: ThrottlePolicy = {
+// Guesses at one account from one address. Counting per account alone would let a stranger who knows an
+// admin's email lock them out from everywhere; counting per (account, address) slows the guesser only.
+export const PAIR_POLICY: ThrottlePolicy = {
   free: 5,
   baseMs: 30_000,
   maxMs: 15 * 60_000,
   forgetAfterMs: 24 * 3_600_000,
 };
-// An office behind one address shares this, so it is looser than the account's.
+// Guesses at any account from one address. An office behind one address shares this, so it is looser.
 export const ADDRESS_POLICY: ThrottlePolicy = {
   free: 20,
   baseMs: 30_000,
@@ -40,5 +42,5 @@ export function retryAfterSeconds(state: ThrottleState | undefined, now: number)
   return Math.ceil((state.lockedUntil - now) / 1000);
 }
 
-export const accountKey = (email: string) => `account:${emailKey(email)}`;
+export const pairKey = (email: string, address: string) => `pair:${emailKey(email)}|${address}`;
 export const addressKey = (address: string) => `address:${address}`;

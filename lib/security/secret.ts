@@ -3,25 +3,38 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath } from '@/db/path';
+import { privateFile, privateFolder } from './private-files';
+import { secretFromKeyFile, secretFromSetting } from './secret-format';
 
 let secret: Buffer | undefined;
 
 /**
- * The key for signing form tokens: APP_SECRET when set, otherwise a random key generated once and kept
+ * The key for signing tokens and stamps: APP_SECRET when set, otherwise a random key generated once and kept
  * beside the database, so a fresh install needs no configuration and never ships a default secret.
  */
 export function appSecret(): Buffer {
-  if (secret) return secret;
-  if (process.env.APP_SECRET) {
-    if (process.env.APP_SECRET.length < 32) throw new Error('APP_SECRET must be at least 32 characters');
-    return (secret = Buffer.from(process.env.APP_SECRET));
-  }
+  secret ??= process.env.APP_SECRET ? secretFromSetting(process.env.APP_SECRET) : keyFile();
+  return secret;
+}
+
+/**
+ * Two processes starting together must end up with the same key, and a reader must never see a half-written
+ * one: the key is written to a file of its own and linked into place, which fails if a key is already there.
+ */
+function keyFile(): Buffer {
   const file = path.join(path.dirname(databasePath()), 'app-secret.key');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  try {
-    fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  if (!fs.existsSync(file)) {
+    privateFolder(path.dirname(file));
+    const draft = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+    try {
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
   }
-  return (secret = Buffer.from(fs.readFileSync(file, 'utf8').trim()));
+  privateFile(file);
+  return secretFromKeyFile(fs.readFileSync(file, 'utf8'), file);
 }

@@ -15,7 +15,7 @@ export function ensureBuild() {
 export type Server = { process: ChildProcess; origin: string; exited: Promise<void> };
 
 /**
- * `next start` in its own process group (so SIGKILL reaches every process it started), on loopback.
+ * `npm start` (server.ts) in its own process group (so SIGKILL reaches every process it started), on loopback.
  * Resolves once the posting page answers.
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
@@ -25,15 +25,11 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     () => false,
   );
   if (inUse) throw new Error(`Port ${port} is already in use; choose another with --port`);
-  const child = spawn(
-    process.execPath,
-    [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

@@ -1,10 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FailedSignIns } from '@/components/admin/failed-sign-ins';
+import { IgnoredFilters } from '@/components/admin/ignored-filters';
 import { InboxFilters } from '@/components/admin/inbox-filters';
 import { InboxTable } from '@/components/admin/inbox-table';
 import { StatusCounts } from '@/components/admin/status-counts';
 import { countByStatus, listApplications, listPostingsWithApplications } from '@/db/admin/applications';
-import { filterQuery, parseCursor, parseInboxFilter } from '@/lib/admin/filter';
+import { currentViewer } from '@/db/admin/context';
+import { filterQuery, parseCursor, readInboxView } from '@/lib/admin/filter';
 
 export const metadata: Metadata = { title: 'Applications' };
 
@@ -12,9 +15,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
-  const filter = parseInboxFilter(params);
+  const { filter, ignored } = readInboxView(params);
   const before = parseCursor(params);
-  const [page, { counts, exact }, postings] = await Promise.all([
+  const [viewer, page, { counts, exact }, postings] = await Promise.all([
+    currentViewer(),
     listApplications(filter, before),
     countByStatus(filter),
     listPostingsWithApplications(),
@@ -28,6 +32,8 @@ export default async function InboxPage({ searchParams }: Props) {
           Export this view as CSV
         </a>
       </div>
+      {viewer ? <FailedSignIns viewer={viewer} /> : null}
+      <IgnoredFilters ignored={ignored} />
       <InboxFilters filter={filter} postings={postings} />
       <StatusCounts filter={filter} counts={counts} exact={exact} />
       <InboxTable rows={page.rows} filter={filter} />

@@ -2,6 +2,8 @@ import { cookies } from 'next/headers';
 import { signIn } from '@/db/admin/auth';
 import { signInSchema } from '@/lib/admin/schemas';
 import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-token';
+import { bodyRefusal } from '@/lib/http/body-limits';
+import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
 import { isSameOrigin } from '@/lib/http/origin';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
@@ -12,6 +14,8 @@ const seeOther = (location: string) =>
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) return new Response('Cross-site sign-in refused', { status: 403 });
+  const tooLarge = bodyRefusal(request);
+  if (tooLarge) return tooLarge;
   const form = await request.formData().catch(() => null);
   const parsed = signInSchema.safeParse({ email: form?.get('email'), password: form?.get('password') });
   if (!parsed.success) return seeOther('/admin/sign-in?error=invalid');
@@ -22,7 +26,11 @@ export async function POST(request: Request) {
     return messagePage(
       429,
       'Too many sign-in attempts',
-      `<p>Sign-in is paused after several failed attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.</p><p><a href="/admin/sign-in">Back to sign in</a></p>`,
+      html`<p>
+          Sign-in is paused after several failed attempts from your network. Try again in ${minutes}
+          minute${minutes === 1 ? '' : 's'}.
+        </p>
+        <p><a href="/admin/sign-in">Back to sign in</a></p>`,
       { 'Retry-After': String(result.retryAfter) },
     );
   }

@@ -1,7 +1,7 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { DuplicateApplicationError, newReference, storeApplication } from '@/db/applications';
+import { DuplicateApplicationError, newReference, StorageUnavailableError, storeApplication } from '@/db/applications';
 import { looksLikeBot } from '@/lib/anti-bot/bot-check';
 import { checkApplication } from '@/lib/application/check';
 import { keptValues, type ApplyState, type FieldErrors } from '@/lib/application/state';
@@ -57,10 +57,19 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
     });
     return { status: 'success', reference };
   } catch (error) {
-    if (!(error instanceof DuplicateApplicationError)) throw error;
-    return fail(
-      {},
-      `You have already applied for ${posting.title} with ${checked.applicant.email}. We have your application and will be in touch; there is no need to apply again.`,
-    );
+    if (error instanceof DuplicateApplicationError) {
+      return fail(
+        {},
+        `You have already applied for ${posting.title} with ${checked.applicant.email}. We have your application and will be in touch; there is no need to apply again.`,
+      );
+    }
+    if (error instanceof StorageUnavailableError) {
+      console.error(`[apply] could not store an application for ${posting.slug}: ${error.message}`);
+      return fail({}, STORAGE_UNAVAILABLE);
+    }
+    throw error;
   }
 }
+
+const STORAGE_UNAVAILABLE =
+  'We could not store your application, so nothing was kept. The problem is on our side: please try again in an hour or so.';

@@ -6,7 +6,8 @@ import { Notes } from '@/components/admin/notes';
 import { Pipeline } from '@/components/admin/pipeline';
 import { getApplication, getNeighbours } from '@/db/admin/applications';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
-import { NOTE_MAX_CHARS, parseApplicationId } from '@/lib/admin/schemas';
+import { parseApplicationId } from '@/lib/admin/schemas';
+import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { createNote, updateStatus } from './actions';
 
 export const metadata: Metadata = { title: 'Application' };

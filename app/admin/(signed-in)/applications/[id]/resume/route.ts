@@ -1,6 +1,7 @@
 import { getResumeFile } from '@/db/admin/applications';
 import { currentViewer } from '@/db/admin/context';
 import { parseApplicationId } from '@/lib/admin/schemas';
+import { RESUME_SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 /** A file name of safe characters only, whatever the candidate's file was called. */
 function safeFileName(reference: string, original: string): string {
@@ -25,10 +26,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       'Content-Type': probe.mediaType,
       'Content-Length': String(probe.data.length),
       'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${name}"`,
-      'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-store',
-      'X-Frame-Options': 'SAMEORIGIN',
-      'Referrer-Policy': 'no-referrer',
+      ...RESUME_SECURITY_HEADERS,
     },
   });
 }

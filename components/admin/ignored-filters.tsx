@@ -1,0 +1,24 @@
+import type { FilterKey } from '@/lib/admin/filter';
+
+const WHY: Record<FilterKey, string> = {
+  q: 'Search: not something that can be searched for',
+  posting: 'Posting: no posting has that name',
+  status: 'Status: not one of the statuses',
+  from: 'Received from: not a date',
+  to: 'Received to: not a date',
+};
+
+/** Filters in the address that could not be applied, named so the view is never silently wider than asked. */
+export function IgnoredFilters({ ignored }: { ignored: readonly FilterKey[] }) {
+  if (ignored.length === 0) return null;
+  return (
+    <div className="notice" role="status">
+      <p>These filters in the address were not applied:</p>
+      <ul>
+        {ignored.map((key) => (
+          <li key={key}>{WHY[key]}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+// npm start: Next's request handler behind a small Node server, because only this layer sees the socket.
+// It decides the client's address (the socket's peer, or what TRUST_PROXY's proxies say), refuses a body
+// larger than its route accepts before a byte of it is read, and adds HSTS when the site is served over https.
+import http from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { refuseBody } from '@/lib/http/body-limits';
+import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
+import { MESSAGE_HEADERS, messageHtml } from '@/lib/http/message-page';
+import { HSTS, securityHeaders } from '@/lib/http/security-headers';
+import { site } from '@/lib/site';
+
+const { values: args } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+  allowPositionals: true,
+});
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const hostname = args.hostname ?? process.env.HOSTNAME ?? '0.0.0.0';
+const hops = trustedProxyHops();
+// Headers only a trusted proxy may set; without one, a client's own values are dropped (Next fills its own).
+const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
+const LINGER_MS = 2_000;
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((request, response) => {
+  const address = clientAddressFrom(request.socket.remoteAddress, request.headers['x-forwarded-for'], hops);
+  if (hops === 0) for (const header of FORWARDED) delete request.headers[header];
+  request.headers['x-forwarded-for'] = address;
+  const https = site.url.startsWith('https://') || (hops > 0 && request.headers['x-forwarded-proto'] === 'https');
+  if (https) response.setHeader('Strict-Transport-Security', HSTS);
+
+  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const refusal = refuseBody(pathname, request.headers);
+  if (refusal) {
+    for (const { key, value } of securityHeaders()) response.setHeader(key, value);
+    response.writeHead(refusal.status, MESSAGE_HEADERS);
+    response.end(messageHtml(refusal.title, refusal.body));
+    // The body is never kept: Node drops what still arrives. Hanging up at once would reset the connection
+    // before the client read the answer, so the client gets a moment to read it, then the connection goes.
+    response.on('finish', () => {
+      if (!request.complete) setTimeout(() => request.socket.destroy(), LINGER_MS).unref();
+    });
+    return;
+  }
+  void handle(request, response);
+});
+server.listen(port, hostname, () => console.log(`Careers site on http://${hostname}:${port}`));
