@@ -25,6 +25,23 @@ export default defineConfig([
     },
   },
   {
+    // The data layer is async on both databases: a promise left unawaited, or tested as a boolean, is a bug.
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test runs what test() and describe() return; they are not left unawaited by mistake.
+        {
+          allowForKnownSafeCalls: [
+            { from: 'package', name: ['test', 'it', 'describe', 'suite'], package: 'node:test' },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+    },
+  },
+  {
     files: ['e2e/**'],
     rules: {
       // Playwright's fixtures hand their value to a callback named `use`; it is not React's `use` hook.

@@ -1,13 +1,34 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_APPLY_LIMIT, E2E_DATABASE_URL, E2E_PORT } from './e2e/fixtures/env';
+import { POSTGRES_TARGET, SQLITE_TARGET, type Target } from './e2e/fixtures/env';
 
 // Debian's Chromium by default; CHROMIUM_PATH points elsewhere, and an empty CHROMIUM_PATH uses the browser
 // Playwright installed itself.
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
+// What the PostgreSQL project runs: the apply and admin flows, and what only several instances can show.
+// Everything else (hostile input, headers, limits, content) is about the site, not its database.
+const POSTGRES_SPECS = ['apply.spec.ts', 'questions.spec.ts', 'admin/**/*.spec.ts', 'several-instances.spec.ts'];
+
+const project = (target: Target, testMatch?: string[]) => ({
+  name: target.name,
+  testMatch,
+  testIgnore: target.name === 'sqlite' ? ['several-instances.spec.ts'] : undefined,
+  use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${target.port}` },
+});
+
+const server = (target: Target) => ({
+  // Each target's server resets its own database (and bucket) first; the SQLite one builds the site once.
+  command: `npx tsx e2e/fixtures/serve.ts ${target.name}`,
+  url: `http://127.0.0.1:${target.port}/careers`,
+  timeout: 300_000,
+  reuseExistingServer: false,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+});
+
 // `npm run test:e2e` starts Playwright with the react-server condition, so specs can seed and read the e2e
-// database through the server-only data layer; the web server below is a separate process without it.
+// databases through the server-only data layer; the web servers are separate processes without it.
 export default defineConfig({
   testDir: 'e2e',
   timeout: 30_000,
@@ -17,7 +38,6 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium || undefined,
@@ -31,21 +51,6 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  // Tests run against a production build with a database of their own, started empty.
-  webServer: {
-    command: `npx tsx e2e/fixtures/reset-db.ts && npm run build && npx tsx server.ts -p ${E2E_PORT} -H 127.0.0.1`,
-    url: `http://127.0.0.1:${E2E_PORT}/careers`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URL: E2E_DATABASE_URL,
-      NEXT_TELEMETRY_DISABLED: '1',
-      APPLY_RATE_LIMIT: `${E2E_APPLY_LIMIT}/60`,
-      // Tests fill the form faster than a person; the bot check's timing is unit-tested (lib/anti-bot).
-      APPLY_MIN_FILL_MS: '0',
-    },
-  },
+  projects: [project(SQLITE_TARGET), ...(POSTGRES_TARGET ? [project(POSTGRES_TARGET, POSTGRES_SPECS)] : [])],
+  webServer: [server(SQLITE_TARGET), ...(POSTGRES_TARGET ? [server(POSTGRES_TARGET)] : [])],
 });

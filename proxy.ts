@@ -1,13 +1,15 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/db/index';
+import { hitRateLimit } from '@/db/rate-limit';
 import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/apply-gate/action-fields';
 import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/apply-gate/stamp';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
 import { isSameOrigin } from '@/lib/http/origin';
 import { clientAddress } from '@/lib/http/request';
-import { parseRateLimit, RateLimiter } from '@/lib/rate-limit';
+import { parseRateLimit } from '@/lib/rate-limit';
 
-const applyLimiter = new RateLimiter(parseRateLimit(process.env.APPLY_RATE_LIMIT));
+const APPLY_LIMIT = parseRateLimit(process.env.APPLY_RATE_LIMIT);
 
 /**
  * Every POST to a posting page passes here before Next reads it as a server action (server.ts has already
@@ -19,7 +21,8 @@ export async function proxy(request: NextRequest) {
   if (request.method !== 'POST') return NextResponse.next();
   const back = request.nextUrl.pathname;
   const again = html`<a href="${back}#apply">go back to the application form</a>`;
-  const wait = applyLimiter.hit(clientAddress(request.headers));
+  // Counted in the database, so the limit holds across every instance of the site.
+  const wait = await hitRateLimit(await getDb(), `apply:${clientAddress(request.headers)}`, APPLY_LIMIT);
   if (wait > 0) {
     return messagePage(
       429,

@@ -4,10 +4,12 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { databaseLocation } from '@/db/path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
 import { MESSAGE_HEADERS, messageHtml } from '@/lib/http/message-page';
 import { HSTS, securityHeaders } from '@/lib/http/security-headers';
+import { secretFromSetting } from '@/lib/security/secret-format';
 import { site } from '@/lib/site';
 
 const { values: args } = parseArgs({
@@ -20,6 +22,14 @@ const hops = trustedProxyHops();
 // Headers only a trusted proxy may set; without one, a client's own values are dropped (Next fills its own).
 const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'];
 const LINGER_MS = 2_000;
+
+// Settings that would fail on the first request fail now, with the reason.
+if (process.env.APP_SECRET) secretFromSetting(process.env.APP_SECRET);
+else if (databaseLocation().dialect === 'postgres') {
+  throw new Error(
+    'With PostgreSQL, set APP_SECRET (the same in every instance; generate one with `openssl rand -hex 32`)',
+  );
+}
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();

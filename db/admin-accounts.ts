@@ -1,52 +1,60 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
 import { emailKey } from '@/lib/email-key';
-import { IMMEDIATE, type Db } from './client';
-import { adminSessions, adminUsers } from './schema';
+import type { Database } from './database';
+import { isUniqueViolation } from './dialect';
+import { one, run, transaction } from './transaction';
 
 // Account management for the `admin:*` command-line scripts. Not `server-only`, because the scripts run
-// outside Next; whoever can run them can already read the database file, so there is no session to check.
+// outside Next; whoever can run them can already read the database, so there is no session to check.
 // No page or action imports this module.
 
 export class AccountError extends Error {}
 
-export async function createAdminUser(db: Db, email: string, password: string, now = new Date()) {
+export async function createAdminUser({ db, t }: Database, email: string, password: string, now = new Date()) {
   const normalised = emailKey(email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalised) || normalised.length > 254) {
     throw new AccountError(`"${email}" is not an email address`);
   }
   const problem = passwordProblem(password);
   if (problem) throw new AccountError(problem);
-  const existing = db.select({ id: adminUsers.id }).from(adminUsers).where(eq(adminUsers.email, normalised)).get();
-  if (existing) throw new AccountError(`An account for ${normalised} already exists`);
+  const exists = new AccountError(`An account for ${normalised} already exists`);
+  const [existing] = await db
+    .select({ id: t.adminUsers.id })
+    .from(t.adminUsers)
+    .where(eq(t.adminUsers.email, normalised));
+  if (existing) throw exists;
   const passwordHash = await hashPassword(password);
-  return db
-    .insert(adminUsers)
-    .values({ email: normalised, passwordHash, createdAt: now })
-    .returning({ id: adminUsers.id, email: adminUsers.email })
-    .get();
+  try {
+    const [user] = await db
+      .insert(t.adminUsers)
+      .values({ email: normalised, passwordHash, createdAt: now })
+      .returning({ id: t.adminUsers.id, email: t.adminUsers.email });
+    return user!;
+  } catch (error) {
+    if (isUniqueViolation(error, { name: 'admin_users_email_unique', column: 'admin_users.email' })) throw exists;
+    throw error;
+  }
 }
 
-export function listAdminUsers(db: Db) {
+export function listAdminUsers({ db, t }: Database) {
+  const users = t.adminUsers;
   return db
-    .select({
-      id: adminUsers.id,
-      email: adminUsers.email,
-      createdAt: adminUsers.createdAt,
-      disabledAt: adminUsers.disabledAt,
-    })
-    .from(adminUsers)
-    .orderBy(adminUsers.id)
-    .all();
+    .select({ id: users.id, email: users.email, createdAt: users.createdAt, disabledAt: users.disabledAt })
+    .from(users)
+    .orderBy(users.id);
 }
 
 /** Disables the account and ends all its sessions at once. */
-export function disableAdminUser(db: Db, email: string, now = new Date()): void {
+export async function disableAdminUser(database: Database, email: string, now = new Date()): Promise<void> {
+  const { t } = database;
   const normalised = emailKey(email);
-  db.transaction((tx) => {
-    const user = tx.select({ id: adminUsers.id }).from(adminUsers).where(eq(adminUsers.email, normalised)).get();
+  await transaction(database, function* (tx) {
+    const user = yield* one(
+      tx.select({ id: t.adminUsers.id }).from(t.adminUsers).where(eq(t.adminUsers.email, normalised)),
+    );
     if (!user) throw new AccountError(`No account for ${normalised}`);
-    tx.update(adminUsers).set({ disabledAt: now }).where(eq(adminUsers.id, user.id)).run();
-    tx.delete(adminSessions).where(eq(adminSessions.userId, user.id)).run();
-  }, IMMEDIATE);
+    yield* run(tx.update(t.adminUsers).set({ disabledAt: now }).where(eq(t.adminUsers.id, user.id)));
+    yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, user.id)));
+  });
 }

@@ -3,7 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import { freshDatabase, testDialects } from '@/test-support/databases';
 import {
   DuplicateApplicationError,
   newReference,
@@ -11,20 +13,11 @@ import {
   storeApplication,
   type NewApplication,
 } from './applications';
-import { openDatabase, type Db } from './client';
-
-/** A migrated database in its own temp file, removed when the test ends. */
-function freshDb(t: TestContext): Db {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-db-'));
-  const db = openDatabase(path.join(dir, 'careers.db'));
-  t.after(() => {
-    db.$client.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return db;
-}
+import { openDatabase, type Database } from './database';
+import { one, run, transaction } from './transaction';
 
 const RESUME = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\nbinary \x00\x01\xff bytes\n%%EOF\n', 'latin1');
+const MB = 1024 * 1024;
 
 function application(overrides: Partial<NewApplication> = {}): NewApplication {
   return {
@@ -40,130 +33,167 @@ function application(overrides: Partial<NewApplication> = {}): NewApplication {
   };
 }
 
-const count = (db: Db, table: 'applications' | 'resumes') =>
-  (db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const rowsIn = async ({ db, t }: Database, table: 'applications' | 'resumes') =>
+  (await db.select({ n: count() }).from(t[table]))[0]!.n;
+
+const big = (mb: number, tag: string) => ({
+  fileName: 'cv.pdf',
+  mediaType: 'application/pdf',
+  bytes: Buffer.concat([RESUME, Buffer.alloc(mb * MB, tag)]),
+});
 
 // Crockford's base32: digits and capitals without I, L, O and U.
 const REFERENCE = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
 
-describe('storeApplication', () => {
-  test('stores the application and its resume, linked, with the bytes and checksum intact', (t) => {
-    const db = freshDb(t);
-    const { reference } = storeApplication(application(), db);
-    assert.match(reference, REFERENCE);
+for (const dialect of testDialects()) {
+  describe(`storeApplication on ${dialect}`, () => {
+    test('stores the application and its resume, linked, with the bytes and checksum intact', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const { reference } = await storeApplication(application(), database);
+      assert.match(reference, REFERENCE);
+      const { db, t: tables } = database;
+      const [row] = await db
+        .select({ application: tables.applications, resume: tables.resumes })
+        .from(tables.applications)
+        .innerJoin(tables.resumes, eq(tables.resumes.id, tables.applications.resumeId));
+      assert.ok(row);
+      assert.equal(row.application.reference, reference);
+      assert.equal(row.application.postingSlug, 'backend-engineer');
+      assert.equal(row.application.email, 'Ada@Example.com', 'the email is kept as typed');
+      assert.equal(row.application.emailKey, 'ada@example.com');
+      assert.equal(row.application.location, null);
+      assert.equal(row.application.coverLetter, 'Dear team,\n\nHello.');
+      assert.equal(row.application.consentAt.getTime(), Date.parse('2026-03-10T12:00:00Z'));
+      assert.equal(row.application.status, 'new');
+      assert.equal(row.resume.fileName, 'cv.pdf');
+      assert.equal(row.resume.mediaType, 'application/pdf');
+      assert.equal(row.resume.size, RESUME.length);
+      assert.ok(RESUME.equals(row.resume.data), 'resume bytes round-trip unchanged');
+      assert.equal(row.resume.objectKey, null);
+      assert.equal(row.resume.sha256, crypto.createHash('sha256').update(RESUME).digest('hex'));
+      assert.equal(await rowsIn(database, 'resumes'), 1);
+    });
 
-    const rows = db.$client
-      .prepare(
-        `select a.reference, a.posting_slug, a.full_name, a.email, a.email_key, a.phone, a.location, a.cover_letter,
-                a.consent_at, a.status, r.file_name, r.media_type, r.size, r.sha256, r.data
-         from applications a join resumes r on r.id = a.resume_id`,
-      )
-      .all() as Record<string, unknown>[];
-    assert.equal(rows.length, 1);
-    const row = rows[0]!;
-    assert.equal(row.reference, reference);
-    assert.equal(row.posting_slug, 'backend-engineer');
-    assert.equal(row.email, 'Ada@Example.com', 'the email is kept as typed');
-    assert.equal(row.email_key, 'ada@example.com');
-    assert.equal(row.location, null);
-    assert.equal(row.cover_letter, 'Dear team,\n\nHello.');
-    assert.equal(row.consent_at, Date.parse('2026-03-10T12:00:00Z'));
-    assert.equal(row.status, 'new');
-    assert.equal(row.file_name, 'cv.pdf');
-    assert.equal(row.media_type, 'application/pdf');
-    assert.equal(row.size, RESUME.length);
-    assert.ok(RESUME.equals(row.data as Buffer), 'resume bytes round-trip unchanged');
-    assert.equal(row.sha256, crypto.createHash('sha256').update(RESUME).digest('hex'));
-    assert.equal(count(db, 'resumes'), 1);
+    test('the same email in another case applying again to the same posting is a duplicate, and nothing more is stored', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      await storeApplication(application({ email: 'Ada@Example.com' }), database);
+      await assert.rejects(
+        storeApplication(application({ email: ' ada@EXAMPLE.com ', fullName: 'Ada L.' }), database),
+        DuplicateApplicationError,
+      );
+      assert.equal(await rowsIn(database, 'applications'), 1);
+      assert.equal(await rowsIn(database, 'resumes'), 1);
+    });
+
+    test('two submissions racing past the check meet the unique index, and one of them is a duplicate', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, () => storeApplication(application({ email: 'race@example.com' }), database)),
+      );
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      for (const r of results)
+        if (r.status === 'rejected') assert.ok(r.reason instanceof DuplicateApplicationError, String(r.reason));
+      assert.equal(await rowsIn(database, 'applications'), 1);
+      assert.equal(await rowsIn(database, 'resumes'), 1);
+    });
+
+    test('the same email may apply to another posting', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const first = await storeApplication(application(), database);
+      const second = await storeApplication(
+        application({ postingSlug: 'data-engineer', postingTitle: 'Data Engineer' }),
+        database,
+      );
+      assert.notEqual(first.reference, second.reference);
+      assert.equal(await rowsIn(database, 'applications'), 2);
+      assert.equal(await rowsIn(database, 'resumes'), 2);
+    });
+
+    test('when the application row cannot be written, no orphan resume is left behind', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      await assert.rejects(
+        storeApplication(application({ fullName: null as unknown as string }), database),
+        /full_name/,
+      );
+      assert.equal(await rowsIn(database, 'applications'), 0);
+      assert.equal(await rowsIn(database, 'resumes'), 0);
+    });
+
+    test('a transaction whose step fails halfway writes nothing', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const { t: tables } = database;
+      const values = {
+        id: 'r1',
+        fileName: 'a.pdf',
+        mediaType: 'application/pdf',
+        size: 1,
+        sha256: 'x',
+        data: RESUME,
+        createdAt: new Date(),
+      };
+      await assert.rejects(
+        transaction(database, function* (tx) {
+          yield* run(tx.insert(tables.resumes).values(values));
+          const written = yield* one(tx.select({ n: count() }).from(tables.resumes));
+          assert.equal(written?.n, 1, 'the transaction sees its own write');
+          throw new Error('halfway');
+        }),
+        /halfway/,
+      );
+      assert.equal(await rowsIn(database, 'resumes'), 0);
+    });
+
+    test('the hourly quota of resume bytes refuses the next application, and stores nothing of it', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const quota = { quotaBytes: 5 * MB };
+      await storeApplication(application({ email: 'a@example.com', resume: big(2, 'a') }), database, quota);
+      await assert.rejects(
+        storeApplication(application({ email: 'b@example.com', resume: big(4, 'b') }), database, quota),
+        (error: unknown) => error instanceof StorageUnavailableError && error.reason === 'quota',
+      );
+      assert.equal(await rowsIn(database, 'applications'), 1);
+      assert.equal(await rowsIn(database, 'resumes'), 1);
+      // A smaller one still fits in what is left of the hour.
+      await storeApplication(application({ email: 'c@example.com', resume: big(2, 'c') }), database, quota);
+      assert.equal(await rowsIn(database, 'applications'), 2);
+    });
   });
+}
 
-  test('the same email in another case applying again to the same posting is a duplicate, and nothing more is stored', (t) => {
-    const db = freshDb(t);
-    storeApplication(application({ email: 'Ada@Example.com' }), db);
-    assert.throws(
-      () => storeApplication(application({ email: ' ada@EXAMPLE.com ', fullName: 'Ada L.' }), db),
-      DuplicateApplicationError,
-    );
-    assert.equal(count(db, 'applications'), 1);
-    assert.equal(count(db, 'resumes'), 1);
-  });
-
-  test('the same email may apply to another posting', (t) => {
-    const db = freshDb(t);
-    const first = storeApplication(application(), db);
-    const second = storeApplication(application({ postingSlug: 'data-engineer', postingTitle: 'Data Engineer' }), db);
-    assert.notEqual(first.reference, second.reference);
-    assert.equal(count(db, 'applications'), 2);
-    assert.equal(count(db, 'resumes'), 2);
-  });
-
-  test('when the application row cannot be written, no orphan resume is left behind', (t) => {
-    const db = freshDb(t);
-    assert.throws(
-      () => storeApplication(application({ fullName: null as unknown as string }), db),
-      /NOT NULL constraint failed: applications\.full_name/,
-    );
-    assert.equal(count(db, 'applications'), 0);
-    assert.equal(count(db, 'resumes'), 0);
-  });
-});
-
-describe('when storage runs out', () => {
-  const MB = 1024 * 1024;
-  const big = (mb: number, tag: string) => ({
-    fileName: 'cv.pdf',
-    mediaType: 'application/pdf',
-    bytes: Buffer.concat([RESUME, Buffer.alloc(mb * MB, tag)]),
-  });
-
-  test('the hourly quota of resume bytes refuses the next application, and stores nothing of it', (t) => {
-    const db = freshDb(t);
-    storeApplication(application({ email: 'a@example.com', resume: big(2, 'a') }), db, 5 * MB);
-    assert.throws(
-      () => storeApplication(application({ email: 'b@example.com', resume: big(4, 'b') }), db, 5 * MB),
-      (error: unknown) => error instanceof StorageUnavailableError && error.reason === 'quota',
-    );
-    assert.equal(count(db, 'applications'), 1);
-    assert.equal(count(db, 'resumes'), 1);
-    // A smaller one still fits in what is left of the hour.
-    storeApplication(application({ email: 'c@example.com', resume: big(2, 'c') }), db, 5 * MB);
-    assert.equal(count(db, 'applications'), 2);
-  });
-
-  test('a database that cannot grow (disk full) refuses the application, keeps nothing of it, and stays intact', (t) => {
-    const db = freshDb(t);
-    storeApplication(application({ email: 'first@example.com' }), db);
-    const pages = Number(db.$client.pragma('page_count', { simple: true }));
-    db.$client.pragma(`max_page_count = ${pages + 2}`);
-    assert.throws(
-      () => storeApplication(application({ email: 'second@example.com', resume: big(1, 'x') }), db),
+describe('storeApplication on SQLite only', () => {
+  // PostgreSQL's disk cannot be filled from a test; its disk_full error maps the same way (db/dialect.ts).
+  test('a database that cannot grow (disk full) refuses the application, keeps nothing of it, and stays intact', async (t) => {
+    const database = await freshDatabase('sqlite', t);
+    await storeApplication(application({ email: 'first@example.com' }), database);
+    const sqlite = database.sqlite!;
+    sqlite.pragma(`max_page_count = ${Number(sqlite.pragma('page_count', { simple: true })) + 2}`);
+    await assert.rejects(
+      storeApplication(application({ email: 'second@example.com', resume: big(1, 'x') }), database),
       (error: unknown) => error instanceof StorageUnavailableError && error.reason === 'full',
     );
-    assert.equal(count(db, 'applications'), 1);
-    assert.equal(count(db, 'resumes'), 1);
-    assert.equal(db.$client.pragma('integrity_check', { simple: true }), 'ok');
+    assert.equal(await rowsIn(database, 'applications'), 1);
+    assert.equal(await rowsIn(database, 'resumes'), 1);
+    assert.equal(sqlite.pragma('integrity_check', { simple: true }), 'ok');
   });
-});
 
-describe('the database files', () => {
-  test('are readable by this user only: the folder 0700, the database, its WAL and shared memory 0600', (t) => {
+  test('the files are readable by this user only: the folder 0700, the database, its WAL and shared memory 0600', async (t) => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'careers-perm-')), 'data');
     t.after(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
-    const db = openDatabase(path.join(dir, 'careers.db'));
-    storeApplication(application(), db);
+    const database = await openDatabase({ dialect: 'sqlite', file: path.join(dir, 'careers.db') });
+    await storeApplication(application(), database);
     const mode = (file: string) => (fs.statSync(file).mode & 0o777).toString(8);
     assert.equal(mode(dir), '700');
     for (const suffix of ['', '-wal', '-shm']) assert.equal(mode(path.join(dir, `careers.db${suffix}`)), '600', suffix);
-    db.$client.close();
+    await database.close();
   });
 
-  test('an existing database file that others could read is narrowed to 0600 when opened', (t) => {
+  test('an existing database file that others could read is narrowed to 0600 when opened', async (t) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-perm-'));
     t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'careers.db');
     fs.writeFileSync(file, '', { mode: 0o644 });
     fs.chmodSync(file, 0o644);
-    openDatabase(file).$client.close();
+    await (await openDatabase({ dialect: 'sqlite', file })).close();
     assert.equal((fs.statSync(file).mode & 0o777).toString(8), '600');
   });
 });

@@ -3,9 +3,11 @@ import crypto from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { ResumeUpload } from '@/lib/application/check';
 import { emailKey } from '@/lib/email-key';
-import { IMMEDIATE, type Db } from './client';
+import type { Database, Tables } from './database';
+import { isStorageFull, isUniqueViolation } from './dialect';
 import { getDb } from './index';
-import { applications, resumes } from './schema';
+import { resumeStore, type ResumeStore } from './storage/resume-store';
+import { exclusive, one, run, transaction } from './transaction';
 
 export class DuplicateApplicationError extends Error {
   constructor() {
@@ -23,14 +25,15 @@ export class StorageUnavailableError extends Error {
 /** RESUME_QUOTA_MB_PER_HOUR: resume bytes the whole site stores per hour before it refuses more. */
 export function resumeQuotaBytes(setting = process.env.RESUME_QUOTA_MB_PER_HOUR): number {
   const mb = setting ? Number(setting) : 1024;
-  if (!Number.isFinite(mb) || mb <= 0)
+  if (!Number.isFinite(mb) || mb <= 0) {
     throw new Error(`RESUME_QUOTA_MB_PER_HOUR must be a positive number; got "${setting}"`);
+  }
   return mb * 1024 * 1024;
 }
 
 /** An application as the candidate sent it; the reference, keys, status and times are the database's. */
 export type NewApplication = Omit<
-  typeof applications.$inferInsert,
+  Tables['applications']['$inferInsert'],
   'id' | 'reference' | 'emailKey' | 'resumeId' | 'status' | 'createdAt'
 > & { resume: ResumeUpload };
 
@@ -43,65 +46,75 @@ export function newReference(): string {
   return `${chars.slice(0, 4)}-${chars.slice(4)}`;
 }
 
-/** Stores the application and its resume in one transaction: both are stored, or neither is. */
-export function storeApplication(
+const DUPLICATE = { name: 'applications_posting_email_key', column: 'applications.email_key' };
+
+/**
+ * Stores the application and its resume: both are stored, or neither is. With object storage the file is put
+ * first, under a new key, and the rows that name it follow in one transaction; a failure removes the object,
+ * and a crash in between leaves only an object the sweep deletes (db/storage/sweep.ts).
+ */
+export async function storeApplication(
   { resume, ...application }: NewApplication,
-  db: Db = getDb(),
-  quotaBytes = resumeQuotaBytes(),
-): { id: number; reference: string } {
+  given?: Database,
+  { quotaBytes = resumeQuotaBytes(), store = resumeStore() }: { quotaBytes?: number; store?: ResumeStore } = {},
+): Promise<{ id: number; reference: string }> {
+  const database = given ?? (await getDb());
+  const { t } = database;
   const reference = newReference();
   const key = emailKey(application.email);
+  const sha256 = crypto.createHash('sha256').update(resume.bytes).digest('hex');
+  const stored = await store.put(resume.bytes);
   try {
-    const id = db.transaction((tx) => {
-      const existing = tx
-        .select({ id: applications.id })
-        .from(applications)
-        .where(and(eq(applications.postingSlug, application.postingSlug), eq(applications.emailKey, key)))
-        .get();
+    const id = await transaction(database, function* (tx) {
+      // One store at a time checks the quota, so concurrent applications cannot all fit under it.
+      yield* exclusive(database, tx, 'resume-quota');
+      const existing = yield* one(
+        tx
+          .select({ id: t.applications.id })
+          .from(t.applications)
+          .where(and(eq(t.applications.postingSlug, application.postingSlug), eq(t.applications.emailKey, key)))
+          .limit(1),
+      );
       if (existing) throw new DuplicateApplicationError();
       const now = new Date();
       // Many addresses, each under its own rate limit, could still fill the disk: the site stores at most
       // this many resume bytes an hour. Checked inside the transaction, so concurrent writers see each other.
-      const lastHour = tx
-        .select({ bytes: sql<number>`coalesce(sum(${resumes.size}), 0)`.mapWith(Number) })
-        .from(resumes)
-        .where(gt(resumes.createdAt, new Date(now.getTime() - 3_600_000)))
-        .get();
+      const lastHour = yield* one(
+        tx
+          .select({ bytes: sql<number>`coalesce(sum(${t.resumes.size}), 0)`.mapWith(Number) })
+          .from(t.resumes)
+          .where(gt(t.resumes.createdAt, new Date(now.getTime() - 3_600_000))),
+      );
       if ((lastHour?.bytes ?? 0) + resume.bytes.length > quotaBytes) throw new StorageUnavailableError('quota');
       const resumeId = crypto.randomUUID();
-      tx.insert(resumes)
-        .values({
+      const size = resume.bytes.length;
+      yield* run(
+        tx.insert(t.resumes).values({
           id: resumeId,
           fileName: resume.fileName,
           mediaType: resume.mediaType,
-          size: resume.bytes.length,
-          sha256: crypto.createHash('sha256').update(resume.bytes).digest('hex'),
-          data: resume.bytes,
+          size,
+          sha256,
+          ...stored,
           createdAt: now,
-        })
-        .run();
-      return tx
-        .insert(applications)
-        .values({
-          ...application,
-          answers: application.answers?.length ? application.answers : null,
-          reference,
-          emailKey: key,
-          resumeId,
-          createdAt: now,
-        })
-        .returning({ id: applications.id })
-        .get().id;
-    }, IMMEDIATE);
+        }),
+      );
+      const answers = application.answers?.length ? application.answers : null;
+      const row = yield* one(
+        tx
+          .insert(t.applications)
+          .values({ ...application, answers, reference, emailKey: key, resumeId, createdAt: now })
+          .returning({ id: t.applications.id }),
+      );
+      return row!.id;
+    });
     return { id, reference };
   } catch (error) {
+    if (stored.objectKey) await store.remove(stored.objectKey).catch(() => {});
     // Two submissions racing past the check meet the unique index instead.
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && String(error).includes('email_key')) {
-      throw new DuplicateApplicationError();
-    }
+    if (isUniqueViolation(error, DUPLICATE)) throw new DuplicateApplicationError();
     // The transaction rolled back: nothing of the application or its resume is stored.
-    if (code === 'SQLITE_FULL') throw new StorageUnavailableError('full');
+    if (isStorageFull(error)) throw new StorageUnavailableError('full');
     throw error;
   }
 }

@@ -1,11 +1,14 @@
 import 'server-only';
-import { openDatabase, type Db } from './client';
-import { databasePath } from './path';
+import { openDatabase, type Database } from './database';
 
-// One client per process; in development Next re-evaluates modules, so the client is held on globalThis.
-const globalForDb = globalThis as unknown as { careersDb?: Db };
+// One client per process, opened (and migrated) on first use; in development Next re-evaluates modules, so
+// it is held on globalThis. A failed open is not kept, so the next request tries again.
+const globalForDb = globalThis as unknown as { careersDb?: Promise<Database> };
 
-export function getDb(): Db {
-  globalForDb.careersDb ??= openDatabase(databasePath());
+export function getDb(): Promise<Database> {
+  globalForDb.careersDb ??= openDatabase().catch((error: unknown) => {
+    globalForDb.careersDb = undefined;
+    throw error;
+  });
   return globalForDb.careersDb;
 }

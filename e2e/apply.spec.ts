@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import { emailKey } from '@/lib/email-key';
 import {
   CLOSED,
@@ -9,15 +10,22 @@ import {
   sendButton,
   uniqueEmail,
 } from './fixtures/apply';
-import { applicationsOf, query } from './fixtures/db';
+import { applicationsOf, e2eDb, query } from './fixtures/db';
 import { expect, test } from './fixtures/test';
 
-const rowsFor = (email: string) =>
-  query<{ reference: string; full_name: string; resume_size: number; media_type: string; consent_at: number }>(
-    `select a.reference, a.full_name, r.size as resume_size, r.media_type, a.consent_at
-       from applications a join resumes r on r.id = a.resume_id where a.email_key = ?`,
-    emailKey(email),
-  );
+async function rowsFor(email: string) {
+  const { db, t } = await e2eDb();
+  return db
+    .select({
+      reference: t.applications.reference,
+      fullName: t.applications.fullName,
+      mediaType: t.resumes.mediaType,
+      consentAt: t.applications.consentAt,
+    })
+    .from(t.applications)
+    .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
+    .where(eq(t.applications.emailKey, emailKey(email)));
+}
 
 test('apply with JavaScript: validated in the browser, stored once, confirmed with a reference', async ({ page }) => {
   const email = uniqueEmail('js');
@@ -60,10 +68,10 @@ test('apply with JavaScript: validated in the browser, stored once, confirmed wi
   await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
   const reference = await page.locator('.reference').textContent();
   expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-  const rows = rowsFor(email);
+  const rows = await rowsFor(email);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ reference, full_name: 'Ada Lovelace', media_type: 'application/pdf' });
-  expect(rows[0]!.consent_at).toBeGreaterThan(Date.now() - 60_000);
+  expect(rows[0]).toMatchObject({ reference, fullName: 'Ada Lovelace', mediaType: 'application/pdf' });
+  expect(rows[0]!.consentAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
 });
 
 test('apply with JavaScript disabled: errors keep the values, then the application is stored', async ({
@@ -95,7 +103,7 @@ test('apply with JavaScript disabled: errors keep the values, then the applicati
   await sendButton(page).click();
   await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
   const reference = await page.locator('.reference').textContent();
-  expect(rowsFor(email)).toEqual([expect.objectContaining({ reference, full_name: 'Grace Hopper' })]);
+  expect(await rowsFor(email)).toEqual([expect.objectContaining({ reference, fullName: 'Grace Hopper' })]);
 });
 
 test('the server validates again: a bad email posted straight to the action is refused and nothing is stored', async ({
@@ -110,7 +118,7 @@ test('the server validates again: a bad email posted straight to the action is r
   });
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain('Enter an email address in the correct format');
-  expect(query('select 1 from applications where full_name = ?', 'Script Kiddie')).toHaveLength(0);
+  expect(await query(sql`select 1 from applications where full_name = 'Script Kiddie'`)).toHaveLength(0);
 });
 
 test('a closed posting refuses a direct POST', async ({ noJsPage: page }) => {
@@ -124,7 +132,7 @@ test('a closed posting refuses a direct POST', async ({ noJsPage: page }) => {
   });
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain('Applications for Solutions Engineer are closed');
-  expect(applicationsOf(email)).toHaveLength(0);
+  expect(await applicationsOf(email)).toHaveLength(0);
 });
 
 test('a wrong file type is a field error in the browser and on the server', async ({ page, noJsPage }) => {
@@ -149,7 +157,7 @@ test('a wrong file type is a field error in the browser and on the server', asyn
   await expect(noJsPage.locator('#apply-resume-error')).toHaveText(
     'Error: The resume must be a PDF or a Word (.docx) document',
   );
-  expect(applicationsOf(email)).toHaveLength(0);
+  expect(await applicationsOf(email)).toHaveLength(0);
 });
 
 test('an oversize resume is a clear error, never a 500', async ({ page, noJsPage }) => {
@@ -187,7 +195,7 @@ test('an oversize resume is a clear error, never a 500', async ({ page, noJsPage
   });
   expect(response.status()).toBe(413);
   expect(await response.text()).toContain('The resume must be 10 MB or smaller');
-  expect(applicationsOf(email)).toHaveLength(0);
+  expect(await applicationsOf(email)).toHaveLength(0);
 });
 
 test('applying twice with the same email gets a friendly message and no second row', async ({ noJsPage: page }) => {
@@ -206,7 +214,7 @@ test('applying twice with the same email gets a friendly message and no second r
   await expect(page.locator('.error-summary')).toContainText(
     'You have already applied for Senior Backend Engineer (Remote)',
   );
-  expect(rowsFor(email)).toHaveLength(1);
+  expect(await rowsFor(email)).toHaveLength(1);
 });
 
 test('bots are dropped quietly: a filled honeypot looks like success and stores nothing', async ({
@@ -218,7 +226,7 @@ test('bots are dropped quietly: a filled honeypot looks like success and stores 
   await page.locator('input[name="website"]').fill('http://spam.example', { force: true });
   await sendButton(page).click();
   await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
-  expect(applicationsOf(email)).toHaveLength(0);
+  expect(await applicationsOf(email)).toHaveLength(0);
 });
 
 test('with JavaScript, a refused submission (429, network failure) is a message on the form, which keeps what was typed', async ({

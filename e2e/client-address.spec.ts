@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { createAdminUser } from '@/db/admin-accounts';
+import { rows } from '@/db/dialect';
 import { fillApplication, pdf, SEED, sendButton, uniqueEmail } from './fixtures/apply';
 import { E2E_APPLY_LIMIT } from './fixtures/env';
 import { loopback, send } from './fixtures/http';
@@ -47,15 +49,15 @@ test.describe('behind two trusted proxies (TRUST_PROXY=2)', () => {
   });
 
   test('the audit log records the same address for a sign-in', async ({ newPage }) => {
-    await createAdminUser(server.db, 'proxied-admin@example.com', 'a password long enough');
+    await createAdminUser(server.database, 'proxied-admin@example.com', 'a password long enough');
     const page = await newPage({ extraHTTPHeaders: { 'X-Forwarded-For': '1.2.3.4, 198.51.100.77, 10.0.0.1' } });
     await page.goto(`${server.origin}/admin/sign-in`);
     await page.getByLabel('Email address').fill('nobody@example.com');
     await page.getByLabel('Password').fill('not a password at all');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Could not sign you in' })).toContainText('not right');
-    const rows = server.db.$client.prepare("SELECT detail FROM audit_log WHERE action = 'sign_in_failed'").all();
-    expect(rows).toEqual([{ detail: 'from 198.51.100.77' }]);
+    const failures = await rows(server.database, sql`SELECT detail FROM audit_log WHERE action = 'sign_in_failed'`);
+    expect(failures).toEqual([{ detail: 'from 198.51.100.77' }]);
   });
 });
 

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { actionFields } from '@/test-support/apply-post';
 import { minimalPdf } from '@/test-support/pdf';
 import { zipArchive } from '@/test-support/zip';
@@ -445,10 +446,13 @@ for (const c of cases) {
 
     expect(response.status).toBe(c.status ?? 200);
     expect(text(response.text)).toMatch(c.text);
-    expect(applicationsOf(email)).toHaveLength(0);
-    for (const f of files) expect(query('select 1 from resumes where sha256 = ?', sha256(f.bytes))).toHaveLength(0);
+    expect(await applicationsOf(email)).toHaveLength(0);
+    for (const f of files)
+      expect(await query(sql`select 1 from resumes where sha256 = ${sha256(f.bytes)}`)).toHaveLength(0);
     expect(
-      query('select 1 from resumes r where not exists (select 1 from applications a where a.resume_id = r.id)'),
+      await query(
+        sql`select 1 from resumes r where not exists (select 1 from applications a where a.resume_id = r.id)`,
+      ),
     ).toHaveLength(0);
   });
 }
@@ -468,5 +472,5 @@ test('a flood from one address is refused with 429 and Retry-After, and stores n
   expect(refused).toHaveLength(5);
   expect(Number(refused[0]!.headers['retry-after'])).toBeGreaterThan(0);
   expect(refused[0]!.text).toContain('Too many applications');
-  expect(applicationsOf(email)).toHaveLength(0);
+  expect(await applicationsOf(email)).toHaveLength(0);
 });

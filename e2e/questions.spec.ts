@@ -1,6 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { emailKey } from '@/lib/email-key';
 import { enhanceForm, fillApplication, pdf, postApplication, sendButton, uniqueEmail } from './fixtures/apply';
-import { applicationsOf, query } from './fixtures/db';
+import { applicationsOf, e2eDb } from './fixtures/db';
 import { expect, test } from './fixtures/test';
 
 const POSTING = '/careers/data-platform-engineer-berlin';
@@ -23,7 +24,7 @@ test('a required question left out is refused by the server even when the browse
   expect(html).toContain('Choose an answer to “Are you authorised to work in Germany?”'); // required
   expect(html).toContain('Enter a number of 50 or less');
   expect(html).toContain('Choose one of the options given');
-  expect(applicationsOf(email)).toHaveLength(0);
+  expect(await applicationsOf(email)).toHaveLength(0);
 });
 
 test('the browser checks the questions with the same rules before sending', async ({ page }) => {
@@ -67,11 +68,12 @@ test('answers are stored with the application and shown to the hiring manager, i
   await sendButton(candidate).click();
   await expect(candidate.getByRole('heading', { name: 'Application sent' })).toBeVisible();
 
-  const [row] = query<{ id: number; answers: string }>(
-    'select id, answers from applications where email_key = ?',
-    emailKey(email),
-  );
-  expect(JSON.parse(row!.answers)).toEqual([
+  const { db, t } = await e2eDb();
+  const [row] = await db
+    .select({ id: t.applications.id, answers: t.applications.answers })
+    .from(t.applications)
+    .where(eq(t.applications.emailKey, emailKey(email)));
+  expect(row!.answers).toEqual([
     { id: 'work-authorization', label: 'Are you authorised to work in Germany?', type: 'yes_no', answer: 'no' },
     {
       id: 'spark-years',

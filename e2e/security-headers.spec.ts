@@ -62,7 +62,7 @@ test('over plain http there is no HSTS', async ({ request }) => {
 });
 
 test('a resume is served sandboxed, framed by our own pages only, with no referrer', async ({ page, admin }) => {
-  const id = seedApplication({ fullName: 'Sandboxed Resume' });
+  const id = await seedApplication({ fullName: 'Sandboxed Resume' });
   await admin.signIn(page);
   for (const path of [`/admin/applications/${id}/resume`, `/admin/applications/${id}/resume?download=1`]) {
     const headers = (await page.request.get(path)).headers();

@@ -39,11 +39,11 @@ for (const [name, offset, env, first, second] of [
       await expect(page.locator('.error-summary')).toContainText(UNAVAILABLE);
       await expect(page.getByLabel('Full name')).toHaveValue('Quota Candidate');
       expect(server.log()).toContain('[apply] could not store an application');
-      const count = (table: string) =>
-        (server.db.$client.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      const sqlite = server.database.sqlite!;
+      const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
       expect(count('applications')).toBe(1);
       expect(count('resumes')).toBe(1);
-      expect(server.db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     });
   });
 }

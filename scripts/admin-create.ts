@@ -53,7 +53,8 @@ async function main() {
     password = await readPiped();
   }
   try {
-    const user = await createAdminUser(openCliDatabase(), email, password);
+    const database = await openCliDatabase();
+    const user = await createAdminUser(database, email, password).finally(() => database.close());
     process.stdout.write(`Created admin account ${user.email}. Sign in at /admin.\n`);
   } catch (error) {
     if (error instanceof AccountError) fail(error.message);

@@ -5,10 +5,13 @@ import { fail, openCliDatabase, option } from './lib/cli';
 
 const email = option('email');
 if (!email) fail('Usage: npm run admin:disable -- --email <email>');
+const database = await openCliDatabase();
 try {
-  disableAdminUser(openCliDatabase(), email);
+  await disableAdminUser(database, email);
   process.stdout.write(`Disabled ${emailKey(email)} and ended its sessions.\n`);
 } catch (error) {
   if (error instanceof AccountError) fail(error.message);
   throw error;
+} finally {
+  await database.close();
 }

@@ -1,16 +1,23 @@
-// npm run test:crash [-- --rounds 12 --concurrency 8]
+// npm run test:crash [-- --rounds 12 --concurrency 8 --database sqlite|postgres --storage database|s3]
 //
 // Submits applications concurrently through the real form submission path while killing the server with
 // SIGKILL at random moments, restarting it each time. Then: every acknowledged application is stored with
-// its resume (same bytes), PRAGMA integrity_check is ok, and no resume is stored without its application.
-// An application in flight at the kill is neither acknowledged nor required.
+// its resume (same bytes, read back from wherever resumes are kept), the database is consistent, and no
+// resume row is without its application. An application in flight at the kill is neither acknowledged nor
+// required. With object storage, a kill may leave an object without an application; the sweep removes it.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { and, count, eq, notExists } from 'drizzle-orm';
+import { openDatabase, type Database } from '@/db/database';
+import { resumeStoreFromEnv, type ResumeStore } from '@/db/storage/resume-store';
+import { sweepOrphans } from '@/db/storage/sweep';
+import { parseDialect, scratchDatabases } from '@/scripts/lib/databases';
 import { ensureBuild, killServer, startServer, type Server } from '@/scripts/lib/server';
+import { startS3 } from '@/scripts/test/s3';
 import { actionFields, applicationForm, REFERENCE } from '@/test-support/apply-post';
 import { minimalPdf } from '@/test-support/pdf';
 
@@ -20,20 +27,19 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '6' },
     port: { type: 'string', default: process.env.CRASH_PORT ?? '3371' },
     seed: { type: 'string' },
+    database: { type: 'string', default: 'sqlite' },
+    storage: { type: 'string', default: 'database' },
   },
 });
 const rounds = Number(args.rounds);
 const concurrency = Number(args.concurrency);
 const port = Number(args.port);
+const dialect = parseDialect(args.database);
 
 // A seeded generator, so a failing run can be replayed with --seed.
 const seed = Number(args.seed ?? crypto.randomInt(2 ** 31));
 let state = seed;
 const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-crash-'));
-const file = path.join(dir, 'crash.db');
-const env = { DATABASE_URL: `file:${file}`, APPLY_RATE_LIMIT: '1000000/60' };
 
 type Acknowledged = { reference: string; email: string; sha256: string; size: number };
 const acknowledged: Acknowledged[] = [];
@@ -52,18 +58,14 @@ async function submitUntil(server: Server, hidden: [string, string][], stop: { k
         headers: { Origin: server.origin },
         redirect: 'manual',
       });
-      const html = await response.text();
-      const reference = REFERENCE.exec(html)?.[1];
-      if (response.status === 200 && reference) {
-        acknowledged.push({
-          reference,
-          email,
-          size: resume.length,
-          sha256: crypto.createHash('sha256').update(resume).digest('hex'),
-        });
-      } else {
-        throw new Error(`HTTP ${response.status} without a reference`);
-      }
+      const reference = REFERENCE.exec(await response.text())?.[1];
+      if (response.status !== 200 || !reference) throw new Error(`HTTP ${response.status} without a reference`);
+      acknowledged.push({
+        reference,
+        email,
+        size: resume.length,
+        sha256: crypto.createHash('sha256').update(resume).digest('hex'),
+      });
     } catch (error) {
       // Only a killed server may fail a submission; anything else is a bug.
       if (!stop.killed) throw error;
@@ -72,63 +74,132 @@ async function submitUntil(server: Server, hidden: [string, string][], stop: { k
   }
 }
 
+/** What must hold after the kills; returns the problems found and a summary. */
+async function check(database: Database, store: ResumeStore): Promise<{ problems: string[]; summary: string }> {
+  const { db, t } = database;
+  const problems: string[] = [];
+  for (const a of acknowledged) {
+    const [row] = await db
+      .select({ sha256: t.resumes.sha256, size: t.resumes.size, data: t.resumes.data, objectKey: t.resumes.objectKey })
+      .from(t.applications)
+      .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
+      .where(and(eq(t.applications.reference, a.reference), eq(t.applications.emailKey, a.email)));
+    if (!row) {
+      problems.push(`acknowledged ${a.reference} (${a.email}) is missing`);
+      continue;
+    }
+    const bytes = await store.read(row).catch(() => null);
+    const sha256 = bytes && crypto.createHash('sha256').update(bytes).digest('hex');
+    if (row.sha256 !== a.sha256 || row.size !== a.size || sha256 !== a.sha256)
+      problems.push(`acknowledged ${a.reference}: its resume differs or is gone`);
+  }
+  if (database.sqlite) {
+    const integrity = database.sqlite.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`PRAGMA integrity_check: ${String(integrity)}`);
+    const foreignKeys = database.sqlite.pragma('foreign_key_check') as unknown[];
+    if (foreignKeys.length) problems.push(`PRAGMA foreign_key_check: ${foreignKeys.length} rows`);
+  }
+  const [{ n: orphanRows }] = (await db
+    .select({ n: count() })
+    .from(t.resumes)
+    .where(
+      notExists(
+        db.select({ id: t.applications.id }).from(t.applications).where(eq(t.applications.resumeId, t.resumes.id)),
+      ),
+    )) as [{ n: number }];
+  if (orphanRows) problems.push(`${orphanRows} stored resumes without an application`);
+  const [{ n: stored }] = (await db.select({ n: count() }).from(t.applications)) as [{ n: number }];
+  let objects = '';
+  if (store.kind === 's3') {
+    // Objects left by a kill between the upload and the commit: the sweep (run here as if an hour had passed)
+    // removes exactly those, and every acknowledged resume is still there afterwards.
+    const swept = await sweepOrphans(database, store, Date.now() + 2 * 3600_000);
+    objects = `; ${swept.seen} objects, ${swept.removed} orphans swept`;
+    const after = await sweepOrphans(database, store, Date.now() + 2 * 3600_000);
+    if (after.removed !== 0 || after.seen !== stored)
+      problems.push(`after the sweep: ${after.seen} objects for ${stored} applications`);
+  }
+  return { problems, summary: `${stored} stored; ${orphanRows} resume rows without an application${objects}` };
+}
+
 async function main() {
   ensureBuild();
   const started = Date.now();
-  console.log(`Crash test: ${rounds} rounds, ${concurrency} concurrent submitters, seed ${seed}, database ${file}`);
-  for (let round = 1; round <= rounds; round++) {
-    const server = await startServer(port, env);
-    const hidden = await actionFields(server.origin);
-    const stop = { killed: false };
-    const workers = Array.from({ length: concurrency }, (_, i) => submitUntil(server, hidden, stop, i));
-    const before = acknowledged.length;
-    try {
-      await Promise.race([new Promise((r) => setTimeout(r, 800 + random() * 2_500)), ...workers]);
-    } finally {
-      stop.killed = true;
-      killServer(server);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-crash-'));
+  const databases = await scratchDatabases(dialect, dir);
+  const s3 =
+    args.storage === 's3'
+      ? process.env.TEST_S3_ENDPOINT
+        ? null
+        : await startS3(Number(process.env.CRASH_S3_PORT ?? 54570))
+      : undefined;
+  const storage: Record<string, string> =
+    args.storage === 's3'
+      ? {
+          RESUME_STORAGE: 's3',
+          S3_BUCKET: `crash-${seed}`,
+          S3_ENDPOINT: s3?.endpoint ?? process.env.TEST_S3_ENDPOINT!,
+          AWS_ACCESS_KEY_ID: 'S3RVER',
+          AWS_SECRET_ACCESS_KEY: 'S3RVER',
+        }
+      : {};
+  if (args.storage === 's3') {
+    await new S3Client({
+      region: 'us-east-1',
+      endpoint: storage.S3_ENDPOINT,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    }).send(new CreateBucketCommand({ Bucket: storage.S3_BUCKET }));
+  }
+  const databaseUrl = await databases.create('crash');
+  const env = {
+    DATABASE_URL: databaseUrl,
+    APPLY_RATE_LIMIT: '1000000/60',
+    APP_SECRET: crypto.randomBytes(32).toString('hex'),
+    ...storage,
+  };
+  let ok = false;
+  try {
+    console.log(
+      `Crash test on ${dialect}, resumes in ${args.storage}: ${rounds} rounds, ${concurrency} concurrent submitters, seed ${seed}`,
+    );
+    for (let round = 1; round <= rounds; round++) {
+      const server = await startServer(port, env);
+      const hidden = await actionFields(server.origin);
+      const stop = { killed: false };
+      const workers = Array.from({ length: concurrency }, (_, i) => submitUntil(server, hidden, stop, i));
+      const before = acknowledged.length;
+      try {
+        await Promise.race([new Promise((r) => setTimeout(r, 800 + random() * 2_500)), ...workers]);
+      } finally {
+        stop.killed = true;
+        killServer(server);
+      }
+      await Promise.all([...workers, server.exited]);
+      console.log(`  round ${String(round).padStart(2)}: killed after ${acknowledged.length - before} acknowledged`);
     }
-    await Promise.all([...workers, server.exited]);
-    console.log(`  round ${String(round).padStart(2)}: killed after ${acknowledged.length - before} acknowledged`);
+    const database = await openDatabase(databaseUrl);
+    const { problems, summary } = await check(
+      database,
+      resumeStoreFromEnv({ ...process.env, ...storage, S3_REGION: 'us-east-1' }),
+    );
+    await database.close();
+    console.log(
+      `Crash test: ${rounds} SIGKILLs, ${attempts} submissions, ${acknowledged.length} acknowledged, ${failures} cut off by a kill; ${summary}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+    if (acknowledged.length === 0) problems.push('no submission was acknowledged: the test proved nothing');
+    if (problems.length) {
+      console.error(`FAILED (seed ${seed}, database ${databaseUrl}):\n  ${problems.slice(0, 20).join('\n  ')}`);
+      process.exitCode = 1;
+      return;
+    }
+    ok = true;
+    console.log('OK: every acknowledged application is stored with its resume');
+  } finally {
+    await databases.close();
+    if (ok) fs.rmSync(dir, { recursive: true, force: true });
+    await s3?.stop();
   }
-
-  const db = new Database(file);
-  const problems: string[] = [];
-  const find = db.prepare(
-    'select r.sha256, r.size from applications a join resumes r on r.id = a.resume_id where a.reference = ? and a.email_key = ?',
-  );
-  for (const a of acknowledged) {
-    const row = find.get(a.reference, a.email) as { sha256: string; size: number } | undefined;
-    if (!row) problems.push(`acknowledged ${a.reference} (${a.email}) is missing`);
-    else if (row.sha256 !== a.sha256 || row.size !== a.size)
-      problems.push(`acknowledged ${a.reference}: its resume differs`);
-  }
-  const integrity = db.pragma('integrity_check', { simple: true });
-  if (integrity !== 'ok') problems.push(`PRAGMA integrity_check: ${integrity}`);
-  const foreignKeys = db.pragma('foreign_key_check') as unknown[];
-  if (foreignKeys.length) problems.push(`PRAGMA foreign_key_check: ${foreignKeys.length} rows`);
-  const orphans = (
-    db
-      .prepare(
-        'select count(*) n from resumes r where not exists (select 1 from applications a where a.resume_id = r.id)',
-      )
-      .get() as { n: number }
-  ).n;
-  if (orphans) problems.push(`${orphans} stored resumes without an application`);
-  const stored = (db.prepare('select count(*) n from applications').get() as { n: number }).n;
-  db.close();
-
-  console.log(
-    `Crash test: ${rounds} SIGKILLs, ${attempts} submissions, ${acknowledged.length} acknowledged, ${failures} cut off by a kill, ` +
-      `${stored} stored; integrity_check ${integrity}; ${orphans} orphan resumes; ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  if (acknowledged.length === 0) problems.push('no submission was acknowledged: the test proved nothing');
-  if (problems.length) {
-    console.error(`FAILED (seed ${seed}, database kept at ${file}):\n  ${problems.slice(0, 20).join('\n  ')}`);
-    process.exit(1);
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log('OK: every acknowledged application is stored with its resume');
 }
 
 await main();

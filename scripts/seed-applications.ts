@@ -1,11 +1,16 @@
-// npm run seed:applications -- --rows 1000000 [--db data/bench.db]
+// npm run seed:applications -- --rows 1000000 [--db file:data/bench.db | --db postgres://…]
 //
-// Fills a database with realistic applications fast: one transaction, prepared statements, a few shared
-// resume rows. The FTS index is kept in step by the insert trigger (migration 0002).
+// Fills a database (SQLite or PostgreSQL) with realistic applications fast: one transaction, inserts of a
+// thousand rows, a few shared resume rows. Search and the per-status counts are kept by the databases' own
+// triggers and generated columns.
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '@/db/database';
+import { rows as rows_ } from '@/db/dialect';
+import { run, transaction } from '@/db/transaction';
+import type { ApplicationStatus } from '@/lib/application/status';
 import { minimalPdf } from '@/test-support/pdf';
 
 const FIRST = [
@@ -79,7 +84,7 @@ const POSTINGS: [string, string][] = [
   ['solutions-engineer-new-york', 'Solutions Engineer'],
   ['engineering-manager-platform', 'Engineering Manager, Platform'],
 ];
-const STATUSES = [
+const STATUSES: ApplicationStatus[] = [
   'new',
   'new',
   'new',
@@ -110,78 +115,77 @@ const LETTERS = [
   null,
 ];
 
-export function seedApplications(file: string, rows: number, log = console.log) {
-  const db = openDatabase(file).$client;
-  db.pragma('synchronous = OFF'); // a bulk load, recreated if interrupted
+export async function seedApplications(database: Database, rows: number, log = console.log) {
+  const { t } = database;
+  database.sqlite?.pragma('synchronous = OFF'); // a bulk load, recreated if interrupted
   const started = Date.now();
-  const resumeIds: string[] = [];
   const pdf = minimalPdf('seeded resume');
-  const insertResume = db.prepare(
-    'insert into resumes (id, file_name, media_type, size, sha256, data, created_at) values (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insert = db.prepare(
-    `insert into applications (reference, posting_slug, posting_title, full_name, email, email_key, phone, location, profile_url,
-       cover_letter, consent_at, resume_id, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const base = (db.prepare('select coalesce(max(id), 0) n from applications').get() as { n: number }).n;
+  const sha256 = crypto.createHash('sha256').update(pdf).digest('hex');
+  const [{ base }] = (await database.db
+    .select({ base: sql<number>`coalesce(max(${t.applications.id}), 0)`.mapWith(Number) })
+    .from(t.applications)) as [{ base: number }];
   // Two years of applications, evenly spread and in id order, ending now.
   const end = Date.now();
   const span = 2 * 365 * 24 * 3600 * 1000;
   const salt = crypto.randomBytes(4).toString('hex');
-  db.transaction(() => {
-    for (let i = 0; i < 20; i++) {
-      const id = crypto.randomUUID();
-      insertResume.run(
-        id,
-        `cv-${i}.pdf`,
-        'application/pdf',
-        pdf.length,
-        crypto.createHash('sha256').update(pdf).digest('hex'),
-        pdf,
-        end,
-      );
-      resumeIds.push(id);
-    }
-    for (let i = 0; i < rows; i++) {
-      const n = base + i;
-      const first = FIRST[n % FIRST.length]!;
-      const last = LAST[Math.floor(n / FIRST.length) % LAST.length]!;
-      const [slug, title] = POSTINGS[(n * 7) % POSTINGS.length]!;
-      const email = `${first}.${last}.${n}@example.com`
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[^\x00-\x7f]/g, '');
-      const at = end - span + Math.floor((span * i) / Math.max(1, rows));
-      insert.run(
-        `${salt.slice(0, 4).toUpperCase()}-${n.toString(36).toUpperCase().padStart(8, '0')}`,
-        slug,
-        title,
-        `${first} ${last}`,
-        email,
-        email,
-        n % 3 ? `+44 20 7946 ${String(n % 10_000).padStart(4, '0')}` : null,
-        CITIES[n % CITIES.length] ?? null,
-        n % 4 ? `https://www.linkedin.com/in/${first.toLowerCase()}-${n}` : null,
-        LETTERS[n % LETTERS.length] ?? null,
-        at,
-        resumeIds[n % resumeIds.length]!,
-        STATUSES[n % STATUSES.length]!,
-        at,
-      );
+  const resumeIds = Array.from({ length: 20 }, () => crypto.randomUUID());
+  const application = (i: number) => {
+    const n = base + i;
+    const first = FIRST[n % FIRST.length]!;
+    const last = LAST[Math.floor(n / FIRST.length) % LAST.length]!;
+    const [postingSlug, postingTitle] = POSTINGS[(n * 7) % POSTINGS.length]!;
+    const email = `${first}.${last}.${n}@example.com`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^\x00-\x7f]/g, '');
+    const at = new Date(end - span + Math.floor((span * i) / Math.max(1, rows)));
+    return {
+      reference: `${salt.slice(0, 4).toUpperCase()}-${n.toString(36).toUpperCase().padStart(8, '0')}`,
+      postingSlug,
+      postingTitle,
+      fullName: `${first} ${last}`,
+      email,
+      emailKey: email,
+      phone: n % 3 ? `+44 20 7946 ${String(n % 10_000).padStart(4, '0')}` : null,
+      location: CITIES[n % CITIES.length] ?? null,
+      profileUrl: n % 4 ? `https://www.linkedin.com/in/${first.toLowerCase()}-${n}` : null,
+      coverLetter: LETTERS[n % LETTERS.length] ?? null,
+      consentAt: at,
+      resumeId: resumeIds[n % resumeIds.length]!,
+      status: STATUSES[n % STATUSES.length]!,
+      createdAt: at,
+    };
+  };
+  await transaction(database, function* (tx) {
+    const resumes = resumeIds.map((id, i) => ({
+      id,
+      fileName: `cv-${i}.pdf`,
+      mediaType: 'application/pdf',
+      size: pdf.length,
+      sha256,
+      data: pdf,
+      createdAt: new Date(end),
+    }));
+    yield* run(tx.insert(t.resumes).values(resumes));
+    for (let i = 0; i < rows; i += 1000) {
+      const batch = Array.from({ length: Math.min(1000, rows - i) }, (_, j) => application(i + j));
+      yield* run(tx.insert(t.applications).values(batch));
       if (i > 0 && i % 200_000 === 0) log(`  ${i.toLocaleString('en')} rows…`);
     }
-  })();
-  db.pragma('synchronous = NORMAL');
-  db.exec('analyze');
-  db.close();
+  });
+  database.sqlite?.pragma('synchronous = NORMAL');
+  if (database.sqlite) database.sqlite.exec('analyze');
+  else await rows_(database, sql`analyze`);
   log(
-    `Seeded ${rows.toLocaleString('en')} applications into ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `Seeded ${rows.toLocaleString('en')} applications into ${database.dialect} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const { values } = parseArgs({
-    options: { rows: { type: 'string', default: '1000' }, db: { type: 'string', default: 'data/bench.db' } },
+    options: { rows: { type: 'string', default: '1000' }, db: { type: 'string', default: 'file:data/bench.db' } },
   });
-  seedApplications(path.resolve(values.db), Number(values.rows));
+  const database = await openDatabase(values.db);
+  await seedApplications(database, Number(values.rows));
+  await database.close();
 }

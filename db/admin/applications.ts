@@ -1,38 +1,40 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
-import { IMMEDIATE } from '@/db/client';
-import { adminUsers, applicationCounts, applicationNotes, applications, resumes, statusChanges } from '@/db/schema';
+import { and, asc, count, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import type { Tables } from '@/db/database';
+import { rows } from '@/db/dialect';
+import { resumeStore } from '@/db/storage/resume-store';
+import { exclusive, one, run, transaction } from '@/db/transaction';
 import { COUNT_CAP } from '@/lib/admin/counts';
 import type { InboxFilter } from '@/lib/admin/filter';
 import { APPLICATION_STATUSES, type ApplicationStatus } from '@/lib/application/status';
-import { recordAudit } from './audit';
+import { auditEntry } from './audit';
 import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 
 export const PAGE_SIZE = 50;
 
-const listColumns = {
-  id: applications.id,
-  fullName: applications.fullName,
-  email: applications.email,
-  postingSlug: applications.postingSlug,
-  postingTitle: applications.postingTitle,
-  status: applications.status,
-  createdAt: applications.createdAt,
-};
+const listColumns = (t: Tables) => ({
+  id: t.applications.id,
+  fullName: t.applications.fullName,
+  email: t.applications.email,
+  postingSlug: t.applications.postingSlug,
+  postingTitle: t.applications.postingTitle,
+  status: t.applications.status,
+  createdAt: t.applications.createdAt,
+});
 
 /** One page of the inbox, newest first, by keyset on id: fetching one row more tells whether a next page exists. */
 export async function listApplications(filter: InboxFilter, before: number | undefined, context?: AdminContext) {
-  const ctx = await authorize(context);
-  const rows = ctx.db
-    .select(listColumns)
-    .from(applications)
-    .where(and(filterConditions(ctx.db, filter), before ? lt(applications.id, before) : undefined))
-    .orderBy(desc(applications.id))
-    .limit(PAGE_SIZE + 1)
-    .all();
-  const page = rows.slice(0, PAGE_SIZE);
-  return { rows: page, nextCursor: rows.length > PAGE_SIZE ? page.at(-1)!.id : undefined };
+  const { database } = await authorize(context);
+  const { db, t } = database;
+  const found = await db
+    .select(listColumns(t))
+    .from(t.applications)
+    .where(and(await filterConditions(database, filter), before ? lt(t.applications.id, before) : undefined))
+    .orderBy(desc(t.applications.id))
+    .limit(PAGE_SIZE + 1);
+  const page = found.slice(0, PAGE_SIZE);
+  return { rows: page, nextCursor: found.length > PAGE_SIZE ? page.at(-1)!.id : undefined };
 }
 
 /**
@@ -42,31 +44,30 @@ export async function listApplications(filter: InboxFilter, before: number | und
  * counts are lower bounds, so no request counts a million rows.
  */
 export async function countByStatus(filter: InboxFilter, context?: AdminContext) {
-  const ctx = await authorize(context);
+  const { database } = await authorize(context);
+  const { db, t } = database;
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   if (!filter.q && !filter.from && !filter.to) {
-    const rows = ctx.db
-      .select({ status: applicationCounts.status, count: sql<number>`sum(${applicationCounts.count})`.mapWith(Number) })
-      .from(applicationCounts)
-      .where(filter.posting ? eq(applicationCounts.postingSlug, filter.posting) : undefined)
-      .groupBy(applicationCounts.status)
-      .all();
-    for (const row of rows) counts[row.status] = row.count;
+    const kept = await db
+      .select({
+        status: t.applicationCounts.status,
+        count: sql<number>`sum(${t.applicationCounts.count})`.mapWith(Number),
+      })
+      .from(t.applicationCounts)
+      .where(filter.posting ? eq(t.applicationCounts.postingSlug, filter.posting) : undefined)
+      .groupBy(t.applicationCounts.status);
+    for (const row of kept) counts[row.status] = row.count;
     return { counts, exact: true };
   }
-  const matching = ctx.db
-    .select({ status: applications.status })
-    .from(applications)
-    .where(filterConditions(ctx.db, filter, { withStatus: false }))
+  const matching = db
+    .select({ status: t.applications.status })
+    .from(t.applications)
+    .where(await filterConditions(database, filter, { withStatus: false }))
     .limit(COUNT_CAP + 1)
     .as('matching');
-  const rows = ctx.db
-    .select({ status: matching.status, count: sql<number>`count(*)`.mapWith(Number) })
-    .from(matching)
-    .groupBy(matching.status)
-    .all();
-  for (const row of rows) counts[row.status as ApplicationStatus] = row.count;
-  const total = rows.reduce((sum, row) => sum + row.count, 0);
+  const counted = await db.select({ status: matching.status, count: count() }).from(matching).groupBy(matching.status);
+  for (const row of counted) counts[row.status as ApplicationStatus] = row.count;
+  const total = counted.reduce((sum, row) => sum + row.count, 0);
   return { counts, exact: total <= COUNT_CAP };
 }
 
@@ -75,110 +76,118 @@ export async function countByStatus(filter: InboxFilter, context?: AdminContext)
  * not a scan of every application), each with its latest title.
  */
 export async function listPostingsWithApplications(context?: AdminContext) {
-  const ctx = await authorize(context);
-  return ctx.db.all<{ slug: string; title: string }>(sql`
+  const { database } = await authorize(context);
+  return rows<{ slug: string; title: string }>(
+    database,
+    sql`
     WITH RECURSIVE slugs(slug) AS (
       SELECT min(posting_slug) FROM applications
       UNION ALL
       SELECT (SELECT min(posting_slug) FROM applications WHERE posting_slug > slugs.slug) FROM slugs WHERE slug IS NOT NULL
     )
     SELECT slug, (SELECT posting_title FROM applications WHERE posting_slug = slugs.slug ORDER BY id DESC LIMIT 1) AS title
-    FROM slugs WHERE slug IS NOT NULL ORDER BY title`);
+    FROM slugs WHERE slug IS NOT NULL ORDER BY title`,
+  );
 }
 
 /** Everything about one application except the resume bytes, with its status history and notes; null when missing. */
 export async function getApplication(id: number, context?: AdminContext) {
-  const ctx = await authorize(context);
-  const application = ctx.db
+  const { database } = await authorize(context);
+  const { db, t } = database;
+  const [application] = await db
     .select({
-      ...listColumns,
-      reference: applications.reference,
-      phone: applications.phone,
-      location: applications.location,
-      profileUrl: applications.profileUrl,
-      coverLetter: applications.coverLetter,
-      answers: applications.answers,
-      consentAt: applications.consentAt,
-      resumeFileName: resumes.fileName,
-      resumeMediaType: resumes.mediaType,
-      resumeSize: resumes.size,
+      ...listColumns(t),
+      reference: t.applications.reference,
+      phone: t.applications.phone,
+      location: t.applications.location,
+      profileUrl: t.applications.profileUrl,
+      coverLetter: t.applications.coverLetter,
+      answers: t.applications.answers,
+      consentAt: t.applications.consentAt,
+      resumeFileName: t.resumes.fileName,
+      resumeMediaType: t.resumes.mediaType,
+      resumeSize: t.resumes.size,
     })
-    .from(applications)
-    .innerJoin(resumes, eq(resumes.id, applications.resumeId))
-    .where(eq(applications.id, id))
-    .get();
+    .from(t.applications)
+    .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
+    .where(eq(t.applications.id, id))
+    .limit(1);
   if (!application) return null;
-  const history = ctx.db
-    .select({
-      id: statusChanges.id,
-      from: statusChanges.fromStatus,
-      to: statusChanges.toStatus,
-      by: adminUsers.email,
-      at: statusChanges.changedAt,
-    })
-    .from(statusChanges)
-    .innerJoin(adminUsers, eq(adminUsers.id, statusChanges.changedBy))
-    .where(eq(statusChanges.applicationId, id))
-    .orderBy(asc(statusChanges.id))
-    .all();
-  const notes = ctx.db
-    .select({
-      id: applicationNotes.id,
-      body: applicationNotes.body,
-      author: adminUsers.email,
-      at: applicationNotes.createdAt,
-    })
-    .from(applicationNotes)
-    .innerJoin(adminUsers, eq(adminUsers.id, applicationNotes.authorId))
-    .where(eq(applicationNotes.applicationId, id))
-    .orderBy(asc(applicationNotes.id))
-    .all();
+  const [history, notes] = await Promise.all([
+    db
+      .select({
+        id: t.statusChanges.id,
+        from: t.statusChanges.fromStatus,
+        to: t.statusChanges.toStatus,
+        by: t.adminUsers.email,
+        at: t.statusChanges.changedAt,
+      })
+      .from(t.statusChanges)
+      .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.statusChanges.changedBy))
+      .where(eq(t.statusChanges.applicationId, id))
+      .orderBy(asc(t.statusChanges.id)),
+    db
+      .select({
+        id: t.applicationNotes.id,
+        body: t.applicationNotes.body,
+        author: t.adminUsers.email,
+        at: t.applicationNotes.createdAt,
+      })
+      .from(t.applicationNotes)
+      .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.applicationNotes.authorId))
+      .where(eq(t.applicationNotes.applicationId, id))
+      .orderBy(asc(t.applicationNotes.id)),
+  ]);
   return { ...application, history, notes };
 }
 
 /** The newer and older application within the same filter, for previous/next links. */
 export async function getNeighbours(id: number, filter: InboxFilter, context?: AdminContext) {
-  const ctx = await authorize(context);
-  const where = filterConditions(ctx.db, filter);
-  const newer = ctx.db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(where, gt(applications.id, id)))
-    .orderBy(asc(applications.id))
-    .limit(1)
-    .get();
-  const older = ctx.db
-    .select({ id: applications.id })
-    .from(applications)
-    .where(and(where, lt(applications.id, id)))
-    .orderBy(desc(applications.id))
-    .limit(1)
-    .get();
+  const { database } = await authorize(context);
+  const { db, t } = database;
+  const where = await filterConditions(database, filter);
+  const [[newer], [older]] = await Promise.all([
+    db
+      .select({ id: t.applications.id })
+      .from(t.applications)
+      .where(and(where, gt(t.applications.id, id)))
+      .orderBy(asc(t.applications.id))
+      .limit(1),
+    db
+      .select({ id: t.applications.id })
+      .from(t.applications)
+      .where(and(where, lt(t.applications.id, id)))
+      .orderBy(desc(t.applications.id))
+      .limit(1),
+  ]);
   return { newer: newer?.id, older: older?.id };
 }
 
 /** The resume file of an application, recorded in the audit log; null when the application is missing. */
 export async function getResumeFile(id: number, disposition: 'inline' | 'attachment', context?: AdminContext) {
-  const ctx = await authorize(context);
-  const viewer = ctx.viewer;
-  const file = ctx.db
+  const { database, viewer, now } = await authorize(context);
+  const { db, t } = database;
+  const [file] = await db
     .select({
-      fileName: resumes.fileName,
-      mediaType: resumes.mediaType,
-      data: resumes.data,
-      reference: applications.reference,
+      fileName: t.resumes.fileName,
+      mediaType: t.resumes.mediaType,
+      data: t.resumes.data,
+      objectKey: t.resumes.objectKey,
+      reference: t.applications.reference,
     })
-    .from(applications)
-    .innerJoin(resumes, eq(resumes.id, applications.resumeId))
-    .where(eq(applications.id, id))
-    .get();
+    .from(t.applications)
+    .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
+    .where(eq(t.applications.id, id))
+    .limit(1);
   if (!file) return null;
-  recordAudit(
-    ctx.db,
+  const data = await resumeStore().read(file);
+  await auditEntry(
+    db,
+    t,
     { actorEmail: viewer.email, action: 'resume_download', applicationId: id, detail: disposition },
-    ctx.now(),
+    now(),
   );
-  return file;
+  return { fileName: file.fileName, mediaType: file.mediaType, reference: file.reference, data };
 }
 
 export type ChangeStatusResult = 'changed' | 'unchanged' | 'not-found';
@@ -189,43 +198,53 @@ export async function changeStatus(
   to: ApplicationStatus,
   context?: AdminContext,
 ): Promise<ChangeStatusResult> {
-  const ctx = await authorize(context);
-  const viewer = ctx.viewer;
-  const now = ctx.now();
-  return ctx.db.transaction((tx) => {
-    const current = tx.select({ status: applications.status }).from(applications).where(eq(applications.id, id)).get();
+  const { database, viewer, now: clock } = await authorize(context);
+  const { t } = database;
+  const now = clock();
+  return transaction(database, function* (tx) {
+    yield* exclusive(database, tx, `application:${id}`);
+    const current = yield* one(
+      tx.select({ status: t.applications.status }).from(t.applications).where(eq(t.applications.id, id)),
+    );
     if (!current) return 'not-found';
     if (current.status === to) return 'unchanged';
-    tx.update(applications).set({ status: to }).where(eq(applications.id, id)).run();
-    tx.insert(statusChanges)
-      .values({
+    yield* run(tx.update(t.applications).set({ status: to }).where(eq(t.applications.id, id)));
+    yield* run(
+      tx.insert(t.statusChanges).values({
         applicationId: id,
         fromStatus: current.status,
         toStatus: to,
         changedBy: viewer.userId,
         changedAt: new Date(now),
-      })
-      .run();
-    recordAudit(
-      tx,
-      { actorEmail: viewer.email, action: 'status_change', applicationId: id, detail: `${current.status} → ${to}` },
-      now,
+      }),
+    );
+    yield* run(
+      auditEntry(
+        tx,
+        t,
+        { actorEmail: viewer.email, action: 'status_change', applicationId: id, detail: `${current.status} → ${to}` },
+        now,
+      ),
     );
     return 'changed';
-  }, IMMEDIATE);
+  });
 }
 
 export async function addNote(id: number, body: string, context?: AdminContext): Promise<boolean> {
-  const ctx = await authorize(context);
-  const viewer = ctx.viewer;
-  const now = ctx.now();
-  return ctx.db.transaction((tx) => {
-    const exists = tx.select({ id: applications.id }).from(applications).where(eq(applications.id, id)).get();
+  const { database, viewer, now: clock } = await authorize(context);
+  const { t } = database;
+  const now = clock();
+  return transaction(database, function* (tx) {
+    const exists = yield* one(
+      tx.select({ id: t.applications.id }).from(t.applications).where(eq(t.applications.id, id)),
+    );
     if (!exists) return false;
-    tx.insert(applicationNotes)
-      .values({ applicationId: id, authorId: viewer.userId, body, createdAt: new Date(now) })
-      .run();
-    recordAudit(tx, { actorEmail: viewer.email, action: 'note_added', applicationId: id }, now);
+    yield* run(
+      tx
+        .insert(t.applicationNotes)
+        .values({ applicationId: id, authorId: viewer.userId, body, createdAt: new Date(now) }),
+    );
+    yield* run(auditEntry(tx, t, { actorEmail: viewer.email, action: 'note_added', applicationId: id }, now));
     return true;
-  }, IMMEDIATE);
+  });
 }

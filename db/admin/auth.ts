@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import { IMMEDIATE, type Db } from '@/db/client';
+import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import type { AppDb, Database, Tables } from '@/db/database';
 import { getDb } from '@/db/index';
-import { adminSessions, adminUsers, auditLog, loginThrottle } from '@/db/schema';
+import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/lib/auth/password';
 import { SESSION_ABSOLUTE_MS, hashSessionToken, isWellFormedToken, newSessionToken } from '@/lib/auth/session-token';
 import {
@@ -15,7 +15,7 @@ import {
   type ThrottleState,
 } from '@/lib/auth/throttle';
 import { emailKey } from '@/lib/email-key';
-import { recordAudit } from './audit';
+import { auditEntry } from './audit';
 
 export type SignInResult =
   | { status: 'ok'; token: string; expiresAt: Date }
@@ -23,26 +23,44 @@ export type SignInResult =
   | { status: 'throttled'; retryAfter: number };
 
 /** Whether any account exists: the sign-in page explains how to create the first one when none does. */
-export function hasAnyAdmin(db: Db = getDb()): boolean {
-  return db.select({ id: adminUsers.id }).from(adminUsers).limit(1).get() !== undefined;
+export async function hasAnyAdmin(database?: Database): Promise<boolean> {
+  const { db, t } = database ?? (await getDb());
+  return (await db.select({ id: t.adminUsers.id }).from(t.adminUsers).limit(1)).length > 0;
 }
 
-function throttleStates(db: Db, keys: string[]): Map<string, ThrottleState> {
-  const rows = db
-    .select({
-      key: loginThrottle.key,
-      failures: loginThrottle.failures,
-      lastFailureAt: loginThrottle.lastFailureAt,
-      lockedUntil: loginThrottle.lockedUntil,
-    })
-    .from(loginThrottle)
-    .where(inArray(loginThrottle.key, keys))
-    .all();
+function* throttleStates(tx: AppDb, t: Tables, keys: string[]): Steps<Map<string, ThrottleState>> {
+  const throttle = t.loginThrottle;
+  const rows = yield* all(
+    tx
+      .select({
+        key: throttle.key,
+        failures: throttle.failures,
+        lastFailureAt: throttle.lastFailureAt,
+        lockedUntil: throttle.lockedUntil,
+      })
+      .from(throttle)
+      .where(inArray(throttle.key, keys)),
+  );
   return new Map(
     rows.map((r) => [
       r.key,
       { failures: r.failures, lastFailureAt: r.lastFailureAt.getTime(), lockedUntil: r.lockedUntil.getTime() },
     ]),
+  );
+}
+
+function* writeThrottle(tx: AppDb, t: Tables, key: string, state: ThrottleState | undefined): Steps<void> {
+  if (!state) return yield* run(tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, key)));
+  const values = {
+    failures: state.failures,
+    lastFailureAt: new Date(state.lastFailureAt),
+    lockedUntil: new Date(state.lockedUntil),
+  };
+  yield* run(
+    tx
+      .insert(t.loginThrottle)
+      .values({ key, ...values })
+      .onConflictDoUpdate({ target: t.loginThrottle.key, set: values }),
   );
 }
 
@@ -52,110 +70,104 @@ function throttleStates(db: Db, keys: string[]): Map<string, ThrottleState> {
  */
 export async function signIn(
   input: { email: string; password: string; address: string },
-  db: Db = getDb(),
+  database?: Database,
   now: () => number = Date.now,
 ): Promise<SignInResult> {
+  database ??= await getDb();
+  const { db, t } = database;
   const email = emailKey(input.email);
   const keys = [pairKey(email, input.address), addressKey(input.address)] as const;
   const policies = [PAIR_POLICY, ADDRESS_POLICY] as const;
-  const write = (tx: Db, key: string, state: ThrottleState | undefined) => {
-    if (!state) return void tx.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
-    const values = {
-      failures: state.failures,
-      lastFailureAt: new Date(state.lastFailureAt),
-      lockedUntil: new Date(state.lockedUntil),
-    };
-    tx.insert(loginThrottle)
-      .values({ key, ...values })
-      .onConflictDoUpdate({ target: loginThrottle.key, set: values })
-      .run();
-  };
 
   // The attempt is counted as a failure before the slow password check, in one transaction with the
   // check itself: parallel guesses cannot all slip through while scrypt runs. A success undoes it below.
-  const reservation = db.transaction((tx) => {
-    const current = throttleStates(tx as unknown as Db, [...keys]);
+  const reservation = await transaction(database, function* (tx) {
+    for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
+    const current = yield* throttleStates(tx, t, [...keys]);
     const wait = Math.max(...keys.map((key) => retryAfterSeconds(current.get(key), now())));
     if (wait > 0) return { wait, addressBefore: undefined };
-    keys.forEach((key, i) => write(tx as unknown as Db, key, recordFailure(current.get(key), now(), policies[i]!)));
+    for (const [i, key] of keys.entries())
+      yield* writeThrottle(tx, t, key, recordFailure(current.get(key), now(), policies[i]!));
     return { wait: 0, addressBefore: current.get(keys[1]) };
-  }, IMMEDIATE);
+  });
   if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
 
-  const user = db
+  const [user] = await db
     .select({
-      id: adminUsers.id,
-      email: adminUsers.email,
-      passwordHash: adminUsers.passwordHash,
-      disabledAt: adminUsers.disabledAt,
-      createdAt: adminUsers.createdAt,
-      lastSignInAt: adminUsers.lastSignInAt,
+      id: t.adminUsers.id,
+      email: t.adminUsers.email,
+      passwordHash: t.adminUsers.passwordHash,
+      disabledAt: t.adminUsers.disabledAt,
+      createdAt: t.adminUsers.createdAt,
+      lastSignInAt: t.adminUsers.lastSignInAt,
     })
-    .from(adminUsers)
-    .where(eq(adminUsers.email, email))
-    .get();
+    .from(t.adminUsers)
+    .where(eq(t.adminUsers.email, email))
+    .limit(1);
   let ok = false;
   if (user && !user.disabledAt) ok = await verifyPassword(input.password, user.passwordHash);
   else await burnPasswordCheck(input.password);
 
   const at = now();
   if (!ok || !user) {
-    recordAudit(db, { actorEmail: email, action: 'sign_in_failed', detail: `from ${input.address}` }, at);
+    await auditEntry(db, t, { actorEmail: email, action: 'sign_in_failed', detail: `from ${input.address}` }, at);
     return { status: 'invalid' };
   }
 
   const token = newSessionToken();
   const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
-  db.transaction((tx) => {
-    write(tx as unknown as Db, keys[0], undefined);
-    write(tx as unknown as Db, keys[1], reservation.addressBefore);
+  await transaction(database, function* (tx) {
+    for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
+    yield* writeThrottle(tx, t, keys[0], undefined);
+    yield* writeThrottle(tx, t, keys[1], reservation.addressBefore);
     // What the admin is told on this sign-in: how many failed attempts were made on the account since the last.
-    const failed = tx
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.actorEmail, user.email),
-          eq(auditLog.action, 'sign_in_failed'),
-          gt(auditLog.at, user.lastSignInAt ?? user.createdAt),
+    const failed = yield* one(
+      tx
+        .select({ n: count() })
+        .from(t.auditLog)
+        .where(
+          and(
+            eq(t.auditLog.actorEmail, user.email),
+            eq(t.auditLog.action, 'sign_in_failed'),
+            gt(t.auditLog.at, user.lastSignInAt ?? user.createdAt),
+          ),
         ),
-      )
-      .get();
-    tx.insert(adminSessions)
-      .values({
+    );
+    yield* run(
+      tx.insert(t.adminSessions).values({
         tokenHash: hashSessionToken(token),
         userId: user.id,
         createdAt: new Date(at),
         lastSeenAt: new Date(at),
         expiresAt,
-        failedAttempts: failed?.n ?? 0,
+        failedAttempts: Number(failed?.n ?? 0),
         previousSignInAt: user.lastSignInAt,
-      })
-      .run();
-    tx.update(adminUsers)
-      .set({ lastSignInAt: new Date(at) })
-      .where(eq(adminUsers.id, user.id))
-      .run();
-    if (rehash) tx.update(adminUsers).set({ passwordHash: rehash }).where(eq(adminUsers.id, user.id)).run();
-    recordAudit(tx, { actorEmail: user.email, action: 'sign_in', detail: `from ${input.address}` }, at);
-  }, IMMEDIATE);
+      }),
+    );
+    const changes = rehash ? { lastSignInAt: new Date(at), passwordHash: rehash } : { lastSignInAt: new Date(at) };
+    yield* run(tx.update(t.adminUsers).set(changes).where(eq(t.adminUsers.id, user.id)));
+    yield* run(auditEntry(tx, t, { actorEmail: user.email, action: 'sign_in', detail: `from ${input.address}` }, at));
+  });
   return { status: 'ok', token, expiresAt };
 }
 
 /** Deletes the session behind the token, if any; signing out twice is harmless. */
-export function signOut(token: string | undefined, db: Db = getDb(), now = Date.now()): void {
+export async function signOut(token: string | undefined, database?: Database, now = Date.now()): Promise<void> {
   if (!isWellFormedToken(token)) return;
+  database ??= await getDb();
+  const { t } = database;
   const tokenHash = hashSessionToken(token);
-  db.transaction((tx) => {
-    const session = tx
-      .select({ email: adminUsers.email })
-      .from(adminSessions)
-      .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
-      .where(eq(adminSessions.tokenHash, tokenHash))
-      .get();
+  await transaction(database, function* (tx) {
+    const session = yield* one(
+      tx
+        .select({ email: t.adminUsers.email })
+        .from(t.adminSessions)
+        .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminSessions.userId))
+        .where(eq(t.adminSessions.tokenHash, tokenHash)),
+    );
     if (!session) return;
-    tx.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash)).run();
-    recordAudit(tx, { actorEmail: session.email, action: 'sign_out' }, now);
-  }, IMMEDIATE);
+    yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.tokenHash, tokenHash)));
+    yield* run(auditEntry(tx, t, { actorEmail: session.email, action: 'sign_out' }, now));
+  });
 }

@@ -1,9 +1,8 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import { cache } from 'react';
-import type { Db } from '@/db/client';
+import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
-import { adminSessions, adminUsers } from '@/db/schema';
 import {
   sessionCookieName,
   SESSION_TOUCH_MS,
@@ -28,7 +27,7 @@ export type Viewer = {
  * request's cookie; unit tests pass their own database and token. `deny` decides how a refusal looks.
  */
 export type AdminContext = {
-  db: Db;
+  database: Database;
   token: () => Promise<string | undefined>;
   deny: () => never;
   now: () => number;
@@ -53,36 +52,41 @@ export async function readSessionCookie(): Promise<string | undefined> {
 // Next's modules are loaded lazily so the data layer can be unit-tested outside Next with a context of its own.
 export async function requestContext(): Promise<AdminContext> {
   const { redirect } = await import('next/navigation');
-  return { db: getDb(), token: readSessionCookie, deny: () => redirect('/admin/sign-in'), now: Date.now };
+  return { database: await getDb(), token: readSessionCookie, deny: () => redirect('/admin/sign-in'), now: Date.now };
 }
 
 /** The viewer behind a raw token, or null; extends the idle expiry at most once a minute. */
-export function resolveSession(db: Db, token: string | undefined, now: number): Viewer | null {
+export async function resolveSession(
+  database: Database,
+  token: string | undefined,
+  now: number,
+): Promise<Viewer | null> {
   if (!isWellFormedToken(token)) return null;
+  const { db, t } = database;
   const tokenHash = hashSessionToken(token);
-  const row = db
+  const [row] = await db
     .select({
-      userId: adminUsers.id,
-      email: adminUsers.email,
-      lastSeenAt: adminSessions.lastSeenAt,
-      expiresAt: adminSessions.expiresAt,
-      failedAttempts: adminSessions.failedAttempts,
-      previousSignInAt: adminSessions.previousSignInAt,
+      userId: t.adminUsers.id,
+      email: t.adminUsers.email,
+      lastSeenAt: t.adminSessions.lastSeenAt,
+      expiresAt: t.adminSessions.expiresAt,
+      failedAttempts: t.adminSessions.failedAttempts,
+      previousSignInAt: t.adminSessions.previousSignInAt,
     })
-    .from(adminSessions)
-    .innerJoin(adminUsers, eq(adminUsers.id, adminSessions.userId))
-    .where(and(eq(adminSessions.tokenHash, tokenHash), isNull(adminUsers.disabledAt)))
-    .get();
+    .from(t.adminSessions)
+    .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminSessions.userId))
+    .where(and(eq(t.adminSessions.tokenHash, tokenHash), isNull(t.adminUsers.disabledAt)))
+    .limit(1);
   if (!row) return null;
   if (!sessionIsLive(row, now)) {
-    db.delete(adminSessions).where(eq(adminSessions.tokenHash, tokenHash)).run();
+    await db.delete(t.adminSessions).where(eq(t.adminSessions.tokenHash, tokenHash));
     return null;
   }
   if (now - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    db.update(adminSessions)
+    await db
+      .update(t.adminSessions)
       .set({ lastSeenAt: new Date(now) })
-      .where(eq(adminSessions.tokenHash, tokenHash))
-      .run();
+      .where(eq(t.adminSessions.tokenHash, tokenHash));
   }
   const { userId, email, failedAttempts, previousSignInAt } = row;
   return { userId, email, tokenHash, failedAttempts, previousSignInAt };
@@ -91,13 +95,13 @@ export function resolveSession(db: Db, token: string | undefined, now: number): 
 // Once per request, however many reads and writes of the page ask: the layout, the page's queries and
 // the actions all authorise against the same session lookup.
 const requestViewer = cache(async (): Promise<Viewer | null> =>
-  resolveSession(getDb(), await readSessionCookie(), Date.now()),
+  resolveSession(await getDb(), await readSessionCookie(), Date.now()),
 );
 
 /** The viewer, or null when nobody is signed in. For route handlers that answer 401 themselves. */
 export async function currentViewer(context?: AdminContext): Promise<Viewer | null> {
   if (!context) return requestViewer();
-  return resolveSession(context.db, await context.token(), context.now());
+  return resolveSession(context.database, await context.token(), context.now());
 }
 
 /** The viewer, or the context's refusal (a redirect to sign-in in the app). Every admin read and write starts here. */

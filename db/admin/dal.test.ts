@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { and, count, eq } from 'drizzle-orm';
 import { createAdminUser, disableAdminUser } from '@/db/admin-accounts';
 import { storeApplication } from '@/db/applications';
-import { openDatabase, type Db } from '@/db/client';
+import type { Database } from '@/db/database';
 import { ADDRESS_POLICY } from '@/lib/auth/throttle';
+import { freshDatabase, testDialects } from '@/test-support/databases';
 import {
   addNote,
   changeStatus,
@@ -23,287 +22,310 @@ import { currentViewer, NotSignedInError, type AdminContext } from './context';
 import { openExport } from './export';
 import { applicationsPerDay, applicationsPerPosting } from './stats';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admin-dal-'));
-let db: Db;
 const PASSWORD = 'a long enough password';
 
-function context(token: string | undefined, now = Date.now): AdminContext {
-  return {
-    db,
-    token: async () => token,
-    deny: () => {
-      throw new NotSignedInError();
-    },
-    now,
-  };
-}
+for (const dialect of testDialects()) {
+  let database: Database;
 
-function seed(n: number, overrides: (i: number) => Partial<Parameters<typeof storeApplication>[0]> = () => ({})) {
-  for (let i = 0; i < n; i++) {
-    storeApplication(
-      {
-        postingSlug: 'backend',
-        postingTitle: 'Backend Engineer',
-        fullName: `Person ${i}`,
-        email: `person${i}@example.com`,
-        consentAt: new Date(),
-        resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 test') },
-        ...overrides(i),
+  function context(token: string | undefined, now = Date.now): AdminContext {
+    return {
+      database,
+      token: async () => token,
+      deny: () => {
+        throw new NotSignedInError();
       },
-      db,
-    );
+      now,
+    };
   }
-}
 
-async function session(email: string): Promise<string> {
-  const result = await signIn({ email, password: PASSWORD, address: `10.0.0.${Math.floor(Math.random() * 250)}` }, db);
-  assert.equal(result.status, 'ok');
-  return (result as { token: string }).token;
-}
-
-before(async () => {
-  db = openDatabase(path.join(dir, 'test.db'));
-  await createAdminUser(db, 'Manager@Example.com', PASSWORD);
-  await createAdminUser(db, 'other@example.com', PASSWORD);
-  seed(120);
-  seed(3, (i) => ({
-    postingSlug: 'design',
-    postingTitle: 'Designer',
-    fullName: `Dana ${i}`,
-    email: `dana${i}@example.com`,
-    coverLetter: 'I love typography',
-  }));
-});
-after(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-describe('admin data access layer', () => {
-  it('refuses every read and write without a valid session', async () => {
-    for (const token of [undefined, 'x'.repeat(43), 'not a token']) {
-      const ctx = context(token);
-      await assert.rejects(listApplications({}, undefined, ctx), NotSignedInError);
-      await assert.rejects(getApplication(1, ctx), NotSignedInError);
-      await assert.rejects(changeStatus(1, 'hired', ctx), NotSignedInError);
-      await assert.rejects(addNote(1, 'hi', ctx), NotSignedInError);
-      await assert.rejects(openExport({}, ctx), NotSignedInError);
-      await assert.rejects(listAudit(undefined, ctx), NotSignedInError);
-      await assert.rejects(getResumeFile(1, 'attachment', ctx), NotSignedInError);
-      await assert.rejects(countByStatus({}, ctx), NotSignedInError);
-      await assert.rejects(getNeighbours(1, {}, ctx), NotSignedInError);
-      await assert.rejects(listPostingsWithApplications(ctx), NotSignedInError);
-      await assert.rejects(applicationsPerDay(30, ctx), NotSignedInError);
-      await assert.rejects(applicationsPerPosting(ctx), NotSignedInError);
+  async function seed(
+    n: number,
+    overrides: (i: number) => Partial<Parameters<typeof storeApplication>[0]> = () => ({}),
+  ) {
+    for (let i = 0; i < n; i++) {
+      await storeApplication(
+        {
+          postingSlug: 'backend',
+          postingTitle: 'Backend Engineer',
+          fullName: `Person ${i}`,
+          email: `person${i}@example.com`,
+          consentAt: new Date(),
+          resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 test') },
+          ...overrides(i),
+        },
+        database,
+      );
     }
-    assert.equal(
-      (
-        db.$client.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'resume_download'").get() as {
-          n: number;
-        }
-      ).n,
-      0,
+  }
+
+  async function session(email: string): Promise<string> {
+    const result = await signIn(
+      { email, password: PASSWORD, address: `10.0.0.${Math.floor(Math.random() * 250)}` },
+      database,
     );
-    const row = db.$client.prepare('SELECT status FROM applications WHERE id = 1').get() as { status: string };
-    assert.equal(row.status, 'new');
-  });
+    assert.equal(result.status, 'ok');
+    return (result as { token: string }).token;
+  }
 
-  it('signs in case-insensitively, stores only the token hash, and signs out', async () => {
-    const token = await session('MANAGER@example.com');
-    const viewer = await currentViewer(context(token));
-    assert.equal(viewer?.email, 'manager@example.com');
-    const stored = db.$client.prepare('SELECT token_hash FROM admin_sessions').all() as { token_hash: string }[];
-    assert.ok(stored.every((s) => s.token_hash !== token && /^[0-9a-f]{64}$/.test(s.token_hash)));
-    assert.notEqual(await session('manager@example.com'), token);
-    signOut(token, db);
-    assert.equal(await currentViewer(context(token)), null);
-  });
+  const auditCount = async (action: 'resume_download' | 'sign_in_failed', actorEmail?: string) => {
+    const { db, t } = database;
+    const [row] = await db
+      .select({ n: count() })
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.action, action), actorEmail ? eq(t.auditLog.actorEmail, actorEmail) : undefined));
+    return row!.n;
+  };
 
-  it('ends sessions after the idle timeout', async () => {
-    const token = await session('manager@example.com');
-    assert.ok(await currentViewer(context(token, () => Date.now() + 60 * 60_000)));
-    assert.equal(await currentViewer(context(token, () => Date.now() + 3 * 60 * 60_000)), null);
-  });
-
-  it('answers an unknown email like a wrong password, and slows the guesser, not the account', async () => {
-    const address = '192.0.2.1';
-    assert.deepEqual(await signIn({ email: 'nobody@example.com', password: PASSWORD, address }, db), {
-      status: 'invalid',
+  describe(`admin data access layer on ${dialect}`, () => {
+    const cleanups: (() => Promise<void>)[] = [];
+    after(async () => {
+      for (const cleanup of cleanups) await cleanup();
     });
-    await createAdminUser(db, 'victim@example.com', PASSWORD);
-    for (let i = 0; i < 5; i++) {
-      assert.deepEqual(await signIn({ email: 'victim@example.com', password: 'wrong', address }, db), {
+    before(async () => {
+      database = await freshDatabase(dialect, { after: (fn) => void cleanups.push(fn) });
+      await createAdminUser(database, 'Manager@Example.com', PASSWORD);
+      await createAdminUser(database, 'other@example.com', PASSWORD);
+      await seed(120);
+      await seed(3, (i) => ({
+        postingSlug: 'design',
+        postingTitle: 'Designer',
+        fullName: `Dana ${i}`,
+        email: `dana${i}@example.com`,
+        coverLetter: 'I love typography',
+      }));
+    });
+
+    it('refuses every read and write without a valid session', async () => {
+      for (const token of [undefined, 'x'.repeat(43), 'not a token']) {
+        const ctx = context(token);
+        await assert.rejects(listApplications({}, undefined, ctx), NotSignedInError);
+        await assert.rejects(getApplication(1, ctx), NotSignedInError);
+        await assert.rejects(changeStatus(1, 'hired', ctx), NotSignedInError);
+        await assert.rejects(addNote(1, 'hi', ctx), NotSignedInError);
+        await assert.rejects(openExport({}, ctx), NotSignedInError);
+        await assert.rejects(listAudit(undefined, ctx), NotSignedInError);
+        await assert.rejects(getResumeFile(1, 'attachment', ctx), NotSignedInError);
+        await assert.rejects(countByStatus({}, ctx), NotSignedInError);
+        await assert.rejects(getNeighbours(1, {}, ctx), NotSignedInError);
+        await assert.rejects(listPostingsWithApplications(ctx), NotSignedInError);
+        await assert.rejects(applicationsPerDay(30, ctx), NotSignedInError);
+        await assert.rejects(applicationsPerPosting(ctx), NotSignedInError);
+      }
+      assert.equal(await auditCount('resume_download'), 0);
+      const { db, t } = database;
+      const [row] = await db
+        .select({ status: t.applications.status })
+        .from(t.applications)
+        .where(eq(t.applications.id, 1));
+      assert.equal(row?.status, 'new');
+    });
+
+    it('signs in case-insensitively, stores only the token hash, and signs out', async () => {
+      const token = await session('MANAGER@example.com');
+      const viewer = await currentViewer(context(token));
+      assert.equal(viewer?.email, 'manager@example.com');
+      const stored = await database.db
+        .select({ tokenHash: database.t.adminSessions.tokenHash })
+        .from(database.t.adminSessions);
+      assert.ok(stored.every((s) => s.tokenHash !== token && /^[0-9a-f]{64}$/.test(s.tokenHash)));
+      assert.notEqual(await session('manager@example.com'), token);
+      await signOut(token, database);
+      assert.equal(await currentViewer(context(token)), null);
+    });
+
+    it('ends sessions after the idle timeout', async () => {
+      const token = await session('manager@example.com');
+      assert.ok(await currentViewer(context(token, () => Date.now() + 60 * 60_000)));
+      assert.equal(await currentViewer(context(token, () => Date.now() + 3 * 60 * 60_000)), null);
+    });
+
+    it('answers an unknown email like a wrong password, and slows the guesser, not the account', async () => {
+      const address = '192.0.2.1';
+      assert.deepEqual(await signIn({ email: 'nobody@example.com', password: PASSWORD, address }, database), {
         status: 'invalid',
       });
-    }
-    // The guesser's address waits, even with the right password…
-    const locked = await signIn({ email: 'victim@example.com', password: PASSWORD, address }, db);
-    assert.equal(locked.status, 'throttled');
-    assert.equal((locked as { retryAfter: number }).retryAfter, 30);
-    // …while the admin, from an address that has not failed, signs in, and is told about the attempts.
-    const admin = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, db);
-    assert.equal(admin.status, 'ok');
-    const viewer = await currentViewer(context((admin as { token: string }).token));
-    assert.equal(viewer?.failedAttempts, 5);
-    assert.equal(viewer?.previousSignInAt, null);
-    const failures = db.$client
-      .prepare("SELECT detail FROM audit_log WHERE action = 'sign_in_failed' AND actor_email = 'victim@example.com'")
-      .all();
-    assert.deepEqual(
-      failures,
-      Array.from({ length: 5 }, () => ({ detail: 'from 192.0.2.1' })),
-    );
-    // The next sign-in counts only what came after this one.
-    const again = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, db);
-    const next = await currentViewer(context((again as { token: string }).token));
-    assert.equal(next?.failedAttempts, 0);
-    assert.ok(next?.previousSignInAt instanceof Date);
-  });
+      await createAdminUser(database, 'victim@example.com', PASSWORD);
+      for (let i = 0; i < 5; i++) {
+        assert.deepEqual(await signIn({ email: 'victim@example.com', password: 'wrong', address }, database), {
+          status: 'invalid',
+        });
+      }
+      // The guesser's address waits, even with the right password…
+      const locked = await signIn({ email: 'victim@example.com', password: PASSWORD, address }, database);
+      assert.equal(locked.status, 'throttled');
+      assert.equal((locked as { retryAfter: number }).retryAfter, 30);
+      // …while the admin, from an address that has not failed, signs in, and is told about the attempts.
+      const admin = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, database);
+      assert.equal(admin.status, 'ok');
+      const viewer = await currentViewer(context((admin as { token: string }).token));
+      assert.equal(viewer?.failedAttempts, 5);
+      assert.equal(viewer?.previousSignInAt, null);
+      const { db, t } = database;
+      const failures = await db
+        .select({ detail: t.auditLog.detail })
+        .from(t.auditLog)
+        .where(and(eq(t.auditLog.action, 'sign_in_failed'), eq(t.auditLog.actorEmail, 'victim@example.com')));
+      assert.deepEqual(
+        failures,
+        Array.from({ length: 5 }, () => ({ detail: 'from 192.0.2.1' })),
+      );
+      // The next sign-in counts only what came after this one.
+      const again = await signIn({ email: 'victim@example.com', password: PASSWORD, address: '192.0.2.2' }, database);
+      const next = await currentViewer(context((again as { token: string }).token));
+      assert.equal(next?.failedAttempts, 0);
+      assert.ok(next?.previousSignInAt instanceof Date);
+    });
 
-  it('throttles an address that tries many accounts', async () => {
-    const address = '198.51.100.7';
-    for (let i = 0; i < ADDRESS_POLICY.free; i++) {
-      await signIn({ email: `guess${i}@example.com`, password: 'wrong', address }, db);
-    }
-    const result = await signIn({ email: 'other@example.com', password: PASSWORD, address }, db);
-    assert.equal(result.status, 'throttled');
-    assert.equal(
-      (await signIn({ email: 'other@example.com', password: PASSWORD, address: '198.51.100.8' }, db)).status,
-      'ok',
-    );
-  });
+    it('throttles an address that tries many accounts', async () => {
+      const address = '198.51.100.7';
+      for (let i = 0; i < ADDRESS_POLICY.free; i++) {
+        await signIn({ email: `guess${i}@example.com`, password: 'wrong', address }, database);
+      }
+      const result = await signIn({ email: 'other@example.com', password: PASSWORD, address }, database);
+      assert.equal(result.status, 'throttled');
+      assert.equal(
+        (await signIn({ email: 'other@example.com', password: PASSWORD, address: '198.51.100.8' }, database)).status,
+        'ok',
+      );
+    });
 
-  it('pages newest first, 50 at a time, by keyset', async () => {
-    const ctx = context(await session('manager@example.com'));
-    const first = await listApplications({}, undefined, ctx);
-    assert.equal(first.rows.length, 50);
-    assert.equal(first.rows[0]!.fullName, 'Dana 2');
-    assert.ok(first.rows.every((r, i, all) => i === 0 || all[i - 1]!.id > r.id));
-    const third = await listApplications({}, (await listApplications({}, first.nextCursor, ctx)).nextCursor, ctx);
-    assert.equal(third.rows.length, 23);
-    assert.equal(third.nextCursor, undefined);
-  });
+    it('pages newest first, 50 at a time, by keyset', async () => {
+      const ctx = context(await session('manager@example.com'));
+      const first = await listApplications({}, undefined, ctx);
+      assert.equal(first.rows.length, 50);
+      assert.equal(first.rows[0]!.fullName, 'Dana 2');
+      assert.ok(first.rows.every((r, i, all) => i === 0 || all[i - 1]!.id > r.id));
+      const third = await listApplications({}, (await listApplications({}, first.nextCursor, ctx)).nextCursor, ctx);
+      assert.equal(third.rows.length, 23);
+      assert.equal(third.nextCursor, undefined);
+    });
 
-  it('filters by posting, status, dates and full-text search', async () => {
-    const ctx = context(await session('manager@example.com'));
-    assert.equal((await listApplications({ posting: 'design' }, undefined, ctx)).rows.length, 3);
-    assert.equal((await listApplications({ q: 'typography' }, undefined, ctx)).rows.length, 3);
-    assert.equal(
-      (await listApplications({ q: 'person17@example.com' }, undefined, ctx)).rows[0]?.fullName,
-      'Person 17',
-    );
-    assert.equal((await listApplications({ q: 'Dan' }, undefined, ctx)).rows.length, 3);
-    assert.equal((await listApplications({ q: '"OR -' }, undefined, ctx)).rows.length, 0);
-    assert.equal((await listApplications({ from: '2000-01-01', to: '2000-01-31' }, undefined, ctx)).rows.length, 0);
-    const today = new Date().toISOString().slice(0, 10);
-    assert.equal(
-      (await listApplications({ from: today, to: today, posting: 'design' }, undefined, ctx)).rows.length,
-      3,
-    );
-    const postings = await listPostingsWithApplications(ctx);
-    assert.deepEqual(postings.map((p) => p.slug).sort(), ['backend', 'design']);
-  });
+    it('filters by posting, status, dates and full-text search', async () => {
+      const ctx = context(await session('manager@example.com'));
+      assert.equal((await listApplications({ posting: 'design' }, undefined, ctx)).rows.length, 3);
+      assert.equal((await listApplications({ q: 'typography' }, undefined, ctx)).rows.length, 3);
+      assert.equal(
+        (await listApplications({ q: 'person17@example.com' }, undefined, ctx)).rows[0]?.fullName,
+        'Person 17',
+      );
+      assert.equal((await listApplications({ q: 'Dan' }, undefined, ctx)).rows.length, 3);
+      assert.equal((await listApplications({ q: '"OR -' }, undefined, ctx)).rows.length, 0);
+      assert.equal((await listApplications({ from: '2000-01-01', to: '2000-01-31' }, undefined, ctx)).rows.length, 0);
+      const today = new Date().toISOString().slice(0, 10);
+      assert.equal(
+        (await listApplications({ from: today, to: today, posting: 'design' }, undefined, ctx)).rows.length,
+        3,
+      );
+      const postings = await listPostingsWithApplications(ctx);
+      assert.deepEqual(postings.map((p) => p.slug).sort(), ['backend', 'design']);
+    });
 
-  it('records status changes with who and when, notes, counts and the audit log', async () => {
-    const ctx = context(await session('manager@example.com'));
-    assert.equal(await changeStatus(5, 'reviewing', ctx), 'changed');
-    assert.equal(await changeStatus(5, 'reviewing', ctx), 'unchanged');
-    assert.equal(await changeStatus(99_999, 'hired', ctx), 'not-found');
-    assert.equal(await addNote(5, 'Strong Go background', ctx), true);
-    const detail = await getApplication(5, ctx);
-    assert.equal(detail?.status, 'reviewing');
-    assert.deepEqual(
-      detail?.history.map((h) => [h.from, h.to, h.by]),
-      [['new', 'reviewing', 'manager@example.com']],
-    );
-    assert.deepEqual(
-      detail?.notes.map((n) => [n.body, n.author]),
-      [['Strong Go background', 'manager@example.com']],
-    );
-    assert.equal((await countByStatus({}, ctx)).counts.reviewing, 1);
-    assert.equal((await listApplications({ status: 'reviewing' }, undefined, ctx)).rows[0]?.id, 5);
-    const actions = (await listAudit(undefined, ctx)).entries.map((e) => e.action);
-    assert.ok(actions.includes('status_change') && actions.includes('note_added') && actions.includes('sign_in'));
-    assert.equal(await getApplication(99_999, ctx), null);
-  });
+    it('records status changes with who and when, notes, counts and the audit log', async () => {
+      const ctx = context(await session('manager@example.com'));
+      assert.equal(await changeStatus(5, 'reviewing', ctx), 'changed');
+      assert.equal(await changeStatus(5, 'reviewing', ctx), 'unchanged');
+      assert.equal(await changeStatus(99_999, 'hired', ctx), 'not-found');
+      assert.equal(await addNote(5, 'Strong Go background', ctx), true);
+      const detail = await getApplication(5, ctx);
+      assert.equal(detail?.status, 'reviewing');
+      assert.deepEqual(
+        detail?.history.map((h) => [h.from, h.to, h.by]),
+        [['new', 'reviewing', 'manager@example.com']],
+      );
+      assert.deepEqual(
+        detail?.notes.map((n) => [n.body, n.author]),
+        [['Strong Go background', 'manager@example.com']],
+      );
+      assert.equal((await countByStatus({}, ctx)).counts.reviewing, 1);
+      assert.equal((await listApplications({ status: 'reviewing' }, undefined, ctx)).rows[0]?.id, 5);
+      const actions = (await listAudit(undefined, ctx)).entries.map((e) => e.action);
+      assert.ok(actions.includes('status_change') && actions.includes('note_added') && actions.includes('sign_in'));
+      assert.equal(await getApplication(99_999, ctx), null);
+    });
 
-  it('finds previous and next within the filter', async () => {
-    const ctx = context(await session('manager@example.com'));
-    assert.deepEqual(await getNeighbours(122, { posting: 'design' }, ctx), { newer: 123, older: 121 });
-    assert.deepEqual(await getNeighbours(121, { posting: 'design' }, ctx), { newer: 122, older: undefined });
-  });
+    it('finds previous and next within the filter', async () => {
+      const ctx = context(await session('manager@example.com'));
+      assert.deepEqual(await getNeighbours(122, { posting: 'design' }, ctx), { newer: 123, older: 121 });
+      assert.deepEqual(await getNeighbours(121, { posting: 'design' }, ctx), { newer: 122, older: undefined });
+    });
 
-  it('exports in batches by keyset', async () => {
-    const ctx = context(await session('manager@example.com'));
-    const next = await openExport({ posting: 'backend' }, ctx, 50);
-    const sizes = [next().length, next().length, next().length, next().length];
-    assert.deepEqual(sizes, [50, 50, 20, 0]);
-  });
+    it('exports in batches by keyset', async () => {
+      const ctx = context(await session('manager@example.com'));
+      const next = await openExport({ posting: 'backend' }, ctx, 50);
+      const sizes = [(await next()).length, (await next()).length, (await next()).length, (await next()).length];
+      assert.deepEqual(sizes, [50, 50, 20, 0]);
+    });
 
-  it('ends every session of a disabled account', async () => {
-    const token = await session('other@example.com');
-    disableAdminUser(db, 'other@example.com');
-    assert.equal(await currentViewer(context(token)), null);
-    assert.deepEqual(await signIn({ email: 'other@example.com', password: PASSWORD, address: '203.0.113.9' }, db), {
-      status: 'invalid',
+    it('ends every session of a disabled account', async () => {
+      const token = await session('other@example.com');
+      await disableAdminUser(database, 'other@example.com');
+      assert.equal(await currentViewer(context(token)), null);
+      assert.deepEqual(
+        await signIn({ email: 'other@example.com', password: PASSWORD, address: '203.0.113.9' }, database),
+        {
+          status: 'invalid',
+        },
+      );
+    });
+
+    it("counts today's applications on the dashboard, per day and per posting", async () => {
+      const token = await session('manager@example.com');
+      const days = await applicationsPerDay(30, context(token));
+      assert.equal(days.length, 30);
+      assert.equal(days.at(-1)!.date, new Date().toISOString().slice(0, 10));
+      assert.equal(days.at(-1)!.count, 123, 'every application seeded today is counted today');
+      assert.equal(
+        days.slice(0, -1).reduce((sum, d) => sum + d.count, 0),
+        0,
+      );
+      const perPosting = await applicationsPerPosting(context(token));
+      assert.deepEqual(
+        perPosting.map((p) => [p.slug, p.count]),
+        [
+          ['backend', 120],
+          ['design', 3],
+        ],
+      );
+    });
+
+    it('counts parallel guesses: a burst of wrong passwords meets the lock, not just the first five', async () => {
+      await createAdminUser(database, 'burst@example.com', PASSWORD);
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          signIn({ email: 'burst@example.com', password: `wrong ${i}`, address: '198.51.100.99' }, database),
+        ),
+      );
+      const invalid = results.filter((r) => r.status === 'invalid').length;
+      assert.ok(invalid <= 5, `${invalid} guesses were checked; at most 5 may be before the lock`);
+      assert.ok(results.some((r) => r.status === 'throttled'));
+    });
+
+    it('keeps per-status counts exact through inserts, status changes and deletes, without counting rows', async () => {
+      const token = await session('manager@example.com');
+      const { counts: before } = await countByStatus({ posting: 'design' }, context(token));
+      await seed(1, () => ({
+        postingSlug: 'design',
+        postingTitle: 'Designer',
+        fullName: 'Counted Once',
+        email: 'counted@example.com',
+      }));
+      const { db, t } = database;
+      const [{ id }] = (await db
+        .select({ id: t.applications.id })
+        .from(t.applications)
+        .where(eq(t.applications.email, 'counted@example.com'))) as [{ id: number }];
+      assert.equal((await countByStatus({ posting: 'design' }, context(token))).counts.new, before.new + 1);
+      await changeStatus(id, 'interview', context(token));
+      const { counts: moved } = await countByStatus({ posting: 'design' }, context(token));
+      assert.equal(moved.new, before.new);
+      assert.equal(moved.interview, before.interview + 1);
+      await db.delete(t.applications).where(eq(t.applications.id, id));
+      assert.deepEqual((await countByStatus({ posting: 'design' }, context(token))).counts, before);
+      // A search counts matching rows instead, and agrees with the counters on the same rows.
+      assert.deepEqual(await countByStatus({ q: 'typography' }, context(token)), {
+        counts: { new: 3, reviewing: 0, interview: 0, offer: 0, hired: 0, rejected: 0 },
+        exact: true,
+      });
     });
   });
-
-  it("counts today's applications on the dashboard, per day and per posting", async () => {
-    const token = await session('manager@example.com');
-    const days = await applicationsPerDay(30, context(token));
-    assert.equal(days.length, 30);
-    assert.equal(days.at(-1)!.date, new Date().toISOString().slice(0, 10));
-    assert.equal(days.at(-1)!.count, 123, 'every application seeded today is counted today');
-    assert.equal(
-      days.slice(0, -1).reduce((sum, d) => sum + d.count, 0),
-      0,
-    );
-    const perPosting = await applicationsPerPosting(context(token));
-    assert.deepEqual(
-      perPosting.map((p) => [p.slug, p.count]),
-      [
-        ['backend', 120],
-        ['design', 3],
-      ],
-    );
-  });
-
-  it('counts parallel guesses: a burst of wrong passwords meets the lock, not just the first five', async () => {
-    await createAdminUser(db, 'burst@example.com', PASSWORD);
-    const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
-        signIn({ email: 'burst@example.com', password: `wrong ${i}`, address: '198.51.100.99' }, db),
-      ),
-    );
-    const invalid = results.filter((r) => r.status === 'invalid').length;
-    assert.ok(invalid <= 5, `${invalid} guesses were checked; at most 5 may be before the lock`);
-    assert.ok(results.some((r) => r.status === 'throttled'));
-  });
-
-  it('keeps per-status counts exact through inserts, status changes and deletes, without counting rows', async () => {
-    const token = await session('manager@example.com');
-    const { counts: before } = await countByStatus({ posting: 'design' }, context(token));
-    seed(1, () => ({
-      postingSlug: 'design',
-      postingTitle: 'Designer',
-      fullName: 'Counted Once',
-      email: 'counted@example.com',
-    }));
-    const id = (
-      db.$client.prepare("SELECT id FROM applications WHERE email = 'counted@example.com'").get() as { id: number }
-    ).id;
-    assert.equal((await countByStatus({ posting: 'design' }, context(token))).counts.new, before.new + 1);
-    await changeStatus(id, 'interview', context(token));
-    const { counts: moved } = await countByStatus({ posting: 'design' }, context(token));
-    assert.equal(moved.new, before.new);
-    assert.equal(moved.interview, before.interview + 1);
-    db.$client.prepare('DELETE FROM applications WHERE id = ?').run(id);
-    assert.deepEqual((await countByStatus({ posting: 'design' }, context(token))).counts, before);
-    // A search counts matching rows instead, and agrees with the counters on the same rows.
-    assert.deepEqual(await countByStatus({ q: 'typography' }, context(token)), {
-      counts: { new: 3, reviewing: 0, interview: 0, offer: 0, hired: 0, rejected: 0 },
-      exact: true,
-    });
-  });
-});
+}

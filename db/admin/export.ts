@@ -1,9 +1,8 @@
 import 'server-only';
 import { and, desc, lt } from 'drizzle-orm';
-import { applications } from '@/db/schema';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
 import type { Answer } from '@/lib/application/questions';
-import { recordAudit } from './audit';
+import { auditEntry } from './audit';
 import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 
@@ -30,41 +29,42 @@ export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null
  * pull rows a thousand at a time after the request's cookies are out of reach.
  */
 export async function openExport(filter: InboxFilter, context?: AdminContext, batchSize = 1000) {
-  const ctx = await authorize(context);
-  const viewer = ctx.viewer;
-  recordAudit(
-    ctx.db,
+  const { database, viewer, now } = await authorize(context);
+  const { db, t } = database;
+  const a = t.applications;
+  await auditEntry(
+    db,
+    t,
     { actorEmail: viewer.email, action: 'export', detail: filterQuery(filter) || 'all applications' },
-    ctx.now(),
+    now(),
   );
-  const where = filterConditions(ctx.db, filter);
+  const where = await filterConditions(database, filter);
   let cursor: number | undefined;
   let done = false;
-  return function nextBatch(): ExportRow[] {
+  return async function nextBatch(): Promise<ExportRow[]> {
     if (done) return [];
-    const rows = ctx.db
+    const batch = await db
       .select({
-        id: applications.id,
-        reference: applications.reference,
-        createdAt: applications.createdAt,
-        postingTitle: applications.postingTitle,
-        status: applications.status,
-        fullName: applications.fullName,
-        email: applications.email,
-        phone: applications.phone,
-        location: applications.location,
-        profileUrl: applications.profileUrl,
-        coverLetter: applications.coverLetter,
-        postingSlug: applications.postingSlug,
-        answers: applications.answers,
+        id: a.id,
+        reference: a.reference,
+        createdAt: a.createdAt,
+        postingTitle: a.postingTitle,
+        status: a.status,
+        fullName: a.fullName,
+        email: a.email,
+        phone: a.phone,
+        location: a.location,
+        profileUrl: a.profileUrl,
+        coverLetter: a.coverLetter,
+        postingSlug: a.postingSlug,
+        answers: a.answers,
       })
-      .from(applications)
-      .where(and(where, cursor ? lt(applications.id, cursor) : undefined))
-      .orderBy(desc(applications.id))
-      .limit(batchSize)
-      .all();
-    if (rows.length < batchSize) done = true;
-    cursor = rows.at(-1)?.id;
-    return rows.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() }));
+      .from(a)
+      .where(and(where, cursor ? lt(a.id, cursor) : undefined))
+      .orderBy(desc(a.id))
+      .limit(batchSize);
+    if (batch.length < batchSize) done = true;
+    cursor = batch.at(-1)?.id;
+    return batch.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() }));
   };
 }

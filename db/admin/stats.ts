@@ -1,6 +1,6 @@
 import 'server-only';
-import { gte, sql } from 'drizzle-orm';
-import { applications } from '@/db/schema';
+import { count, gte, sql } from 'drizzle-orm';
+import { dayNumber } from '@/db/dialect';
 import { countByStatus, listPostingsWithApplications } from './applications';
 import { authorize, type AdminContext } from './context';
 
@@ -8,37 +8,39 @@ const DAY_MS = 86_400_000;
 
 /** Applications per day (UTC) for the last `days` days, oldest first, with empty days as zero. */
 export async function applicationsPerDay(days = 30, context?: AdminContext) {
-  const ctx = await authorize(context);
-  const today = Math.floor(ctx.now() / DAY_MS);
+  const { database, now } = await authorize(context);
+  const { db, t } = database;
+  const today = Math.floor(now() / DAY_MS);
   const start = today - days + 1;
-  const rows = ctx.db
-    // better-sqlite3 binds numbers as REAL, so the division is cast back to a whole day number; mapWith stops
-    // drizzle from decoding the expression with the column's own mapper (as a Date).
-    .select({
-      day: sql<number>`cast(${applications.createdAt} / ${DAY_MS} as integer)`.mapWith(Number),
-      count: sql<number>`count(*)`.mapWith(Number),
-    })
-    .from(applications)
-    .where(gte(applications.createdAt, new Date(start * DAY_MS)))
-    .groupBy(sql`1`)
-    .all();
-  const byDay = new Map(rows.map((r) => [r.day, r.count]));
+  const day = dayNumber(database, t.applications.createdAt);
+  const perDay = await db
+    .select({ day, count: count() })
+    .from(t.applications)
+    .where(gte(t.applications.createdAt, new Date(start * DAY_MS)))
+    .groupBy(day);
+  const byDay = new Map(perDay.map((r) => [r.day, r.count]));
   return Array.from({ length: days }, (_, i) => ({
     date: new Date((start + i) * DAY_MS).toISOString().slice(0, 10),
     count: byDay.get(start + i) ?? 0,
   }));
 }
 
-/** Applications per posting, most first; counted on the posting index. */
+/** Applications per posting, most first: summed from the counts the triggers keep, not counted. */
 export async function applicationsPerPosting(context?: AdminContext) {
   const ctx = await authorize(context);
-  const counts = ctx.db
-    .select({ slug: applications.postingSlug, count: sql<number>`count(*)` })
-    .from(applications)
-    .groupBy(applications.postingSlug)
-    .all();
+  const { db, t } = ctx.database;
+  const perPosting = await db
+    .select({
+      slug: t.applicationCounts.postingSlug,
+      count: sql<number>`sum(${t.applicationCounts.count})`.mapWith(Number),
+    })
+    .from(t.applicationCounts)
+    .groupBy(t.applicationCounts.postingSlug);
   const titles = new Map((await listPostingsWithApplications(ctx)).map((p) => [p.slug, p.title]));
-  return counts.map((c) => ({ ...c, title: titles.get(c.slug) ?? c.slug })).sort((a, b) => b.count - a.count);
+  return perPosting
+    .filter((p) => p.count > 0)
+    .map((p) => ({ ...p, title: titles.get(p.slug) ?? p.slug }))
+    .sort((a, b) => b.count - a.count);
 }
 
 export async function statusFunnel(context?: AdminContext) {

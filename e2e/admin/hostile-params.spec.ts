@@ -31,7 +31,7 @@ const PARAMS = ['q', 'posting', 'status', 'from', 'to', 'before', 'saved', 'erro
 
 test('no value of any inbox, export or detail parameter gives a 500', async ({ page, admin }) => {
   test.setTimeout(120_000);
-  const id = seedApplication({ fullName: 'Param Target' });
+  const id = await seedApplication({ fullName: 'Param Target' });
   await admin.signIn(page);
   const failures: string[] = [];
   for (const base of ['/admin', '/admin/export', `/admin/applications/${id}`, '/admin/audit', '/admin/dashboard']) {
@@ -52,7 +52,7 @@ test('a search with a NUL finds what it would without it, and a bad date is name
   page,
   admin,
 }) => {
-  seedApplication({ fullName: 'Nullbyte Searchable' });
+  await seedApplication({ fullName: 'Nullbyte Searchable' });
   await admin.signIn(page);
   await page.goto(`/admin?q=${encodeURIComponent('Nullbyte\u0000')}&from=2026-02-30`);
   await expect(page.getByRole('link', { name: 'Nullbyte Searchable' })).toBeVisible();

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { sql } from 'drizzle-orm';
 import { uniqueTag } from '../fixtures/admin';
 import { query, seedApplication } from '../fixtures/db';
 import { expect, test } from '../fixtures/test';
@@ -9,10 +10,10 @@ test('hostile names are shown as text and exported neutralised', async ({ page, 
   const tag = uniqueTag();
   const script = `<script>window.__pwned = 1</script> ${tag}`;
   const formula = `=HYPERLINK("http://evil.example","${tag}")`;
-  const scriptId = seedApplication({ fullName: script });
-  seedApplication({ fullName: formula });
+  const scriptId = await seedApplication({ fullName: script });
+  await seedApplication({ fullName: formula });
   // In a spreadsheet that splits on semicolons, this must stay one cell: every cell is quoted.
-  seedApplication({ fullName: `Max;=1+1 ${tag}` });
+  await seedApplication({ fullName: `Max;=1+1 ${tag}` });
   await admin.signIn(page);
 
   await page.goto(`/admin?q=${tag}`);
@@ -37,15 +38,17 @@ test('hostile names are shown as text and exported neutralised', async ({ page, 
   expect(text).toContain(`,"Max;=1+1 ${tag}",`);
   expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""${tag}"")"`);
   expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
-  expect(query('SELECT 1 FROM audit_log WHERE action = ? AND actor_email = ?', 'export', admin.email)).toHaveLength(1);
+  expect(
+    await query(sql`SELECT 1 FROM audit_log WHERE action = 'export' AND actor_email = ${admin.email}`),
+  ).toHaveLength(1);
 });
 
 test('filters and search live in the URL', async ({ page, admin }) => {
   const tag = uniqueTag();
   const slug = `e2e-${tag}`;
-  seedApplication({ fullName: `Ada ${tag}`, postingSlug: slug, postingTitle: `Posting ${tag}` });
-  seedApplication({ fullName: `Grace ${tag}`, coverLetter: `I wrote compilers ${tag}xyz` });
-  const rejectedId = seedApplication({ fullName: `Linus ${tag}` });
+  await seedApplication({ fullName: `Ada ${tag}`, postingSlug: slug, postingTitle: `Posting ${tag}` });
+  await seedApplication({ fullName: `Grace ${tag}`, coverLetter: `I wrote compilers ${tag}xyz` });
+  const rejectedId = await seedApplication({ fullName: `Linus ${tag}` });
   await admin.signIn(page);
 
   await page.getByLabel('Search').fill(tag);
@@ -65,6 +68,7 @@ test('filters and search live in the URL', async ({ page, admin }) => {
   await page.goto(`/admin/applications/${rejectedId}?q=${tag}`);
   await page.getByLabel('Move to').selectOption('rejected');
   await page.getByRole('button', { name: 'Update status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Status updated.' })).toBeVisible();
   await page.goto(`/admin?q=${tag}&status=rejected`);
   await expect(rows).toHaveCount(2);
   await expect(page.getByRole('link', { name: `Linus ${tag}` })).toBeVisible();
@@ -78,8 +82,8 @@ test('filters and search live in the URL', async ({ page, admin }) => {
 
 test('status changes and notes persist, with who and when', async ({ page, admin }) => {
   const tag = uniqueTag();
-  const older = seedApplication({ fullName: `Older ${tag}` });
-  const id = seedApplication({ fullName: `Candidate ${tag}` });
+  const older = await seedApplication({ fullName: `Older ${tag}` });
+  const id = await seedApplication({ fullName: `Candidate ${tag}` });
   await admin.signIn(page);
   await page.goto(`/admin/applications/${id}?q=${tag}`);
   await expect(page.getByRole('link', { name: 'Next (older)' })).toHaveAttribute(
@@ -98,18 +102,18 @@ test('status changes and notes persist, with who and when', async ({ page, admin
   await expect(page.locator('[aria-current="step"]')).toHaveText('Interview');
   await expect(page.getByText(`New → Interview by ${admin.email}`)).toBeVisible();
   await expect(page.getByText('<b>not bold</b>')).toBeVisible();
-  expect(query<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([
-    { status: 'interview' },
-  ]);
+  expect(await query(sql`SELECT status FROM applications WHERE id = ${id}`)).toEqual([{ status: 'interview' }]);
   expect(
-    query("SELECT action FROM audit_log WHERE application_id = ? AND action <> 'resume_download' ORDER BY id", id),
+    await query(
+      sql`SELECT action FROM audit_log WHERE application_id = ${id} AND action <> 'resume_download' ORDER BY id`,
+    ),
   ).toEqual([{ action: 'status_change' }, { action: 'note_added' }]);
   await page.goto('/admin/audit');
   await expect(page.getByRole('table').getByText(`${'new'} → interview`).first()).toBeVisible();
 });
 
 test('the resume downloads with safe headers', async ({ page, admin }) => {
-  const id = seedApplication({ fullName: `Resume ${uniqueTag()}` });
+  const id = await seedApplication({ fullName: `Resume ${uniqueTag()}` });
   await admin.signIn(page);
   const response = await page.request.get(`/admin/applications/${id}/resume?download=1`);
   expect(response.status()).toBe(200);
@@ -126,7 +130,7 @@ test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, dashboa
   admin,
 }) => {
   test.setTimeout(60_000);
-  const id = seedApplication({ fullName: `Axe ${uniqueTag()}`, coverLetter: 'Hello\nthere' });
+  const id = await seedApplication({ fullName: `Axe ${uniqueTag()}`, coverLetter: 'Hello\nthere' });
   await page.goto('/admin/sign-in');
   const signIn = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(signIn.violations).toEqual([]);

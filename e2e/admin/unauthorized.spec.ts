@@ -1,8 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { query, seedApplication } from '../fixtures/db';
 import { expect, test } from '../fixtures/test';
 
 test('every admin page sends a signed-out visitor to sign in', async ({ page }) => {
-  const id = seedApplication({ fullName: 'Private Person' });
+  const id = await seedApplication({ fullName: 'Private Person' });
   for (const path of ['/admin', '/admin/dashboard', '/admin/audit', `/admin/applications/${id}`, '/admin?q=Private']) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/admin\/sign-in$/);
@@ -11,7 +12,7 @@ test('every admin page sends a signed-out visitor to sign in', async ({ page }) 
 });
 
 test('resume download and CSV export refuse without a session', async ({ request }) => {
-  const id = seedApplication({ fullName: 'Private Person' });
+  const id = await seedApplication({ fullName: 'Private Person' });
   for (const path of [
     `/admin/applications/${id}/resume`,
     `/admin/applications/${id}/resume?download=1`,
@@ -24,11 +25,11 @@ test('resume download and CSV export refuse without a session', async ({ request
     expect(body).not.toContain('%PDF');
     expect(body).not.toContain('Private Person');
   }
-  expect(query('SELECT 1 FROM audit_log WHERE application_id = ?', id)).toHaveLength(0);
+  expect(await query(sql`SELECT 1 FROM audit_log WHERE application_id = ${id}`)).toHaveLength(0);
 });
 
 test('server actions called directly without a session change nothing', async ({ page, admin, request: anonymous }) => {
-  const id = seedApplication({ fullName: 'Action Target' });
+  const id = await seedApplication({ fullName: 'Action Target' });
   await admin.signIn(page);
   await page.goto(`/admin/applications/${id}`);
   // The action ids a signed-in page exposes; a signed-out attacker could learn them the same way.
@@ -47,9 +48,9 @@ test('server actions called directly without a session change nothing', async ({
     expect(new URL(response.headers()['location'] ?? '/', 'http://x').pathname).toBe('/admin/sign-in');
   }
 
-  expect(query<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'new' }]);
-  expect(query('SELECT 1 FROM status_changes WHERE application_id = ?', id)).toHaveLength(0);
-  expect(query('SELECT 1 FROM application_notes WHERE application_id = ?', id)).toHaveLength(0);
+  expect(await query(sql`SELECT status FROM applications WHERE id = ${id}`)).toEqual([{ status: 'new' }]);
+  expect(await query(sql`SELECT 1 FROM status_changes WHERE application_id = ${id}`)).toHaveLength(0);
+  expect(await query(sql`SELECT 1 FROM application_notes WHERE application_id = ${id}`)).toHaveLength(0);
 
   // Control: the very same request with a session does change the status, so the refusal above was real.
   const statusField = actionFields[0]!;
@@ -57,5 +58,5 @@ test('server actions called directly without a session change nothing', async ({
     multipart: { [statusField]: '', id: String(id), status: 'hired', view: '' },
     maxRedirects: 0,
   });
-  expect(query<{ status: string }>('SELECT status FROM applications WHERE id = ?', id)).toEqual([{ status: 'hired' }]);
+  expect(await query(sql`SELECT status FROM applications WHERE id = ${id}`)).toEqual([{ status: 'hired' }]);
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databasePath } from '@/db/path';
+import { databaseLocation } from '@/db/path';
 import { privateFile, privateFolder } from './private-files';
 import { secretFromKeyFile, secretFromSetting } from './secret-format';
 
@@ -17,12 +17,23 @@ export function appSecret(): Buffer {
   return secret;
 }
 
+/** Beside a SQLite file; PostgreSQL serves several instances, which must share one key they are given. */
+function keyFilePath(): string {
+  const location = databaseLocation();
+  if (location.dialect === 'postgres') {
+    throw new Error(
+      'With PostgreSQL, set APP_SECRET (the same in every instance; generate one with `openssl rand -hex 32`)',
+    );
+  }
+  return path.join(path.dirname(location.file), 'app-secret.key');
+}
+
 /**
  * Two processes starting together must end up with the same key, and a reader must never see a half-written
  * one: the key is written to a file of its own and linked into place, which fails if a key is already there.
  */
 function keyFile(): Buffer {
-  const file = path.join(path.dirname(databasePath()), 'app-secret.key');
+  const file = keyFilePath();
   if (!fs.existsSync(file)) {
     privateFolder(path.dirname(file));
     const draft = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;

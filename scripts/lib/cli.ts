@@ -1,5 +1,4 @@
-import { openDatabase } from '@/db/client';
-import { databasePath } from '@/db/path';
+import { openDatabase } from '@/db/database';
 
 /** The value after `--name` on the command line, or undefined. */
 export function option(name: string): string | undefined {
@@ -9,8 +8,9 @@ export function option(name: string): string | undefined {
   return args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
+/** The database DATABASE_URL names, as the site opens it (migrated on first use). */
 export function openCliDatabase() {
-  return openDatabase(databasePath());
+  return openDatabase();
 }
 
 export function fail(message: string): never {

@@ -15,7 +15,7 @@ export default async function SignInPage({
   if (await currentViewer()) redirect('/admin');
   const { error } = await searchParams;
   const message = error === 'invalid' ? INVALID : undefined;
-  if (!hasAnyAdmin()) {
+  if (!(await hasAnyAdmin())) {
     return (
       <section className="admin-narrow">
         <h1>Admin</h1>

@@ -7,7 +7,7 @@ import { isSecureRequest } from '@/lib/http/request';
 
 export async function POST(request: Request) {
   if (!isSameOrigin(request.headers)) return new Response('Cross-site sign-out refused', { status: 403 });
-  signOut(await readSessionCookie());
+  await signOut(await readSessionCookie());
   const jar = await cookies();
   // A `__Host-` cookie is only replaced by one that is also Secure with Path=/; a bare delete would be ignored.
   const secure = isSecureRequest(request.headers);

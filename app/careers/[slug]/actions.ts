@@ -47,7 +47,7 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   if (!checked.ok) return fail(checked.errors, checked.message);
   try {
     const { applicant, answers, resume } = checked;
-    const { reference } = storeApplication({
+    const { reference } = await storeApplication({
       ...applicant,
       answers,
       resume,

@@ -26,7 +26,7 @@ export async function GET(request: Request) {
   const encoder = new TextEncoder();
   let headerSent = false;
   const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(
@@ -34,7 +34,7 @@ export async function GET(request: Request) {
         );
         return;
       }
-      const rows = nextBatch();
+      const rows = await nextBatch();
       if (rows.length === 0) return controller.close();
       controller.enqueue(
         encoder.encode(

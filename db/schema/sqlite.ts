@@ -4,7 +4,13 @@ import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
 import type { Answer } from '@/lib/application/questions';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
 
-/** Resumes live in the database, next to their application, so one transaction stores both or neither. */
+// The SQLite tables. db/schema/postgres.ts holds their PostgreSQL twins, which infer rows of exactly the same
+// shape (db/schema/same-shape.test.ts), so the data layer is written once for both.
+
+/**
+ * Resumes live in the database, next to their application, so one transaction stores both or neither; or,
+ * with RESUME_STORAGE=s3, in object storage under `object_key`, with `data` left empty.
+ */
 export const resumes = sqliteTable(
   'resumes',
   {
@@ -14,10 +20,11 @@ export const resumes = sqliteTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     data: blob('data', { mode: 'buffer' }).notNull(),
+    objectKey: text('object_key'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
-  // The hourly quota sums the sizes of the last hour's resumes.
-  (t) => [index('resumes_created_at').on(t.createdAt)],
+  // The hourly quota sums the sizes of the last hour's resumes; the storage sweep looks objects up by key.
+  (t) => [index('resumes_created_at').on(t.createdAt), index('resumes_object_key').on(t.objectKey)],
 );
 
 export const applications = sqliteTable(
@@ -154,4 +161,15 @@ export const auditLog = sqliteTable(
     detail: text('detail'),
   },
   (t) => [index('audit_log_application').on(t.applicationId), index('audit_log_actor_at').on(t.actorEmail, t.at)],
+);
+
+/** Requests per key (`apply:<address>`) in a fixed window, shared by every instance of the site. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: integer('window_start', { mode: 'timestamp_ms' }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('rate_limits_window_start').on(t.windowStart)],
 );

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { count, eq } from 'drizzle-orm';
+import { seedApplications } from '@/scripts/seed-applications';
+import { freshDatabase, testDialects } from '@/test-support/databases';
+import { createAdminUser } from './admin-accounts';
+import { storeApplication } from './applications';
+import { assertEmpty, copyDatabase, CopyError, verifyCopy } from './copy';
+import { searchCondition } from './dialect';
+import { databaseStore } from './storage/resume-store';
+
+const quiet = () => {};
+
+describe(
+  'db:copy',
+  { skip: testDialects().includes('postgres') ? false : 'needs PostgreSQL (TEST_POSTGRES_URL)' },
+  () => {
+    for (const [from, to] of [
+      ['sqlite', 'postgres'],
+      ['postgres', 'sqlite'],
+    ] as const) {
+      test(`moves every table and resume from ${from} to ${to}, checked, and the site goes on from there`, async (t) => {
+        const source = await freshDatabase(from, t);
+        const target = await freshDatabase(to, t);
+        await seedApplications(source, 1_200, quiet);
+        await createAdminUser(source, 'owner@example.com', 'a password long enough');
+        await storeApplication(
+          {
+            postingSlug: 'p',
+            postingTitle: 'P',
+            fullName: 'Zoë Müller',
+            email: 'zoe@example.com',
+            consentAt: new Date(),
+            resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.7 Zoë') },
+          },
+          source,
+        );
+        const copied = await copyDatabase(source, target, quiet);
+        assert.deepEqual(
+          Object.fromEntries(
+            copied
+              .filter((c) => ['applications', 'resumes', 'adminUsers'].includes(c.table))
+              .map((c) => [c.table, c.rows]),
+          ),
+          { adminUsers: 1, resumes: 21, applications: 1_201 },
+        );
+        assert.deepEqual(await verifyCopy(source, target, databaseStore), []);
+        // The target's own search and counts work on what arrived, and its next id follows the copied ones.
+        const found = await target.db
+          .select({ name: target.t.applications.fullName })
+          .from(target.t.applications)
+          .where(searchCondition(target, 'Müller'));
+        assert.ok(found.some((r) => r.name === 'Zoë Müller'));
+        const [kept] = await target.db.select({ n: count() }).from(target.t.applicationCounts);
+        assert.ok(kept!.n > 0);
+        const next = await storeApplication(
+          {
+            postingSlug: 'p',
+            postingTitle: 'P',
+            fullName: 'After The Move',
+            email: 'after@example.com',
+            consentAt: new Date(),
+            resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.7 after') },
+          },
+          target,
+        );
+        assert.equal(next.id, 1_202);
+        const [row] = await target.db
+          .select({ email: target.t.applications.email })
+          .from(target.t.applications)
+          .where(eq(target.t.applications.id, 1_202));
+        assert.equal(row?.email, 'after@example.com');
+      });
+    }
+
+    test('refuses a target that is not empty, and finds a difference when there is one', async (t) => {
+      const source = await freshDatabase('sqlite', t);
+      const target = await freshDatabase('postgres', t);
+      await seedApplications(source, 10, quiet);
+      await seedApplications(target, 1, quiet);
+      await assert.rejects(assertEmpty(target), CopyError);
+      await assert.rejects(copyDatabase(source, target, quiet), /not empty/);
+      const problems = await verifyCopy(source, target, databaseStore);
+      assert.ok(
+        problems.some((p) => p.startsWith('applications: 10 rows in the source, 1 in the target')),
+        problems.join('\n'),
+      );
+    });
+  },
+);

@@ -1,0 +1,113 @@
+import crypto from 'node:crypto';
+import { asc, count, getTableColumns, gt, sql, type AnyColumn } from 'drizzle-orm';
+import type { Database, Tables } from './database';
+import { rows } from './dialect';
+import type { ResumeStore } from './storage/resume-store';
+
+// Moves a site from one database to another (SQLite to PostgreSQL, usually): every table, in an order that
+// keeps foreign keys whole, a batch at a time by keyset, then checked. The per-status counts are not copied:
+// the target's triggers count the applications as they arrive.
+
+type Copied = { table: string; rows: number };
+
+/** Tables in foreign-key order, each with the column its rows are read in order of. */
+const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
+  ['adminUsers', (t) => t.adminUsers.id],
+  ['resumes', (t) => t.resumes.id],
+  ['applications', (t) => t.applications.id],
+  ['adminSessions', (t) => t.adminSessions.tokenHash],
+  ['loginThrottle', (t) => t.loginThrottle.key],
+  ['statusChanges', (t) => t.statusChanges.id],
+  ['applicationNotes', (t) => t.applicationNotes.id],
+  ['auditLog', (t) => t.auditLog.id],
+  ['rateLimits', (t) => t.rateLimits.key],
+];
+
+export class CopyError extends Error {}
+
+export async function assertEmpty(target: Database): Promise<void> {
+  for (const [name] of ORDER) {
+    const [row] = await target.db.select({ n: count() }).from(target.t[name]);
+    if (row!.n > 0)
+      throw new CopyError(`The target is not empty (${name} has ${row!.n} rows): copy only into a new database`);
+  }
+}
+
+export async function copyDatabase(
+  source: Database,
+  target: Database,
+  log: (line: string) => void = () => {},
+): Promise<Copied[]> {
+  await assertEmpty(target);
+  const copied: Copied[] = [];
+  for (const [name, keyOf] of ORDER) {
+    const from = source.t[name];
+    const key = keyOf(source.t);
+    // Resumes carry their bytes: fewer at a time.
+    const batch = name === 'resumes' ? 20 : 500;
+    let last: unknown;
+    let total = 0;
+    for (;;) {
+      const page = (await source.db
+        .select()
+        .from(from)
+        .where(last === undefined ? undefined : gt(key, last))
+        .orderBy(asc(key))
+        .limit(batch)) as Record<string, unknown>[];
+      if (page.length === 0) break;
+      await target.db.insert(target.t[name]).values(page as never);
+      last = page.at(-1)![keyProperty(from, key)];
+      total += page.length;
+    }
+    copied.push({ table: name, rows: total });
+    log(`  ${name}: ${total.toLocaleString('en')} rows`);
+  }
+  if (target.dialect === 'postgres') await resetIdentities(target);
+  return copied;
+}
+
+function keyProperty(table: Tables[keyof Tables], column: AnyColumn): string {
+  return Object.entries(getTableColumns(table)).find(([, c]) => c === column)![0];
+}
+
+/** Rows copied with their ids leave PostgreSQL's identity sequences behind; the next id follows the largest. */
+async function resetIdentities(target: Database): Promise<void> {
+  for (const table of ['admin_users', 'applications', 'status_changes', 'application_notes', 'audit_log']) {
+    await rows(
+      target,
+      sql.raw(
+        `SELECT setval(pg_get_serial_sequence('${table}', 'id'), coalesce((SELECT max(id) FROM ${table}), 0) + 1, false)`,
+      ),
+    );
+  }
+}
+
+/** Row counts per table, and every resume's bytes against its checksum, in the target as in the source. */
+export async function verifyCopy(source: Database, target: Database, targetStore: ResumeStore): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [name] of [...ORDER, ['applicationCounts'] as const]) {
+    const [[a], [b]] = await Promise.all([
+      source.db.select({ n: count() }).from(source.t[name]),
+      target.db.select({ n: count() }).from(target.t[name]),
+    ]);
+    if (a!.n !== b!.n) problems.push(`${name}: ${a!.n} rows in the source, ${b!.n} in the target`);
+  }
+  const { t } = target;
+  let last: string | undefined;
+  for (;;) {
+    const page = await target.db
+      .select({ id: t.resumes.id, sha256: t.resumes.sha256, data: t.resumes.data, objectKey: t.resumes.objectKey })
+      .from(t.resumes)
+      .where(last === undefined ? undefined : gt(t.resumes.id, last))
+      .orderBy(asc(t.resumes.id))
+      .limit(20);
+    if (page.length === 0) break;
+    for (const resume of page) {
+      const bytes = await targetStore.read(resume);
+      if (crypto.createHash('sha256').update(bytes).digest('hex') !== resume.sha256)
+        problems.push(`resume ${resume.id}: its bytes do not match its checksum`);
+    }
+    last = page.at(-1)!.id;
+  }
+  return problems;
+}

@@ -1,0 +1,65 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { AnyColumn } from 'drizzle-orm';
+import type { Database } from './database';
+
+// What the two databases write differently, and nothing else: raw statements, the search, day numbers and
+// how each reports a broken unique index or a full disk.
+
+/** Rows of a statement written in raw SQL (drizzle's `sql` template, parameters bound). */
+export async function rows<T>(database: Database, query: SQL): Promise<T[]> {
+  if (database.dialect === 'sqlite') return (database.db as unknown as { all: (q: SQL) => T[] }).all(query);
+  return (await database.db.execute(query)).rows as T[];
+}
+
+/**
+ * Free text as search terms: each word a prefix term, searched for as text. Words are what Unicode calls
+ * letters and digits, so no operator or punctuation ever reaches either engine's query syntax.
+ */
+export function searchWords(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 10);
+}
+
+/** The condition "this application matches the search" (false when no word is searchable). */
+export function searchCondition(database: Database, text: string): SQL {
+  const id = database.t.applications.id;
+  const words = searchWords(text);
+  if (words.length === 0) return sql`0 = 1`;
+  if (database.dialect === 'sqlite') {
+    const match = words.map((word) => `"${word}"*`).join(' ');
+    return sql`${id} IN (SELECT rowid FROM applications_fts WHERE applications_fts MATCH ${match})`;
+  }
+  // A quoted lexeme with a prefix marker; the quotes keep any character literal.
+  const query = words.map((word) => `'${word.replace(/'/g, "''")}':*`).join(' & ');
+  return sql`search_vector @@ to_tsquery('simple', ${query})`;
+}
+
+/** The UTC day number (days since 1970-01-01) of a timestamp column. */
+export function dayNumber(database: Database, column: AnyColumn): SQL<number> {
+  const DAY_MS = 86_400_000;
+  // better-sqlite3 binds numbers as REAL, so the division is cast back to a whole day number.
+  return database.dialect === 'sqlite'
+    ? sql<number>`cast(${column} / ${DAY_MS} as integer)`.mapWith(Number)
+    : sql<number>`floor(extract(epoch from ${column}) / 86400)::integer`.mapWith(Number);
+}
+
+const codeOf = (error: unknown): { code?: string; constraint?: string; message: string } => {
+  // drizzle wraps a driver's error in one of its own, with the driver's as `cause`.
+  const inner = (error as { cause?: unknown }).cause ?? error;
+  return { ...(inner as object), message: String((inner as Error)?.message ?? inner) } as never;
+};
+
+/**
+ * A unique index refused a row: PostgreSQL names the index; SQLite names its columns (`table.column, …`), so
+ * `column` is one that only this index holds.
+ */
+export function isUniqueViolation(error: unknown, index: { name: string; column: string }): boolean {
+  const { code, constraint, message } = codeOf(error);
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') return message.includes(index.column);
+  return code === '23505' && constraint === index.name;
+}
+
+/** The database could not grow: SQLite's max_page_count or a full disk, PostgreSQL's disk_full. */
+export function isStorageFull(error: unknown): boolean {
+  const { code } = codeOf(error);
+  return code === 'SQLITE_FULL' || code === '53100';
+}

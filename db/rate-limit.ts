@@ -1,0 +1,33 @@
+import { lte, sql } from 'drizzle-orm';
+import type { RateLimit } from '@/lib/rate-limit';
+import type { Database } from './database';
+
+/**
+ * Counts one request against `key` in a fixed window, in the database, so every instance of the site
+ * shares the count; returns 0 when allowed, else the seconds until the key may try again. One atomic
+ * statement: a window that has ended starts again at 1.
+ */
+export async function hitRateLimit(
+  { db, t }: Database,
+  key: string,
+  policy: RateLimit,
+  now = Date.now(),
+): Promise<number> {
+  const limits = t.rateLimits;
+  const ended = sql`${limits.windowStart} <= ${sql.param(new Date(now - policy.windowMs), limits.windowStart)}`;
+  const [row] = await db
+    .insert(limits)
+    .values({ key, windowStart: new Date(now), count: 1 })
+    .onConflictDoUpdate({
+      target: limits.key,
+      set: {
+        count: sql`CASE WHEN ${ended} THEN 1 ELSE ${limits.count} + 1 END`,
+        windowStart: sql`CASE WHEN ${ended} THEN ${sql.param(new Date(now), limits.windowStart)} ELSE ${limits.windowStart} END`,
+      },
+    })
+    .returning({ count: limits.count, windowStart: limits.windowStart });
+  // Now and then, forget windows long over, so one row per address does not stay for ever.
+  if (Math.random() < 0.01) await db.delete(limits).where(lte(limits.windowStart, new Date(now - 2 * policy.windowMs)));
+  if (!row || row.count <= policy.limit) return 0;
+  return Math.max(1, Math.ceil((row.windowStart.getTime() + policy.windowMs - now) / 1000));
+}

@@ -1,0 +1,169 @@
+import { sql } from 'drizzle-orm';
+import {
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
+import type { Answer } from '@/lib/application/questions';
+import { APPLICATION_STATUSES } from '@/lib/application/status';
+
+// The PostgreSQL twins of db/schema/sqlite.ts (where each table and column is explained): same names, same
+// row shapes, PostgreSQL's own types. Search (a tsvector column with a GIN index) and the triggers that keep
+// the counts are in the hand-written migration db/migrations/postgres/0001_search_and_counts.sql.
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const id = () => integer('id').primaryKey().generatedByDefaultAsIdentity();
+
+export const resumes = pgTable(
+  'resumes',
+  {
+    id: text('id').primaryKey(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    data: bytea('data').notNull(),
+    objectKey: text('object_key'),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [index('resumes_created_at').on(t.createdAt), index('resumes_object_key').on(t.objectKey)],
+);
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: id(),
+    reference: text('reference').notNull().unique(),
+    postingSlug: text('posting_slug').notNull(),
+    postingTitle: text('posting_title').notNull(),
+    fullName: text('full_name').notNull(),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    phone: text('phone'),
+    location: text('location'),
+    profileUrl: text('profile_url'),
+    coverLetter: text('cover_letter'),
+    answers: jsonb('answers').$type<Answer[]>(),
+    consentAt: time('consent_at').notNull(),
+    resumeId: text('resume_id')
+      .notNull()
+      .references(() => resumes.id),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('new'),
+    createdAt: time('created_at')
+      .notNull()
+      .default(sql`now()`),
+  },
+  (t) => [
+    uniqueIndex('applications_posting_email_key').on(t.postingSlug, t.emailKey),
+    index('applications_posting_id').on(t.postingSlug, t.id),
+    index('applications_status_id').on(t.status, t.id),
+    index('applications_posting_status_id').on(t.postingSlug, t.status, t.id),
+    index('applications_created_at').on(t.createdAt),
+  ],
+);
+
+export const applicationCounts = pgTable(
+  'application_counts',
+  {
+    postingSlug: text('posting_slug').notNull(),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postingSlug, t.status] })],
+);
+
+export const adminUsers = pgTable('admin_users', {
+  id: id(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: time('created_at').notNull(),
+  disabledAt: time('disabled_at'),
+  lastSignInAt: time('last_sign_in_at'),
+});
+
+export const adminSessions = pgTable(
+  'admin_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    createdAt: time('created_at').notNull(),
+    lastSeenAt: time('last_seen_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    previousSignInAt: time('previous_sign_in_at'),
+  },
+  (t) => [index('admin_sessions_user').on(t.userId)],
+);
+
+export const loginThrottle = pgTable('login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: time('last_failure_at').notNull(),
+  lockedUntil: time('locked_until').notNull(),
+});
+
+export const statusChanges = pgTable(
+  'status_changes',
+  {
+    id: id(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status', { enum: APPLICATION_STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: APPLICATION_STATUSES }).notNull(),
+    changedBy: integer('changed_by')
+      .notNull()
+      .references(() => adminUsers.id),
+    changedAt: time('changed_at').notNull(),
+  },
+  (t) => [index('status_changes_application').on(t.applicationId, t.id)],
+);
+
+export const applicationNotes = pgTable(
+  'application_notes',
+  {
+    id: id(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => adminUsers.id),
+    body: text('body').notNull(),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [index('application_notes_application').on(t.applicationId, t.id)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    at: time('at').notNull(),
+    actorEmail: text('actor_email').notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
+    applicationId: integer('application_id'),
+    detail: text('detail'),
+  },
+  (t) => [index('audit_log_application').on(t.applicationId), index('audit_log_actor_at').on(t.actorEmail, t.at)],
+);
+
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    windowStart: time('window_start').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [index('rate_limits_window_start').on(t.windowStart)],
+);

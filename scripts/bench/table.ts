@@ -1,0 +1,32 @@
+// The benchmark's output: one row per figure, this site against its baseline, measured in the same run.
+export const rows: string[][] = [];
+export const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
+
+export const ms = (n: number) => `${n.toFixed(1)} ms`;
+export const p99 = (samples: number[]) =>
+  [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]!;
+export const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
+
+export function markdownTable(): string {
+  return [
+    '| measure | figure | this site | baseline | ratio |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ].join('\n');
+}
+
+/** Resident memory of a process group (the server and whatever it started). */
+export function groupRss(pgid: number, fs: typeof import('node:fs')): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== pgid) continue;
+      total += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // the process is gone
+    }
+  }
+  return total;
+}
