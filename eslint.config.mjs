@@ -42,6 +42,23 @@ export default defineConfig([
     },
   },
   {
+    // Components draw what they are given; reading data, signing or sending mail is the server layers' job.
+    files: ['components/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/db', '@/db/**', '@/jobs/**', '@/lib/security/**', '@/lib/mail/transport'],
+              message: 'Components take data as props: read it in a page, an action or a route (they call db/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['e2e/**'],
     rules: {
       // Playwright's fixtures hand their value to a callback named `use`; it is not React's `use` hook.

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { POSTGRES_TARGET, SQLITE_TARGET, type Target } from './e2e/fixtures/env';
+import { E2E_SMTP_PORT, POSTGRES_TARGET, SQLITE_TARGET, type Target } from './e2e/fixtures/env';
 
 // Debian's Chromium by default; CHROMIUM_PATH points elsewhere, and an empty CHROMIUM_PATH uses the browser
 // Playwright installed itself.
@@ -8,7 +8,13 @@ const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium'
 
 // What the PostgreSQL project runs: the apply and admin flows, and what only several instances can show.
 // Everything else (hostile input, headers, limits, content) is about the site, not its database.
-const POSTGRES_SPECS = ['apply.spec.ts', 'questions.spec.ts', 'admin/**/*.spec.ts', 'several-instances.spec.ts'];
+const POSTGRES_SPECS = [
+  'apply.spec.ts',
+  'questions.spec.ts',
+  'candidate.spec.ts',
+  'admin/**/*.spec.ts',
+  'several-instances.spec.ts',
+];
 
 const project = (target: Target, testMatch?: string[]) => ({
   name: target.name,
@@ -52,5 +58,14 @@ export default defineConfig({
     },
   },
   projects: [project(SQLITE_TARGET), ...(POSTGRES_TARGET ? [project(POSTGRES_TARGET, POSTGRES_SPECS)] : [])],
-  webServer: [server(SQLITE_TARGET), ...(POSTGRES_TARGET ? [server(POSTGRES_TARGET)] : [])],
+  webServer: [
+    // The mail server the sites send to, real SMTP on loopback; what it received is read over HTTP.
+    {
+      command: 'npx tsx e2e/fixtures/smtp-sink-server.ts',
+      url: `http://127.0.0.1:${E2E_SMTP_PORT + 1}/`,
+      reuseExistingServer: false,
+    },
+    server(SQLITE_TARGET),
+    ...(POSTGRES_TARGET ? [server(POSTGRES_TARGET)] : []),
+  ],
 });

@@ -7,11 +7,11 @@ import { describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { freshDatabase, testDialects } from '@/test-support/databases';
 import {
-  DuplicateApplicationError,
   newReference,
   StorageUnavailableError,
   storeApplication,
   type NewApplication,
+  type StoreResult,
 } from './applications';
 import { openDatabase, type Database } from './database';
 import { one, run, transaction } from './transaction';
@@ -33,6 +33,16 @@ function application(overrides: Partial<NewApplication> = {}): NewApplication {
   };
 }
 
+function stored(result: StoreResult) {
+  assert.equal(result.status, 'stored');
+  return result as Extract<StoreResult, { status: 'stored' }>;
+}
+
+const mailKinds = async ({ db, t }: Database) =>
+  (await db.select({ kind: t.outbox.kind, to: t.outbox.toAddress }).from(t.outbox).orderBy(t.outbox.id)).map(
+    ({ kind, to }) => `${kind} ${to}`,
+  );
+
 const rowsIn = async ({ db, t }: Database, table: 'applications' | 'resumes') =>
   (await db.select({ n: count() }).from(t[table]))[0]!.n;
 
@@ -49,7 +59,7 @@ for (const dialect of testDialects()) {
   describe(`storeApplication on ${dialect}`, () => {
     test('stores the application and its resume, linked, with the bytes and checksum intact', async (t) => {
       const database = await freshDatabase(dialect, t);
-      const { reference } = await storeApplication(application(), database);
+      const { reference } = stored(await storeApplication(application(), database));
       assert.match(reference, REFERENCE);
       const { db, t: tables } = database;
       const [row] = await db
@@ -76,33 +86,34 @@ for (const dialect of testDialects()) {
 
     test('the same email in another case applying again to the same posting is a duplicate, and nothing more is stored', async (t) => {
       const database = await freshDatabase(dialect, t);
-      await storeApplication(application({ email: 'Ada@Example.com' }), database);
-      await assert.rejects(
-        storeApplication(application({ email: ' ada@EXAMPLE.com ', fullName: 'Ada L.' }), database),
-        DuplicateApplicationError,
-      );
+      stored(await storeApplication(application({ email: 'Ada@Example.com' }), database));
+      const again = await storeApplication(application({ email: ' ada@EXAMPLE.com ', fullName: 'Ada L.' }), database);
+      assert.deepEqual(again, { status: 'duplicate' });
       assert.equal(await rowsIn(database, 'applications'), 1);
       assert.equal(await rowsIn(database, 'resumes'), 1);
+      assert.deepEqual(
+        await mailKinds(database),
+        ['application_received Ada@Example.com', 'application_duplicate  ada@EXAMPLE.com '],
+        'the second applicant hears that nothing new was stored, at the address they typed',
+      );
     });
 
     test('two submissions racing past the check meet the unique index, and one of them is a duplicate', async (t) => {
       const database = await freshDatabase(dialect, t);
-      const results = await Promise.allSettled(
+      const results = await Promise.all(
         Array.from({ length: 6 }, () => storeApplication(application({ email: 'race@example.com' }), database)),
       );
-      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
-      for (const r of results)
-        if (r.status === 'rejected') assert.ok(r.reason instanceof DuplicateApplicationError, String(r.reason));
+      assert.equal(results.filter((r) => r.status === 'stored').length, 1);
+      assert.equal(results.filter((r) => r.status === 'duplicate').length, 5);
       assert.equal(await rowsIn(database, 'applications'), 1);
       assert.equal(await rowsIn(database, 'resumes'), 1);
     });
 
     test('the same email may apply to another posting', async (t) => {
       const database = await freshDatabase(dialect, t);
-      const first = await storeApplication(application(), database);
-      const second = await storeApplication(
-        application({ postingSlug: 'data-engineer', postingTitle: 'Data Engineer' }),
-        database,
+      const first = stored(await storeApplication(application(), database));
+      const second = stored(
+        await storeApplication(application({ postingSlug: 'data-engineer', postingTitle: 'Data Engineer' }), database),
       );
       assert.notEqual(first.reference, second.reference);
       assert.equal(await rowsIn(database, 'applications'), 2);

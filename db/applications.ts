@@ -3,17 +3,25 @@ import crypto from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { ResumeUpload } from '@/lib/application/check';
 import { emailKey } from '@/lib/email-key';
+import { mail } from '@/lib/mail/messages';
 import type { Database, Tables } from './database';
 import { isStorageFull, isUniqueViolation } from './dialect';
 import { getDb } from './index';
+import { queueMail } from './outbox';
 import { resumeStore, type ResumeStore } from './storage/resume-store';
 import { exclusive, one, run, transaction } from './transaction';
 
-export class DuplicateApplicationError extends Error {
-  constructor() {
+class DuplicateApplicationError extends Error {
+  constructor(readonly existingId?: number) {
     super('An application with this email address already exists for this posting');
   }
 }
+
+/**
+ * What became of a submission. A duplicate stores nothing new; the address is told by email (and only the
+ * mailbox's owner learns that it had applied), while the screen says what it says to everyone.
+ */
+export type StoreResult = { status: 'stored'; id: number; reference: string } | { status: 'duplicate' };
 
 /** Nothing was stored: the hourly quota of resume bytes is used up, or the database cannot grow (disk full). */
 export class StorageUnavailableError extends Error {
@@ -56,8 +64,12 @@ const DUPLICATE = { name: 'applications_posting_email_key', column: 'application
 export async function storeApplication(
   { resume, ...application }: NewApplication,
   given?: Database,
-  { quotaBytes = resumeQuotaBytes(), store = resumeStore() }: { quotaBytes?: number; store?: ResumeStore } = {},
-): Promise<{ id: number; reference: string }> {
+  {
+    quotaBytes = resumeQuotaBytes(),
+    store = resumeStore(),
+    hiringTeam = [],
+  }: { quotaBytes?: number; store?: ResumeStore; hiringTeam?: readonly string[] } = {},
+): Promise<StoreResult> {
   const database = given ?? (await getDb());
   const { t } = database;
   const reference = newReference();
@@ -75,7 +87,7 @@ export async function storeApplication(
           .where(and(eq(t.applications.postingSlug, application.postingSlug), eq(t.applications.emailKey, key)))
           .limit(1),
       );
-      if (existing) throw new DuplicateApplicationError();
+      if (existing) throw new DuplicateApplicationError(existing.id);
       const now = new Date();
       // Many addresses, each under its own rate limit, could still fill the disk: the site stores at most
       // this many resume bytes an hour. Checked inside the transaction, so concurrent writers see each other.
@@ -106,15 +118,50 @@ export async function storeApplication(
           .values({ ...application, answers, reference, emailKey: key, resumeId, createdAt: now })
           .returning({ id: t.applications.id }),
       );
-      return row!.id;
+      const id = row!.id;
+      // The emails it causes, in the same transaction: the candidate's confirmation with their private link,
+      // and a note to each member of the hiring team.
+      const at = now.getTime();
+      const { postingTitle, fullName: candidateName, email } = application;
+      yield* run(
+        queueMail(tx, t, mail('application_received', email, { postingTitle, reference, candidateName }, id), at),
+      );
+      for (const member of hiringTeam) {
+        yield* run(
+          queueMail(tx, t, mail('new_application', member, { postingTitle, candidateName, applicationId: id }, id), at),
+        );
+      }
+      return id;
     });
-    return { id, reference };
+    return { status: 'stored', id, reference };
   } catch (error) {
     if (stored.objectKey) await store.remove(stored.objectKey).catch(() => {});
     // Two submissions racing past the check meet the unique index instead.
-    if (isUniqueViolation(error, DUPLICATE)) throw new DuplicateApplicationError();
+    if (error instanceof DuplicateApplicationError || isUniqueViolation(error, DUPLICATE)) {
+      await tellDuplicate(database, application, (error as DuplicateApplicationError).existingId);
+      return { status: 'duplicate' };
+    }
     // The transaction rolled back: nothing of the application or its resume is stored.
     if (isStorageFull(error)) throw new StorageUnavailableError('full');
     throw error;
   }
+}
+
+/** The email to an address that applied again for the same posting: nothing new was stored. */
+async function tellDuplicate(database: Database, application: Omit<NewApplication, 'resume'>, existingId?: number) {
+  const { db, t } = database;
+  const key = emailKey(application.email);
+  const id =
+    existingId ??
+    (
+      await db
+        .select({ id: t.applications.id })
+        .from(t.applications)
+        .where(and(eq(t.applications.postingSlug, application.postingSlug), eq(t.applications.emailKey, key)))
+    )[0]?.id;
+  await queueMail(
+    db,
+    t,
+    mail('application_duplicate', application.email, { postingTitle: application.postingTitle }, id),
+  );
 }

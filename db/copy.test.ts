@@ -64,7 +64,7 @@ describe(
           },
           target,
         );
-        assert.equal(next.id, 1_202);
+        assert.equal(next.status === 'stored' && next.id, 1_202, 'ids continue after the copied ones');
         const [row] = await target.db
           .select({ email: target.t.applications.email })
           .from(target.t.applications)

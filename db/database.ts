@@ -52,6 +52,8 @@ function openSqlite(file: string, maxSizeMb: number | undefined): Database {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted content is overwritten, not left in free pages: an erased application leaves no trace in the file.
+  sqlite.pragma('secure_delete = ON');
   if (maxSizeMb) {
     const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
     sqlite.pragma(`max_page_count = ${Math.floor((maxSizeMb * 1024 * 1024) / pageSize)}`);

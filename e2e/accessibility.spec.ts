@@ -1,5 +1,8 @@
+import crypto from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { enhanceForm, SEED, sendButton } from './fixtures/apply';
+import { seedApplication } from './fixtures/db';
+import { linkIn, waitForMail } from './fixtures/mailbox';
 import { expect, test } from './fixtures/test';
 
 test.describe.configure({ timeout: 60_000 });
@@ -13,6 +16,12 @@ for (const path of [
   '/careers/solutions-engineer-new-york',
   '/privacy',
   '/careers/missing',
+  `${SEED}/applied`,
+  '/applications',
+  '/applications/access',
+  '/applications/access?sent=1',
+  '/applications/access?error=email',
+  `/applications/open?token=${'A'.repeat(43)}`,
 ]) {
   test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
@@ -20,6 +29,20 @@ for (const path of [
     expect(violations).toEqual([]);
   });
 }
+
+test('axe finds no violations on the candidate’s own page, its withdrawal form open, and the erase step', async ({
+  page,
+}) => {
+  const email = `axe-${crypto.randomUUID()}@example.com`;
+  await seedApplication({ fullName: 'Axe Candidate', email });
+  await page.goto(linkIn(await waitForMail(email, /^Your application for/)));
+  await page.getByRole('button', { name: 'Open my applications' }).click();
+  await page.getByText('Withdraw this application').click();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await page.getByRole('link', { name: 'Erase this application' }).click();
+  await expect(page.getByRole('button', { name: 'Erase my application now' })).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+});
 
 test('axe finds no violations on the form in its error state, JavaScript on', async ({ page }) => {
   await page.goto(SEED);

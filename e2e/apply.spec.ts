@@ -11,6 +11,7 @@ import {
   uniqueEmail,
 } from './fixtures/apply';
 import { applicationsOf, e2eDb, query } from './fixtures/db';
+import { linkIn, waitForMail } from './fixtures/mailbox';
 import { expect, test } from './fixtures/test';
 
 async function rowsFor(email: string) {
@@ -27,7 +28,20 @@ async function rowsFor(email: string) {
     .where(eq(t.applications.emailKey, emailKey(email)));
 }
 
-test('apply with JavaScript: validated in the browser, stored once, confirmed with a reference', async ({ page }) => {
+const TITLE = 'Senior Backend Engineer (Remote)';
+
+/** The confirmation email: it carries the reference and the private link. */
+async function confirmationOf(email: string) {
+  const mail = await waitForMail(email, `Your application for ${TITLE}`);
+  const reference = /Your reference is ([0-9A-Z]{4}-[0-9A-Z]{4})/.exec(mail.text)?.[1];
+  expect(reference, mail.text).toBeTruthy();
+  expect(linkIn(mail)).toMatch(/^\/applications\/open\?token=/);
+  return reference;
+}
+
+test('apply with JavaScript: validated in the browser, stored once, confirmed by email with a reference', async ({
+  page,
+}) => {
   const email = uniqueEmail('js');
   await page.goto(SEED);
   await page.getByRole('link', { name: 'Apply now' }).click();
@@ -66,8 +80,8 @@ test('apply with JavaScript: validated in the browser, stored once, confirmed wi
 
   await sendButton(page).click();
   await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
-  const reference = await page.locator('.reference').textContent();
-  expect(reference).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  await expect(page).toHaveURL(`${SEED}/applied`);
+  const reference = await confirmationOf(email);
   const rows = await rowsFor(email);
   expect(rows).toHaveLength(1);
   expect(rows[0]).toMatchObject({ reference, fullName: 'Ada Lovelace', mediaType: 'application/pdf' });
@@ -102,7 +116,7 @@ test('apply with JavaScript disabled: errors keep the values, then the applicati
   await fillApplication(page, { email, resume: pdf(), consent: true });
   await sendButton(page).click();
   await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
-  const reference = await page.locator('.reference').textContent();
+  const reference = await confirmationOf(email);
   expect(await rowsFor(email)).toEqual([expect.objectContaining({ reference, fullName: 'Grace Hopper' })]);
 });
 
@@ -198,7 +212,9 @@ test('an oversize resume is a clear error, never a 500', async ({ page, noJsPage
   expect(await applicationsOf(email)).toHaveLength(0);
 });
 
-test('applying twice with the same email gets a friendly message and no second row', async ({ noJsPage: page }) => {
+test('applying twice with the same email: the same confirmation on screen, no second row, and only the mailbox learns it', async ({
+  noJsPage: page,
+}) => {
   const email = uniqueEmail('twice');
   for (const attempt of [1, 2]) {
     await page.goto(SEED);
@@ -209,12 +225,15 @@ test('applying twice with the same email gets a friendly message and no second r
       consent: true,
     });
     await sendButton(page).click();
-    if (attempt === 1) await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
+    // Whoever typed the address sees the same page either way: the screen never tells whether it applied.
+    await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
+    await expect(page.locator('.error-summary')).toHaveCount(0);
   }
-  await expect(page.locator('.error-summary')).toContainText(
-    'You have already applied for Senior Backend Engineer (Remote)',
-  );
   expect(await rowsFor(email)).toHaveLength(1);
+  await confirmationOf(email);
+  const notice = await waitForMail(email, `You have already applied for ${TITLE}`);
+  expect(notice.text).toContain('we kept the first one and stored nothing new');
+  expect(linkIn(notice)).toMatch(/^\/applications\/open\?token=/);
 });
 
 test('bots are dropped quietly: a filled honeypot looks like success and stores nothing', async ({

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { actionFields, applicationForm, REFERENCE } from '@/test-support/apply-post';
+import { actionFields, applicationForm, isAcknowledged } from '@/test-support/apply-post';
 import { minimalPdf } from '@/test-support/pdf';
 import { SEED } from './fixtures/apply';
 import { currentTarget } from './fixtures/db';
@@ -18,7 +18,7 @@ test('a backup taken during concurrent applications is sound and holds every one
 }) => {
   test.setTimeout(60_000);
   const hidden = await actionFields(baseURL!);
-  const acknowledged: { reference: string; at: number }[] = [];
+  const acknowledged: { email: string; at: number }[] = [];
   let running = true;
   const applicant = async () => {
     const from = loopback();
@@ -26,8 +26,9 @@ test('a backup taken during concurrent applications is sound and holds every one
       const email = `backup-${crypto.randomUUID()}@example.com`;
       const body = applicationForm(hidden, { email, fullName: 'Backed Up', resume: minimalPdf(email, 50_000) });
       const response = await send(`${baseURL}${SEED}`, { from, body, headers: { Origin: baseURL! } });
-      const reference = REFERENCE.exec(response.text)?.[1];
-      if (reference) acknowledged.push({ reference, at: Date.now() });
+      if (isAcknowledged({ status: response.status, location: response.headers.location })) {
+        acknowledged.push({ email, at: Date.now() });
+      }
     }
   };
   const applicants = Array.from({ length: 4 }, applicant);
@@ -35,7 +36,7 @@ test('a backup taken during concurrent applications is sound and holds every one
 
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'careers-backup-')), 'backup.db');
   const startedAt = Date.now();
-  const before = acknowledged.filter((a) => a.at < startedAt).map((a) => a.reference);
+  const before = acknowledged.filter((a) => a.at < startedAt).map((a) => a.email);
   const backup = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-backup.ts', '--to', file], {
     env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: currentTarget().databaseUrl },
   });
@@ -53,9 +54,9 @@ test('a backup taken during concurrent applications is sound and holds every one
   const copy = new BetterSqlite3(file, { readonly: true });
   expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
   const present = new Set(
-    (copy.prepare('SELECT reference FROM applications').all() as { reference: string }[]).map((r) => r.reference),
+    (copy.prepare('SELECT email FROM applications').all() as { email: string }[]).map((r) => r.email),
   );
   copy.close();
-  expect(before.filter((reference) => !present.has(reference))).toEqual([]);
+  expect(before.filter((email) => !present.has(email))).toEqual([]);
   expect(acknowledged.length).toBeGreaterThan(before.length); // applications kept arriving while it ran
 });

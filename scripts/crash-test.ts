@@ -5,21 +5,25 @@
 // its resume (same bytes, read back from wherever resumes are kept), the database is consistent, and no
 // resume row is without its application. An application in flight at the kill is neither acknowledged nor
 // required. With object storage, a kill may leave an object without an application; the sweep removes it.
+// The site sends its emails to a real SMTP server started here: after the last kill a server runs until the
+// outbox is empty, and every email queued is received, repeated only when a kill cut its own send (counted
+// against the kills), with the delay from storing the application to the SMTP server reported.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { and, count, eq, notExists } from 'drizzle-orm';
+import { count, eq, notExists } from 'drizzle-orm';
 import { openDatabase, type Database } from '@/db/database';
 import { resumeStoreFromEnv, type ResumeStore } from '@/db/storage/resume-store';
 import { sweepOrphans } from '@/db/storage/sweep';
 import { parseDialect, scratchDatabases } from '@/scripts/lib/databases';
 import { ensureBuild, killServer, startServer, type Server } from '@/scripts/lib/server';
 import { startS3 } from '@/scripts/test/s3';
-import { actionFields, applicationForm, REFERENCE } from '@/test-support/apply-post';
+import { actionFields, applicationForm, isAcknowledged } from '@/test-support/apply-post';
 import { minimalPdf } from '@/test-support/pdf';
+import { startSmtpSink, type SmtpSink } from '@/test-support/smtp-sink';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,7 +45,8 @@ const seed = Number(args.seed ?? crypto.randomInt(2 ** 31));
 let state = seed;
 const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
-type Acknowledged = { reference: string; email: string; sha256: string; size: number };
+type Acknowledged = { email: string; sha256: string; size: number };
+const HIRING_TEAM = 'hiring-team@example.com';
 const acknowledged: Acknowledged[] = [];
 let attempts = 0;
 let failures = 0;
@@ -58,10 +63,9 @@ async function submitUntil(server: Server, hidden: [string, string][], stop: { k
         headers: { Origin: server.origin },
         redirect: 'manual',
       });
-      const reference = REFERENCE.exec(await response.text())?.[1];
-      if (response.status !== 200 || !reference) throw new Error(`HTTP ${response.status} without a reference`);
+      await response.arrayBuffer();
+      if (!isAcknowledged(response)) throw new Error(`HTTP ${response.status} is not the confirmation`);
       acknowledged.push({
-        reference,
         email,
         size: resume.length,
         sha256: crypto.createHash('sha256').update(resume).digest('hex'),
@@ -83,15 +87,15 @@ async function check(database: Database, store: ResumeStore): Promise<{ problems
       .select({ sha256: t.resumes.sha256, size: t.resumes.size, data: t.resumes.data, objectKey: t.resumes.objectKey })
       .from(t.applications)
       .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
-      .where(and(eq(t.applications.reference, a.reference), eq(t.applications.emailKey, a.email)));
+      .where(eq(t.applications.emailKey, a.email));
     if (!row) {
-      problems.push(`acknowledged ${a.reference} (${a.email}) is missing`);
+      problems.push(`acknowledged ${a.email} is missing`);
       continue;
     }
     const bytes = await store.read(row).catch(() => null);
     const sha256 = bytes && crypto.createHash('sha256').update(bytes).digest('hex');
     if (row.sha256 !== a.sha256 || row.size !== a.size || sha256 !== a.sha256)
-      problems.push(`acknowledged ${a.reference}: its resume differs or is gone`);
+      problems.push(`acknowledged ${a.email}: its resume differs or is gone`);
   }
   if (database.sqlite) {
     const integrity = database.sqlite.pragma('integrity_check', { simple: true });
@@ -120,6 +124,106 @@ async function check(database: Database, store: ResumeStore): Promise<{ problems
       problems.push(`after the sweep: ${after.seen} objects for ${stored} applications`);
   }
   return { problems, summary: `${stored} stored; ${orphanRows} resume rows without an application${objects}` };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+
+/**
+ * Every email queued was received, at least once; more than once only for a send a kill cut (at most one
+ * per kill, since one worker sends one email at a time); and each stored application caused its two emails.
+ */
+async function checkMail(database: Database, sink: SmtpSink, kills: number) {
+  const { db, t } = database;
+  const problems: string[] = [];
+  const received = new Map<number, number[]>();
+  for (const message of sink.messages()) {
+    const id = Number(/<outbox-(\d+)-/.exec(message.messageId)?.[1]);
+    if (!Number.isInteger(id)) problems.push(`a message that is not from the outbox: ${message.messageId}`);
+    else received.set(id, [...(received.get(id) ?? []), message.receivedAt]);
+  }
+  const queued = await db
+    .select({ id: t.outbox.id, kind: t.outbox.kind, status: t.outbox.status, applicationId: t.outbox.applicationId })
+    .from(t.outbox);
+  let repeats = 0;
+  for (const row of queued) {
+    const times = received.get(row.id) ?? [];
+    if (row.status !== 'sent') problems.push(`email #${row.id} (${row.kind}) is ${row.status}`);
+    if (times.length === 0) problems.push(`email #${row.id} (${row.kind}) never reached the SMTP server`);
+    repeats += Math.max(0, times.length - 1);
+  }
+  if (repeats > kills) problems.push(`${repeats} repeated emails for ${kills} kills`);
+  const [{ n: applications }] = (await db.select({ n: count() }).from(t.applications)) as [{ n: number }];
+  for (const kind of ['application_received', 'new_application'] as const) {
+    const n = queued.filter((row) => row.kind === kind).length;
+    if (n !== applications) problems.push(`${n} ${kind} emails for ${applications} applications`);
+  }
+  // Stored (the application's own time) to received by the SMTP server, for the candidate's confirmation.
+  const stored = new Map(
+    (await db.select({ id: t.applications.id, at: t.applications.createdAt }).from(t.applications)).map((a) => [
+      a.id,
+      a.at.getTime(),
+    ]),
+  );
+  const delays = queued
+    .filter((row) => row.kind === 'application_received' && received.has(row.id))
+    .map((row) => received.get(row.id)![0]! - stored.get(row.applicationId!)!)
+    .sort((a, b) => a - b);
+  const summary = `${queued.length} emails queued, all received: ${repeats} repeated (${kills} kills); delivery delay p50 ${percentile(delays, 50)} ms, p99 ${percentile(delays, 99)} ms`;
+  return { problems, summary };
+}
+
+/**
+ * A server that runs, unkilled, until the outbox holds nothing pending; then, the site calm, a few
+ * applications one at a time, to measure the delay from acknowledgement to the SMTP server without a queue.
+ */
+async function drainOutbox(env: Record<string, string>, databaseUrl: string, sink: SmtpSink): Promise<string> {
+  const server = await startServer(port, env);
+  const database = await openDatabase(databaseUrl);
+  try {
+    const pending = async () =>
+      (
+        (await database.db
+          .select({ n: count() })
+          .from(database.t.outbox)
+          .where(eq(database.t.outbox.status, 'pending'))) as [{ n: number }]
+      )[0].n;
+    const deadline = Date.now() + 90_000;
+    while ((await pending()) > 0) {
+      if (Date.now() > deadline) throw new Error('the outbox was not empty 90 s after the last kill');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const hidden = await actionFields(server.origin);
+    const delays: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const email = `calm-${crypto.randomUUID()}@example.com`;
+      const response = await fetch(`${server.origin}/careers/senior-backend-engineer-remote`, {
+        method: 'POST',
+        body: applicationForm(hidden, { email, fullName: 'Calm Candidate', resume: minimalPdf(email) }),
+        headers: { Origin: server.origin },
+        redirect: 'manual',
+      });
+      await response.arrayBuffer();
+      const acknowledgedAt = Date.now();
+      if (!isAcknowledged(response)) throw new Error(`calm application: HTTP ${response.status}`);
+      for (const until = Date.now() + 10_000; ;) {
+        const mail = sink.messages().find((m) => m.to.includes(email));
+        if (mail) {
+          delays.push(mail.receivedAt - acknowledgedAt);
+          break;
+        }
+        if (Date.now() > until) throw new Error(`no email for ${email} within 10 s of a calm application`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    }
+    while ((await pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    delays.sort((a, b) => a - b);
+    return `one application at a time: delivery delay p50 ${percentile(delays, 50)} ms, p99 ${percentile(delays, 99)} ms`;
+  } finally {
+    await database.close();
+    killServer(server);
+    await server.exited;
+  }
 }
 
 async function main() {
@@ -152,10 +256,16 @@ async function main() {
     }).send(new CreateBucketCommand({ Bucket: storage.S3_BUCKET }));
   }
   const databaseUrl = await databases.create('crash');
+  const sink = await startSmtpSink();
   const env = {
     DATABASE_URL: databaseUrl,
     APPLY_RATE_LIMIT: '1000000/60',
     APP_SECRET: crypto.randomBytes(32).toString('hex'),
+    SMTP_URL: sink.url,
+    HIRING_TEAM_EMAIL: HIRING_TEAM,
+    // A killed worker's claim lapses after 3 s (not a minute), so the run need not wait for it.
+    MAIL_CLAIM_SECONDS: '3',
+    MAIL_RETRY_SECONDS: '1',
     ...storage,
   };
   let ok = false;
@@ -178,15 +288,20 @@ async function main() {
       await Promise.all([...workers, server.exited]);
       console.log(`  round ${String(round).padStart(2)}: killed after ${acknowledged.length - before} acknowledged`);
     }
+    const calm = await drainOutbox(env, databaseUrl, sink);
     const database = await openDatabase(databaseUrl);
     const { problems, summary } = await check(
       database,
       resumeStoreFromEnv({ ...process.env, ...storage, S3_REGION: 'us-east-1' }),
     );
+    const mail = await checkMail(database, sink, rounds);
+    problems.push(...mail.problems);
     await database.close();
     console.log(
       `Crash test: ${rounds} SIGKILLs, ${attempts} submissions, ${acknowledged.length} acknowledged, ${failures} cut off by a kill; ${summary}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
+    console.log(`Mail under the crash load: ${mail.summary}`);
+    console.log(`Mail, ${calm}`);
     if (acknowledged.length === 0) problems.push('no submission was acknowledged: the test proved nothing');
     if (problems.length) {
       console.error(`FAILED (seed ${seed}, database ${databaseUrl}):\n  ${problems.slice(0, 20).join('\n  ')}`);
@@ -194,8 +309,9 @@ async function main() {
       return;
     }
     ok = true;
-    console.log('OK: every acknowledged application is stored with its resume');
+    console.log('OK: every acknowledged application is stored with its resume, and every email was delivered');
   } finally {
+    await sink.close();
     await databases.close();
     if (ok) fs.rmSync(dir, { recursive: true, force: true });
     await s3?.stop();

@@ -35,4 +35,12 @@ export function applicationForm(
   return form;
 }
 
-export const REFERENCE = /Your application reference is <strong class="reference">([0-9A-Z]{4}-[0-9A-Z]{4})<\/strong>/;
+/**
+ * Whether the site acknowledged the application: every valid submission (new, or a second one from the same
+ * address, which only the mailbox's owner learns of) is answered with a redirect to the same confirmation
+ * page. Post with `redirect: 'manual'` to see it.
+ */
+export function isAcknowledged(answer: Response | { status: number; location?: string | null }, slug = SEED_SLUG) {
+  const location = (answer instanceof Response ? answer.headers.get('location') : answer.location) ?? '';
+  return answer.status === 303 && new URL(location, 'http://localhost').pathname === `/careers/${slug}/applied`;
+}

@@ -5,7 +5,6 @@ import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
 import type { ApplyState } from '@/lib/application/state';
 import { APPLICANT_FIELD_ORDER, ApplicantFields } from './applicant-fields';
-import { Confirmation } from './confirmation';
 import { ConsentField } from './consent-field';
 import { ErrorSummary } from './error-summary';
 import { FormViewContext } from './form-view';
@@ -21,11 +20,7 @@ type Props = {
 
 /** The Apply Now form: server-rendered and posted through useActionState, so it works without JavaScript. */
 export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
-  const { state, formRef, formAction, enhance, errors, values, summary, message, pending } = useApplyForm(
-    action,
-    questions,
-  );
-  if (state.status === 'success') return <Confirmation reference={state.reference} />;
+  const { formRef, formAction, enhance, errors, values, summary, message, pending } = useApplyForm(action, questions);
   const order = [...APPLICANT_FIELD_ORDER, ...questions.map((q) => answerField(q.id)), 'consent'];
   return (
     <form

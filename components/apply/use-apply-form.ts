@@ -50,7 +50,9 @@ export function useApplyForm(action: ApplyAction, questions: readonly Question[]
       onValid: (data) =>
         startSending(async () => {
           try {
-            setSent(await action(initialApplyState, data));
+            // A stored application sends the browser on to the confirmation page; only a refusal comes back.
+            const refused = await action(initialApplyState, data);
+            if (refused) setSent(refused);
           } catch {
             setSent({ status: 'error', errors: {}, values: keptValues(data), message: UNSENT });
           }
@@ -67,7 +69,6 @@ export function useApplyForm(action: ApplyAction, questions: readonly Question[]
   const errors: FieldErrors = { ...server.errors };
   for (const field of check?.covered ?? []) errors[field] = check?.errors[field];
   return {
-    state,
     formRef,
     formAction,
     enhance,

@@ -1,13 +1,15 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { auditEntry } from '@/db/audit-log';
 import type { Tables } from '@/db/database';
 import { rows } from '@/db/dialect';
+import { queueMail } from '@/db/outbox';
 import { resumeStore } from '@/db/storage/resume-store';
 import { exclusive, one, run, transaction } from '@/db/transaction';
 import { COUNT_CAP } from '@/lib/admin/counts';
 import type { InboxFilter } from '@/lib/admin/filter';
-import { APPLICATION_STATUSES, type ApplicationStatus } from '@/lib/application/status';
-import { auditEntry } from './audit';
+import { APPLICATION_STATUSES, isFinal, type ApplicationStatus } from '@/lib/application/status';
+import { mail } from '@/lib/mail/messages';
 import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 
@@ -104,6 +106,8 @@ export async function getApplication(id: number, context?: AdminContext) {
       coverLetter: t.applications.coverLetter,
       answers: t.applications.answers,
       consentAt: t.applications.consentAt,
+      decidedAt: t.applications.decidedAt,
+      erasedAt: t.applications.erasedAt,
       resumeFileName: t.resumes.fileName,
       resumeMediaType: t.resumes.mediaType,
       resumeSize: t.resumes.size,
@@ -119,11 +123,13 @@ export async function getApplication(id: number, context?: AdminContext) {
         id: t.statusChanges.id,
         from: t.statusChanges.fromStatus,
         to: t.statusChanges.toStatus,
+        // No admin: the candidate changed it themselves (a withdrawal), with their reason if they gave one.
         by: t.adminUsers.email,
+        note: t.statusChanges.note,
         at: t.statusChanges.changedAt,
       })
       .from(t.statusChanges)
-      .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.statusChanges.changedBy))
+      .leftJoin(t.adminUsers, eq(t.adminUsers.id, t.statusChanges.changedBy))
       .where(eq(t.statusChanges.applicationId, id))
       .orderBy(asc(t.statusChanges.id)),
     db
@@ -163,7 +169,7 @@ export async function getNeighbours(id: number, filter: InboxFilter, context?: A
   return { newer: newer?.id, older: older?.id };
 }
 
-/** The resume file of an application, recorded in the audit log; null when the application is missing. */
+/** The resume file of an application, recorded in the audit log; null when it is missing or erased. */
 export async function getResumeFile(id: number, disposition: 'inline' | 'attachment', context?: AdminContext) {
   const { database, viewer, now } = await authorize(context);
   const { db, t } = database;
@@ -177,7 +183,7 @@ export async function getResumeFile(id: number, disposition: 'inline' | 'attachm
     })
     .from(t.applications)
     .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
-    .where(eq(t.applications.id, id))
+    .where(and(eq(t.applications.id, id), isNull(t.applications.erasedAt)))
     .limit(1);
   if (!file) return null;
   const data = await resumeStore().read(file);
@@ -192,23 +198,33 @@ export async function getResumeFile(id: number, disposition: 'inline' | 'attachm
 
 export type ChangeStatusResult = 'changed' | 'unchanged' | 'not-found';
 
-/** Moves an application along the pipeline, remembering who moved it from where, and when. */
+/**
+ * Moves an application along the pipeline, remembering who moved it from where, and when; a final status
+ * starts the retention period (decidedAt), moving back out of one stops it. With `message`, the email the
+ * admin wrote to the candidate is queued in the same transaction, so it goes if and only if the change is made.
+ */
 export async function changeStatus(
   id: number,
   to: ApplicationStatus,
   context?: AdminContext,
+  { message }: { message?: string } = {},
 ): Promise<ChangeStatusResult> {
   const { database, viewer, now: clock } = await authorize(context);
   const { t } = database;
+  const a = t.applications;
   const now = clock();
   return transaction(database, function* (tx) {
     yield* exclusive(database, tx, `application:${id}`);
     const current = yield* one(
-      tx.select({ status: t.applications.status }).from(t.applications).where(eq(t.applications.id, id)),
+      tx
+        .select({ status: a.status, decidedAt: a.decidedAt, email: a.email, postingTitle: a.postingTitle })
+        .from(a)
+        .where(and(eq(a.id, id), isNull(a.erasedAt))),
     );
     if (!current) return 'not-found';
     if (current.status === to) return 'unchanged';
-    yield* run(tx.update(t.applications).set({ status: to }).where(eq(t.applications.id, id)));
+    const decidedAt = isFinal(to) ? (isFinal(current.status) ? current.decidedAt : new Date(now)) : null;
+    yield* run(tx.update(a).set({ status: to, decidedAt }).where(eq(a.id, id)));
     yield* run(
       tx.insert(t.statusChanges).values({
         applicationId: id,
@@ -226,6 +242,18 @@ export async function changeStatus(
         now,
       ),
     );
+    if (message) {
+      const email = mail('status_update', current.email, { postingTitle: current.postingTitle, message }, id);
+      yield* run(queueMail(tx, t, email, now));
+      yield* run(
+        auditEntry(
+          tx,
+          t,
+          { actorEmail: viewer.email, action: 'mail_sent', applicationId: id, detail: `status: ${to}` },
+          now,
+        ),
+      );
+    }
     return 'changed';
   });
 }
@@ -236,7 +264,10 @@ export async function addNote(id: number, body: string, context?: AdminContext):
   const now = clock();
   return transaction(database, function* (tx) {
     const exists = yield* one(
-      tx.select({ id: t.applications.id }).from(t.applications).where(eq(t.applications.id, id)),
+      tx
+        .select({ id: t.applications.id })
+        .from(t.applications)
+        .where(and(eq(t.applications.id, id), isNull(t.applications.erasedAt))),
     );
     if (!exists) return false;
     yield* run(

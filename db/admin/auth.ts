@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import { auditEntry } from '@/db/audit-log';
 import type { AppDb, Database, Tables } from '@/db/database';
 import { getDb } from '@/db/index';
 import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
@@ -15,7 +16,6 @@ import {
   type ThrottleState,
 } from '@/lib/auth/throttle';
 import { emailKey } from '@/lib/email-key';
-import { auditEntry } from './audit';
 
 export type SignInResult =
   | { status: 'ok'; token: string; expiresAt: Date }

@@ -19,6 +19,7 @@ import {
 import { listAudit } from './audit';
 import { signIn, signOut } from './auth';
 import { currentViewer, NotSignedInError, type AdminContext } from './context';
+import { eraseApplication } from './erasure';
 import { openExport } from './export';
 import { applicationsPerDay, applicationsPerPosting } from './stats';
 
@@ -243,6 +244,40 @@ for (const dialect of testDialects()) {
       assert.equal(await getApplication(99_999, ctx), null);
     });
 
+    it('a final status starts the retention clock, leaving it stops it; an email goes only with a message', async () => {
+      const ctx = context(await session('manager@example.com'));
+      const { db, t } = database;
+      const decided = async (id: number) =>
+        (await db.select({ at: t.applications.decidedAt }).from(t.applications).where(eq(t.applications.id, id)))[0]!
+          .at;
+      const statusMail = async (id: number) =>
+        (
+          await db
+            .select({ n: count() })
+            .from(t.outbox)
+            .where(and(eq(t.outbox.applicationId, id), eq(t.outbox.kind, 'status_update')))
+        )[0]!.n;
+      assert.equal(await changeStatus(7, 'rejected', ctx), 'changed');
+      const first = await decided(7);
+      assert.ok(first);
+      assert.equal(await changeStatus(7, 'hired', ctx), 'changed');
+      assert.equal((await decided(7))?.getTime(), first.getTime(), 'final to final keeps the first decision time');
+      assert.equal(await statusMail(7), 0);
+      assert.equal(await changeStatus(7, 'interview', ctx, { message: 'Dear Ada,\n\nLet us meet.' }), 'changed');
+      assert.equal(await decided(7), null);
+      assert.equal(await statusMail(7), 1);
+      const actions = (await listAudit(undefined, ctx)).entries
+        .filter((e) => e.applicationId === 7)
+        .map((e) => e.action);
+      assert.ok(actions.includes('mail_sent'));
+      // An erased application's stub does not move, nor take notes.
+      await eraseApplication(8, ctx);
+      assert.equal(await changeStatus(8, 'interview', ctx), 'not-found');
+      assert.equal(await addNote(8, 'too late', ctx), false);
+      assert.equal(await getResumeFile(8, 'inline', ctx), null);
+      assert.equal((await getApplication(8, ctx))?.fullName, 'Erased applicant');
+    });
+
     it('finds previous and next within the filter', async () => {
       const ctx = context(await session('manager@example.com'));
       assert.deepEqual(await getNeighbours(122, { posting: 'design' }, ctx), { newer: 123, older: 121 });
@@ -323,7 +358,7 @@ for (const dialect of testDialects()) {
       assert.deepEqual((await countByStatus({ posting: 'design' }, context(token))).counts, before);
       // A search counts matching rows instead, and agrees with the counters on the same rows.
       assert.deepEqual(await countByStatus({ q: 'typography' }, context(token)), {
-        counts: { new: 3, reviewing: 0, interview: 0, offer: 0, hired: 0, rejected: 0 },
+        counts: { new: 3, reviewing: 0, interview: 0, offer: 0, hired: 0, rejected: 0, withdrawn: 0 },
         exact: true,
       });
     });

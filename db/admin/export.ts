@@ -1,8 +1,8 @@
 import 'server-only';
 import { and, desc, lt } from 'drizzle-orm';
+import { auditEntry } from '@/db/audit-log';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
 import type { Answer } from '@/lib/application/questions';
-import { auditEntry } from './audit';
 import { authorize, type AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 

@@ -13,6 +13,7 @@ import {
 import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
 import type { Answer } from '@/lib/application/questions';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
+import { MAIL_KINDS } from '@/lib/mail/kinds';
 
 // The PostgreSQL twins of db/schema/sqlite.ts (where each table and column is explained): same names, same
 // row shapes, PostgreSQL's own types. Search (a tsvector column with a GIN index) and the triggers that keep
@@ -57,6 +58,8 @@ export const applications = pgTable(
       .notNull()
       .references(() => resumes.id),
     status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('new'),
+    decidedAt: time('decided_at'),
+    erasedAt: time('erased_at'),
     createdAt: time('created_at')
       .notNull()
       .default(sql`now()`),
@@ -67,6 +70,7 @@ export const applications = pgTable(
     index('applications_status_id').on(t.status, t.id),
     index('applications_posting_status_id').on(t.postingSlug, t.status, t.id),
     index('applications_created_at').on(t.createdAt),
+    index('applications_decided_at').on(t.decidedAt),
   ],
 );
 
@@ -121,9 +125,8 @@ export const statusChanges = pgTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     fromStatus: text('from_status', { enum: APPLICATION_STATUSES }).notNull(),
     toStatus: text('to_status', { enum: APPLICATION_STATUSES }).notNull(),
-    changedBy: integer('changed_by')
-      .notNull()
-      .references(() => adminUsers.id),
+    changedBy: integer('changed_by').references(() => adminUsers.id),
+    note: text('note'),
     changedAt: time('changed_at').notNull(),
   },
   (t) => [index('status_changes_application').on(t.applicationId, t.id)],
@@ -167,3 +170,51 @@ export const rateLimits = pgTable(
   },
   (t) => [index('rate_limits_window_start').on(t.windowStart)],
 );
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: id(),
+    kind: text('kind', { enum: MAIL_KINDS }).notNull(),
+    toAddress: text('to_address').notNull(),
+    applicationId: integer('application_id'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: time('next_attempt_at').notNull(),
+    claimedUntil: time('claimed_until'),
+    lastError: text('last_error'),
+    createdAt: time('created_at').notNull(),
+    sentAt: time('sent_at'),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_application').on(t.applicationId)],
+);
+
+export const candidateLinks = pgTable(
+  'candidate_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    emailKey: text('email_key').notNull(),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+  },
+  (t) => [index('candidate_links_email').on(t.emailKey)],
+);
+
+export const candidateSessions = pgTable(
+  'candidate_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    emailKey: text('email_key').notNull(),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+  },
+  (t) => [index('candidate_sessions_email').on(t.emailKey)],
+);
+
+export const pendingJobs = pgTable('pending_jobs', {
+  name: text('name').primaryKey(),
+  requestedAt: time('requested_at').notNull(),
+});

@@ -27,6 +27,10 @@ const twins: AllTwins = {
   applicationNotes: true,
   auditLog: true,
   rateLimits: true,
+  outbox: true,
+  candidateLinks: true,
+  candidateSessions: true,
+  pendingJobs: true,
 };
 
 test('every table has a twin of the same name and columns in both schemas', () => {

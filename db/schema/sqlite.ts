@@ -3,6 +3,7 @@ import { blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from
 import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
 import type { Answer } from '@/lib/application/questions';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
+import { MAIL_KINDS } from '@/lib/mail/kinds';
 
 // The SQLite tables. db/schema/postgres.ts holds their PostgreSQL twins, which infer rows of exactly the same
 // shape (db/schema/same-shape.test.ts), so the data layer is written once for both.
@@ -49,6 +50,10 @@ export const applications = sqliteTable(
       .notNull()
       .references(() => resumes.id),
     status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('new'),
+    // When the status became final (hired, rejected, withdrawn): retention counts from here.
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    // Erased at the candidate's request or at the end of retention: an anonymous stub from then on.
+    erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
@@ -60,6 +65,7 @@ export const applications = sqliteTable(
     // Admin inbox: posting and status together, and date ranges turned into id ranges (ids grow with time).
     index('applications_posting_status_id').on(t.postingSlug, t.status, t.id),
     index('applications_created_at').on(t.createdAt),
+    index('applications_decided_at').on(t.decidedAt),
   ],
 );
 
@@ -125,9 +131,9 @@ export const statusChanges = sqliteTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     fromStatus: text('from_status', { enum: APPLICATION_STATUSES }).notNull(),
     toStatus: text('to_status', { enum: APPLICATION_STATUSES }).notNull(),
-    changedBy: integer('changed_by')
-      .notNull()
-      .references(() => adminUsers.id),
+    // Null when the candidate made the change (withdrew).
+    changedBy: integer('changed_by').references(() => adminUsers.id),
+    note: text('note'),
     changedAt: integer('changed_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('status_changes_application').on(t.applicationId, t.id)],
@@ -173,3 +179,58 @@ export const rateLimits = sqliteTable(
   },
   (t) => [index('rate_limits_window_start').on(t.windowStart)],
 );
+
+/**
+ * Every email the site sends, written in the same transaction as what it is about; the worker delivers it
+ * with retries (jobs/mail.ts). `data` holds what the template needs and is cleared once the email is sent.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: MAIL_KINDS }).notNull(),
+    toAddress: text('to_address').notNull(),
+    applicationId: integer('application_id'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_application').on(t.applicationId)],
+);
+
+/** A candidate's private link: only the SHA-256 of its token is kept. It opens every application of the address. */
+export const candidateLinks = sqliteTable(
+  'candidate_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    emailKey: text('email_key').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('candidate_links_email').on(t.emailKey)],
+);
+
+/** A candidate signed in from their link, for a few hours, to the applications of one address. */
+export const candidateSessions = sqliteTable(
+  'candidate_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    emailKey: text('email_key').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('candidate_sessions_email').on(t.emailKey)],
+);
+
+/** Work the worker owes (`search-index` after an erasure): one row per job, asked for by any instance. */
+export const pendingJobs = sqliteTable('pending_jobs', {
+  name: text('name').primaryKey(),
+  requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
+});

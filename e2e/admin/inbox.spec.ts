@@ -125,7 +125,7 @@ test('the resume downloads with safe headers', async ({ page, admin }) => {
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, dashboard, audit log', async ({
+test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, notify, erase, dashboard, audit log', async ({
   page,
   admin,
 }) => {
@@ -140,6 +140,12 @@ test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, dashboa
   await page.goto(`/admin/applications/${id}`);
   const detail = await new AxeBuilder({ page }).withTags(WCAG).exclude('iframe').analyze();
   expect(detail.violations).toEqual([]);
+  await page.goto(`/admin/applications/${id}/notify?move=rejected`);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await page.goto(`/admin/applications/${id}/notify?move=rejected&error=message`);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await page.goto(`/admin/applications/${id}/erase`);
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
   await page.goto('/admin/dashboard');
   const dashboard = await new AxeBuilder({ page }).withTags(WCAG).analyze();
   expect(dashboard.violations).toEqual([]);

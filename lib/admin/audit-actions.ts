@@ -8,6 +8,9 @@ export const AUDIT_ACTION_LABELS = {
   note_added: 'Added a note',
   resume_download: 'Opened a resume',
   export: 'Exported CSV',
+  withdrawn: 'Withdrawn by the candidate',
+  erased: 'Erased',
+  mail_sent: 'Emailed the candidate',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

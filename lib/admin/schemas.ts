@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
+import { STATUS_MESSAGE_MAX_CHARS } from '@/lib/mail/status-messages';
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -9,7 +10,33 @@ export const signInSchema = z.object({
 
 const applicationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-export const statusChangeSchema = z.object({ id: applicationId, status: z.enum(APPLICATION_STATUSES) });
+export const statusChangeSchema = z.object({
+  id: applicationId,
+  status: z.enum(APPLICATION_STATUSES),
+  /** The box "email the candidate": the change then waits for the email's text (the notify page). */
+  notify: z.literal('yes').optional(),
+});
+
+/** The status change with the email the admin read, edited and chose to send. */
+export const statusEmailSchema = z.object({
+  id: applicationId,
+  status: z.enum(APPLICATION_STATUSES),
+  message: z
+    .string()
+    .trim()
+    .min(1, 'Write the email to the candidate, or go back and change the status without one.')
+    .max(
+      STATUS_MESSAGE_MAX_CHARS,
+      `The email can be at most ${STATUS_MESSAGE_MAX_CHARS.toLocaleString('en')} characters.`,
+    ),
+});
+
+/** Erasing one application now: asked twice, so the second answer is required. */
+export const adminErasureSchema = z.object({
+  id: applicationId,
+  confirm: z.literal('yes'),
+  tellCandidate: z.literal('yes').optional(),
+});
 
 export const noteSchema = z.object({
   id: applicationId,

@@ -12,6 +12,7 @@ const posting = (overrides: Partial<Posting> = {}): Posting => ({
   status: 'open',
   remote: false,
   questions: [{ id: 'years', label: 'Years of Go?', type: 'number', required: true }],
+  hiringTeam: [],
   file: 'content/postings/backend-engineer.mdx',
   body: '',
   sections: [],

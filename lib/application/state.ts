@@ -5,11 +5,12 @@ export type FieldErrors = Partial<Record<string, string[]>>;
 /** What the candidate typed, to put back after an error; never the file. */
 export type KeptValues = Partial<Record<string, string | string[]>>;
 
-/** What the apply action returns; the form renders every case, with or without JavaScript. */
+/**
+ * What the apply action returns when it does not send the candidate on to the confirmation page: the form
+ * renders it, with or without JavaScript.
+ */
 export type ApplyState =
-  | { status: 'idle' }
-  | { status: 'error'; errors: FieldErrors; message?: string; values: KeptValues }
-  | { status: 'success'; reference: string };
+  { status: 'idle' } | { status: 'error'; errors: FieldErrors; message?: string; values: KeptValues };
 
 export const initialApplyState: ApplyState = { status: 'idle' };
 

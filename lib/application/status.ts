@@ -8,9 +8,26 @@ export const STATUS_LABELS = {
   offer: 'Offer',
   hired: 'Hired',
   rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
 } as const;
 
 export type ApplicationStatus = keyof typeof STATUS_LABELS;
 
 /** In pipeline order. */
 export const APPLICATION_STATUSES = Object.keys(STATUS_LABELS) as [ApplicationStatus, ...ApplicationStatus[]];
+
+/** Where an application ends; the retention period counts from the moment it got there. */
+export const FINAL_STATUSES: readonly ApplicationStatus[] = ['hired', 'rejected', 'withdrawn'];
+
+export const isFinal = (status: ApplicationStatus) => FINAL_STATUSES.includes(status);
+
+/** What a candidate is told of their application: never the team's stages or notes. */
+export const CANDIDATE_STATUS: Record<ApplicationStatus, string> = {
+  new: 'Received',
+  reviewing: 'In review',
+  interview: 'In review',
+  offer: 'In review',
+  hired: 'Closed',
+  rejected: 'Closed',
+  withdrawn: 'Withdrawn',
+};

@@ -37,6 +37,7 @@ describe('parsePostingFrontMatter: valid postings', () => {
       status: 'open',
       remote: false,
       questions: [],
+      hiringTeam: [],
     });
   });
 
@@ -65,8 +66,11 @@ describe('parsePostingFrontMatter: valid postings', () => {
         '  max: 95000',
         '  unit: YEAR',
         'status: draft',
+        'hiringTeam:',
+        '  - Lead@Example.com',
       ),
     );
+    assert.deepEqual(data.hiringTeam, ['lead@example.com'], 'addresses are compared lowercased');
     assert.equal(data.remote, true);
     assert.equal(data.status, 'draft');
     assert.equal(data.datePosted, '2026-01-15');
@@ -135,6 +139,15 @@ describe('parsePostingFrontMatter: fields with the wrong value', () => {
   test('a salary whose min exceeds its max is reported on the salary line', () => {
     const source = posting('title: A', 'position: 1', 'category: Eng', 'salary:', '  currency: EUR', '  min: 90000', '  max: 80000', '  unit: YEAR');
     assertReported(source, 5, '"salary"', 'min must not exceed max');
+  });
+
+  test('a hiring team address that is not one is reported on its own line', () => {
+    const source = posting('title: A', 'position: 1', 'category: Eng', 'hiringTeam:', '  - lead@example.com', '  - the lead');
+    assertReported(source, 7, '"hiringTeam.1"', 'expected an email address');
+  });
+
+  test('a hiring team given as one address instead of a list says a list is expected', () => {
+    assertReported(posting('title: A', 'position: 1', 'category: Eng', 'hiringTeam: lead@example.com'), 5, 'expected a list of email addresses');
   });
 
   test('a lowercase salary currency is reported on the currency line', () => {

@@ -107,6 +107,13 @@ export const postingFrontMatterSchema = z.strictObject({
         seen.add(q.id);
       });
     }),
+  /** Who hears of each new application (and, in the admin area, the posting's team). */
+  hiringTeam: z
+    .array(z.email({ error: 'expected an email address' }).transform((address) => address.trim().toLowerCase()), {
+      error: 'expected a list of email addresses',
+    })
+    .max(50, 'expected at most 50 addresses')
+    .default([]),
 });
 
 export type PostingFrontMatter = z.infer<typeof postingFrontMatterSchema>;

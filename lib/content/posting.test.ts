@@ -14,6 +14,7 @@ function posting(overrides: Partial<Posting> = {}): Posting {
     body: '',
     sections: [],
     questions: [],
+    hiringTeam: [],
     updatedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };

@@ -9,6 +9,7 @@ const posting = (overrides: Partial<Posting> = {}): Posting => ({
   body: '',
   sections: [],
   questions: [],
+  hiringTeam: [],
   updatedAt: '2026-11-20T10:00:00.000Z',
   title: 'Data Engineer',
   position: 1,

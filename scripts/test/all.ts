@@ -2,17 +2,24 @@
 // PostgreSQL server and an S3-compatible server on loopback, runs the unit tests (on SQLite and PostgreSQL),
 // Playwright (on SQLite, and on PostgreSQL with resumes in object storage) and the crash test (both ways),
 // then stops the servers, whatever happened.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { startPostgres } from './postgres';
 import { startS3 } from './s3';
 
-const STEPS: [string, string[]][] = [
-  ['unit tests', ['run', 'test:unit']],
-  ['Playwright', ['run', 'test:e2e']],
-  ['crash test, SQLite', ['run', 'test:crash']],
+// Each group runs after the one before; the steps of a group run side by side. The unit tests wait mostly on
+// the databases and Playwright mostly on the browser, so together they take little more than Playwright alone;
+// the crash tests load both cores, so they run one after the other.
+const GROUPS: [string, string[]][][] = [
   [
-    'crash test, PostgreSQL and object storage',
-    ['run', 'test:crash', '--', '--database', 'postgres', '--storage', 's3', '--port', '3372'],
+    ['unit tests', ['run', 'test:unit']],
+    ['Playwright', ['run', 'test:e2e']],
+  ],
+  [['crash test, SQLite', ['run', 'test:crash', '--', '--rounds', '6']]],
+  [
+    [
+      'crash test, PostgreSQL and object storage',
+      ['run', 'test:crash', '--', '--rounds', '6', '--database', 'postgres', '--storage', 's3', '--port', '3372'],
+    ],
   ],
 ];
 
@@ -29,17 +36,28 @@ const env = {
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 let failed: string | undefined;
+
+/** Runs one step; a step beside another keeps its output until it ends, so the two do not interleave. */
+function runStep([name, args]: [string, string[]], buffered: boolean): Promise<boolean> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npm', args, { stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit', env });
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('close', (code) => {
+      if (buffered) process.stdout.write(Buffer.concat(output));
+      console.log(`── ${name}: ${code === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      if (code !== 0) failed ??= name;
+      resolve(code === 0);
+    });
+  });
+}
+
 try {
-  for (const [name, args] of STEPS) {
-    const started = Date.now();
-    const result = spawnSync('npm', args, { stdio: 'inherit', env });
-    console.log(
-      `── ${name}: ${result.status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-    );
-    if (result.status !== 0) {
-      failed = name;
-      break;
-    }
+  for (const group of GROUPS) {
+    const results = await Promise.all(group.map((step, i) => runStep(step, i < group.length - 1)));
+    if (results.includes(false)) break;
   }
 } finally {
   postgres.stop();

@@ -2,20 +2,15 @@ import { cookies } from 'next/headers';
 import { signIn } from '@/db/admin/auth';
 import { signInSchema } from '@/lib/admin/schemas';
 import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-token';
-import { bodyRefusal } from '@/lib/http/body-limits';
+import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
-import { isSameOrigin } from '@/lib/http/origin';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
 
 // A route handler rather than a server action, because throttling must answer 429 with Retry-After.
-const seeOther = (location: string) =>
-  new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': 'no-store' } });
-
 export async function POST(request: Request) {
-  if (!isSameOrigin(request.headers)) return new Response('Cross-site sign-in refused', { status: 403 });
-  const tooLarge = bodyRefusal(request);
-  if (tooLarge) return tooLarge;
+  const refused = refuseFormPost(request, 'Sign-in');
+  if (refused) return refused;
   const form = await request.formData().catch(() => null);
   const parsed = signInSchema.safeParse({ email: form?.get('email'), password: form?.get('password') });
   if (!parsed.success) return seeOther('/admin/sign-in?error=invalid');

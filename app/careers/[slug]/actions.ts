@@ -1,13 +1,15 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { DuplicateApplicationError, newReference, StorageUnavailableError, storeApplication } from '@/db/applications';
+import { redirect } from 'next/navigation';
+import { StorageUnavailableError, storeApplication } from '@/db/applications';
 import { looksLikeBot } from '@/lib/anti-bot/bot-check';
 import { checkApplication } from '@/lib/application/check';
 import { keptValues, type ApplyState, type FieldErrors } from '@/lib/application/state';
 import { APPLY_STAMP_HEADER, validApplyStamp } from '@/lib/apply-gate/stamp';
 import { getPosting } from '@/lib/content';
-import { SLUG_PATTERN } from '@/lib/content/posting';
+import { SLUG_PATTERN, type Posting } from '@/lib/content/posting';
+import { hiringTeamFromEnv } from '@/lib/mail/hiring-team';
 
 /**
  * The Apply Now action. The slug arrives as a hidden field (never `.bind()`: with JavaScript off a bound
@@ -39,37 +41,34 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
       'This form was sent to the wrong address. Open the job posting from the careers page and apply there.',
     );
   }
-  // A bot sees the same confirmation as a person, with a reference that matches nothing.
-  if (looksLikeBot(form)) return { status: 'success', reference: newReference() };
+  // A bot sees the same confirmation as a person, and nothing is stored.
+  if (looksLikeBot(form)) redirect(confirmationOf(typeof slug === 'string' && posting ? posting.slug : undefined));
   if (!posting) return fail({}, 'This job posting does not exist. Choose a role from the careers page.');
 
   const checked = await checkApplication(form, posting);
   if (!checked.ok) return fail(checked.errors, checked.message);
+  const { applicant, answers, resume } = checked;
   try {
-    const { applicant, answers, resume } = checked;
-    const { reference } = await storeApplication({
-      ...applicant,
-      answers,
-      resume,
-      postingSlug: posting.slug,
-      postingTitle: posting.title,
-      consentAt: new Date(),
-    });
-    return { status: 'success', reference };
+    // Stored, or a duplicate (whose address is told by email): either way the same confirmation on screen.
+    await storeApplication(
+      { ...applicant, answers, resume, postingSlug: posting.slug, postingTitle: posting.title, consentAt: new Date() },
+      undefined,
+      { hiringTeam: hiringTeamOf(posting) },
+    );
   } catch (error) {
-    if (error instanceof DuplicateApplicationError) {
-      return fail(
-        {},
-        `You have already applied for ${posting.title} with ${checked.applicant.email}. We have your application and will be in touch; there is no need to apply again.`,
-      );
-    }
-    if (error instanceof StorageUnavailableError) {
-      console.error(`[apply] could not store an application for ${posting.slug}: ${error.message}`);
-      return fail({}, STORAGE_UNAVAILABLE);
-    }
-    throw error;
+    if (!(error instanceof StorageUnavailableError)) throw error;
+    console.error(`[apply] could not store an application for ${posting.slug}: ${error.message}`);
+    return fail({}, STORAGE_UNAVAILABLE);
   }
+  // POST, then 303 to a light page: the posting is not rendered again, and a reload sends nothing twice.
+  redirect(confirmationOf(posting.slug));
 }
+
+const confirmationOf = (slug: string | undefined) => (slug ? `/careers/${slug}/applied` : '/careers');
+
+/** The posting's own `hiringTeam:`, or HIRING_TEAM_EMAIL (checked when the server starts). */
+const hiringTeamOf = (posting: Posting): string[] =>
+  posting.hiringTeam.length ? posting.hiringTeam : hiringTeamFromEnv();
 
 const STORAGE_UNAVAILABLE =
   'We could not store your application, so nothing was kept. The problem is on our side: please try again in an hour or so.';

@@ -4,25 +4,67 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { addNote, changeStatus } from '@/db/admin/applications';
 import { authorize } from '@/db/admin/context';
+import { eraseApplication } from '@/db/admin/erasure';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
-import { noteSchema, statusChangeSchema } from '@/lib/admin/schemas';
+import { adminErasureSchema, noteSchema, statusChangeSchema, statusEmailSchema } from '@/lib/admin/schemas';
 
 // Each action authorises first (a signed-out caller is redirected before anything is read), and the data
 // layer checks the session again on the write. Plain form actions: they work without JavaScript.
 
-function back(form: FormData, id: number, extra: Record<string, string> = {}): string {
+/** The application's page (or one of its sub-pages), keeping the inbox view the admin came from. */
+function back(form: FormData, id: number, extra: Record<string, string> = {}, page = ''): string {
   const filter = parseInboxFilter(new URLSearchParams(String(form.get('view') ?? '')));
   const query = filterQuery(filter, extra);
-  return `/admin/applications/${id}${query ? `?${query}` : ''}`;
+  return `/admin/applications/${id}${page}${query ? `?${query}` : ''}`;
 }
 
 export async function updateStatus(form: FormData): Promise<void> {
   await authorize();
-  const parsed = statusChangeSchema.safeParse({ id: form.get('id'), status: form.get('status') });
+  const parsed = statusChangeSchema.safeParse({
+    id: form.get('id'),
+    status: form.get('status'),
+    notify: form.get('notify') ?? undefined,
+  });
   if (!parsed.success) redirect('/admin');
-  await changeStatus(parsed.data.id, parsed.data.status);
+  const { id, status, notify } = parsed.data;
+  // Telling the candidate: nothing changes until the admin has read the email and chosen to send it.
+  if (notify) redirect(back(form, id, { move: status }, '/notify'));
+  await changeStatus(id, status);
   revalidatePath('/admin', 'layout');
-  redirect(back(form, parsed.data.id, { saved: 'status' }));
+  redirect(back(form, id, { saved: 'status' }));
+}
+
+/** The notify page's form: the status change and the email the admin wrote, in one transaction. */
+export async function updateStatusWithEmail(form: FormData): Promise<void> {
+  await authorize();
+  const parsed = statusEmailSchema.safeParse({
+    id: form.get('id'),
+    status: form.get('status'),
+    message: form.get('message'),
+  });
+  if (!parsed.success) {
+    const id = Number(form.get('id'));
+    if (!Number.isSafeInteger(id) || id <= 0) redirect('/admin');
+    redirect(back(form, id, { move: String(form.get('status')), error: 'message' }, '/notify'));
+  }
+  const { id, status, message } = parsed.data;
+  const result = await changeStatus(id, status, undefined, { message });
+  revalidatePath('/admin', 'layout');
+  redirect(back(form, id, { saved: result === 'changed' ? 'status-emailed' : 'status-unchanged' }));
+}
+
+/** The erase page's form: asked twice, so only its explicit confirmation erases. */
+export async function eraseApplicationNow(form: FormData): Promise<void> {
+  await authorize();
+  const parsed = adminErasureSchema.safeParse({
+    id: form.get('id'),
+    confirm: form.get('confirm'),
+    tellCandidate: form.get('tellCandidate') ?? undefined,
+  });
+  if (!parsed.success) redirect('/admin');
+  await eraseApplication(parsed.data.id, undefined, { tellCandidate: parsed.data.tellCandidate === 'yes' });
+  revalidatePath('/admin', 'layout');
+  redirect(back(form, parsed.data.id, { saved: 'erased' }));
 }
 
 export async function createNote(form: FormData): Promise<void> {

@@ -2,15 +2,26 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApplicationFields } from '@/components/admin/application-detail';
+import { ApplicationEmails } from '@/components/admin/application-emails';
+import { formatDateTime } from '@/components/admin/format';
 import { Notes } from '@/components/admin/notes';
 import { Pipeline } from '@/components/admin/pipeline';
 import { getApplication, getNeighbours } from '@/db/admin/applications';
+import { listApplicationMail } from '@/db/admin/mail';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
 import { parseApplicationId } from '@/lib/admin/schemas';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { createNote, updateStatus } from './actions';
 
 export const metadata: Metadata = { title: 'Application' };
+
+const SAVED: Record<string, string> = {
+  status: 'Status updated.',
+  'status-emailed': 'Status updated. The email to the candidate is on its way.',
+  'status-unchanged': 'The status had already changed; nothing was sent.',
+  note: 'Note added.',
+  erased: 'The application is erased.',
+};
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,11 +30,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   if (id === null) notFound();
   const query = await searchParams;
   const filter = parseInboxFilter(query);
-  const [application, neighbours] = await Promise.all([getApplication(id), getNeighbours(id, filter)]);
+  const [application, neighbours, emails] = await Promise.all([
+    getApplication(id),
+    getNeighbours(id, filter),
+    listApplicationMail(id),
+  ]);
   if (!application) notFound();
   const view = filterQuery(filter);
   const suffix = view ? `?${view}` : '';
-  const saved = query.saved === 'status' ? 'Status updated.' : query.saved === 'note' ? 'Note added.' : undefined;
+  const saved = typeof query.saved === 'string' ? SAVED[query.saved] : undefined;
   return (
     <article className="admin-detail">
       <nav className="pager" aria-label="Applications in this view">
@@ -45,47 +60,83 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
           {saved}
         </p>
       ) : null}
-      <ApplicationFields application={application} />
-      <section aria-labelledby="resume-heading">
-        <h2 id="resume-heading">Resume</h2>
-        <p>
-          <a href={`/admin/applications/${id}/resume?download=1`} download>
-            Download {application.resumeFileName}
-          </a>{' '}
-          ({Math.ceil(application.resumeSize / 1024)} KB)
-          {application.resumeMediaType === 'application/pdf' ? (
-            <>
-              {' · '}
-              {/* Some browsers will not run their PDF viewer inside a fully sandboxed frame; a tab always works. */}
-              <a href={`/admin/applications/${id}/resume`} target="_blank" rel="noopener noreferrer">
-                Open the PDF in a new tab
-              </a>
-            </>
-          ) : null}
+      {application.erasedAt ? (
+        <p className="notice">
+          Erased {formatDateTime(application.erasedAt)}: what remains is the anonymous record of the application, for
+          the statistics.
         </p>
-        {application.resumeMediaType === 'application/pdf' ? (
-          // An empty sandbox: the PDF gets no scripts, forms, navigation or same-origin access.
-          <iframe
-            className="admin-resume"
-            src={`/admin/applications/${id}/resume`}
-            sandbox=""
-            title={`Resume of ${application.fullName}`}
-          />
-        ) : null}
-      </section>
-      <Pipeline id={id} status={application.status} view={view} history={application.history} action={updateStatus} />
-      <Notes
+      ) : (
+        <>
+          <ApplicationFields application={application} />
+          <ResumeSection id={id} application={application} />
+        </>
+      )}
+      <Pipeline
         id={id}
+        status={application.status}
         view={view}
-        notes={application.notes}
-        action={createNote}
-        maxLength={NOTE_MAX_CHARS}
-        error={
-          query.error === 'note'
-            ? `Write the note first (at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters).`
-            : undefined
-        }
+        history={application.history}
+        erased={application.erasedAt !== null}
+        action={updateStatus}
       />
+      <ApplicationEmails emails={emails} />
+      {application.erasedAt ? null : (
+        <>
+          <Notes
+            id={id}
+            view={view}
+            notes={application.notes}
+            action={createNote}
+            maxLength={NOTE_MAX_CHARS}
+            error={
+              query.error === 'note'
+                ? `Write the note first (at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters).`
+                : undefined
+            }
+          />
+          <section aria-labelledby="erase-heading">
+            <h2 id="erase-heading">Erase</h2>
+            <p>
+              When the candidate asks, or their data should go before the retention period ends:{' '}
+              <Link href={`/admin/applications/${id}/erase${suffix}`}>erase this application</Link>.
+            </p>
+          </section>
+        </>
+      )}
     </article>
+  );
+}
+
+type Application = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
+
+function ResumeSection({ id, application }: { id: number; application: Application }) {
+  return (
+    <section aria-labelledby="resume-heading">
+      <h2 id="resume-heading">Resume</h2>
+      <p>
+        <a href={`/admin/applications/${id}/resume?download=1`} download>
+          Download {application.resumeFileName}
+        </a>{' '}
+        ({Math.ceil(application.resumeSize / 1024)} KB)
+        {application.resumeMediaType === 'application/pdf' ? (
+          <>
+            {' · '}
+            {/* Some browsers will not run their PDF viewer inside a fully sandboxed frame; a tab always works. */}
+            <a href={`/admin/applications/${id}/resume`} target="_blank" rel="noopener noreferrer">
+              Open the PDF in a new tab
+            </a>
+          </>
+        ) : null}
+      </p>
+      {application.resumeMediaType === 'application/pdf' ? (
+        // An empty sandbox: the PDF gets no scripts, forms, navigation or same-origin access.
+        <iframe
+          className="admin-resume"
+          src={`/admin/applications/${id}/resume`}
+          sandbox=""
+          title={`Resume of ${application.fullName}`}
+        />
+      ) : null}
+    </section>
   );
 }

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { OwnApplications } from '@/components/candidate/own-applications';
+import { listOwnApplications } from '@/db/candidate/applications';
+import { currentCandidate } from '@/db/candidate/context';
+import { withdrawApplication } from './actions';
+
+export const metadata: Metadata = { title: 'Your applications', robots: { index: false } };
+
+const NOTICES: Record<string, string> = {
+  withdrawn: 'Your application is withdrawn. We have sent you an email to confirm it.',
+  erased: 'Your application is erased. We have sent you an email to confirm it.',
+  'already-final': 'That application is already closed, so there was nothing to withdraw.',
+  'not-found': 'That application is not one of yours, or it is erased already.',
+  invalid: 'That request was not complete. Try again from this page.',
+};
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ApplicationsPage({ searchParams }: Props) {
+  const candidate = await currentCandidate();
+  const { notice } = await searchParams;
+  if (!candidate) {
+    return (
+      <article className="prose">
+        <h1>Your applications</h1>
+        {notice === 'erased' ? (
+          // Erasing the address's last application forgets the address, its links and this session with it.
+          <p className="notice" role="status">
+            Your application is erased. We have sent you an email to confirm it. We hold nothing else under your
+            address, so your private link has stopped working too.
+          </p>
+        ) : null}
+        <p>
+          You can see your applications, withdraw them, download everything we hold about them or erase them, from a
+          private link we send by email. No account or password is needed.
+        </p>
+        <p>
+          <Link className="button" href="/applications/access">
+            Email me a link
+          </Link>
+        </p>
+      </article>
+    );
+  }
+  const message = typeof notice === 'string' ? NOTICES[notice] : undefined;
+  const applications = await listOwnApplications();
+  return (
+    <article className="prose">
+      <h1>Your applications</h1>
+      {message ? (
+        <p className="notice" role="status">
+          {message}
+        </p>
+      ) : null}
+      <OwnApplications applications={applications} withdraw={withdrawApplication} />
+      <h2>Your data</h2>
+      <p>
+        <a href="/applications/data" download>
+          Download everything we hold about your applications
+        </a>{' '}
+        (a ZIP file with your details, your answers, the history of each application and your resumes).
+      </p>
+      <form method="post" action="/applications/sign-out">
+        <button type="submit" className="button button--secondary">
+          Sign out
+        </button>
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,21 @@
+import type { AuditAction } from '@/lib/admin/audit-actions';
+import type { AppDb, Tables } from './database';
+
+// Appending to the audit log, for the admin data layer and for the worker (retention erases are audited
+// too), so no `server-only` here.
+
+export type AuditEntry = { actorEmail: string; action: AuditAction; applicationId?: number; detail?: string };
+
+/**
+ * The statement that appends to the audit log: awaited on its own, or yielded inside a transaction with
+ * the change it records. Callers have already authorised, or are signing in, or are the worker.
+ */
+export function auditEntry(db: AppDb, t: Tables, entry: AuditEntry, now = Date.now()) {
+  return db.insert(t.auditLog).values({
+    at: new Date(now),
+    actorEmail: entry.actorEmail.slice(0, 320),
+    action: entry.action,
+    applicationId: entry.applicationId ?? null,
+    detail: entry.detail?.slice(0, 1000) ?? null,
+  });
+}

@@ -1,0 +1,84 @@
+import { createLink } from '@/db/candidates';
+import type { Database } from '@/db/database';
+import { CLAIM_MS, claimNext, markFailed, markRetry, markSent, type ClaimedMail } from '@/db/outbox';
+import { emailKey } from '@/lib/email-key';
+import { CARRIES_LINK } from '@/lib/mail/messages';
+import { isPermanent, type Transport } from '@/lib/mail/transport';
+import { absoluteUrl, site } from '@/lib/site';
+import { renderEmail } from './render-email';
+
+/** Tries for at least a day: 1, 2, 4… minutes apart (from MAIL_RETRY_SECONDS), at most two hours apart, then gives up. */
+export const GIVE_UP_AFTER_MS = 26 * 60 * 60 * 1000;
+export const RETRY_MS = 60_000;
+const MAX_RETRY_MS = 2 * 60 * 60 * 1000;
+export const retryDelayMs = (attempts: number, firstMs = RETRY_MS) =>
+  Math.min(firstMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+
+/** How the worker paces its tries; the defaults suit a mail server, tests shorten them. */
+export type Pacing = { retryMs: number; claimMs: number };
+export const DEFAULT_PACING: Pacing = { retryMs: RETRY_MS, claimMs: CLAIM_MS };
+
+/** One Message-ID per outbox row, so every try of the same email is recognisably the same email. */
+export const messageIdOf = (mail: Pick<ClaimedMail, 'id' | 'createdAt'>) =>
+  `<outbox-${mail.id}-${mail.createdAt.getTime()}@${new URL(site.url).hostname}>`;
+
+export type Delivered = { id: number; outcome: 'sent' | 'retry' | 'failed'; error?: string };
+
+/** Sends one claimed email and records what happened. */
+export async function deliver(
+  database: Database,
+  transport: Transport,
+  mail: ClaimedMail,
+  now = Date.now(),
+  { retryMs }: Pick<Pacing, 'retryMs'> = DEFAULT_PACING,
+): Promise<Delivered> {
+  try {
+    // A fresh private link in every email that carries one: the raw token exists only in the email.
+    const link = CARRIES_LINK[mail.kind]
+      ? absoluteUrl(`/applications/open?token=${await createLink(database, emailKey(mail.toAddress), now)}`)
+      : '';
+    const email = renderEmail(mail.kind, mail.data, link);
+    await transport.send({ to: mail.toAddress, ...email, messageId: messageIdOf(mail) });
+    // The confirmation of an erasure is the last trace of the address: it goes once sent.
+    await markSent(database, mail.id, now, { forgetAddress: mail.kind === 'erased' });
+    return { id: mail.id, outcome: 'sent' };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const delay = retryDelayMs(mail.attempts, retryMs);
+    const gaveUp = now - mail.createdAt.getTime() + delay > GIVE_UP_AFTER_MS;
+    if (isPermanent(error) || gaveUp || mail.data === null) {
+      await markFailed(database, mail.id, reason);
+      console.error(`[mail] ${mail.kind} #${mail.id} failed for good: ${reason}`);
+      return { id: mail.id, outcome: 'failed', error: reason };
+    }
+    await markRetry(database, mail.id, reason, now + delay);
+    return { id: mail.id, outcome: 'retry', error: reason };
+  }
+}
+
+/** Delivers every email that is due now, one at a time; returns what happened to each. */
+export async function deliverDue(
+  database: Database,
+  transport: Transport,
+  now = () => Date.now(),
+  pacing: Pacing = DEFAULT_PACING,
+): Promise<Delivered[]> {
+  const done: Delivered[] = [];
+  const next = () => claimNext(database, now(), pacing.claimMs);
+  for (let mail = await next(); mail; mail = await next()) {
+    done.push(await deliver(database, transport, mail, now(), pacing));
+  }
+  return done;
+}
+
+/** MAIL_RETRY_SECONDS (the first retry's delay) and MAIL_CLAIM_SECONDS, checked: a typo stops the start. */
+export function pacingFromEnv(env: NodeJS.ProcessEnv = process.env): Pacing {
+  const seconds = (name: string, fallbackMs: number) => {
+    const value = env[name];
+    if (!value) return fallbackMs;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a number of seconds above 0; got "${value}"`);
+    return n * 1000;
+  };
+  return { retryMs: seconds('MAIL_RETRY_SECONDS', RETRY_MS), claimMs: seconds('MAIL_CLAIM_SECONDS', CLAIM_MS) };
+}

@@ -1,0 +1,214 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { describe, test } from 'node:test';
+import { eq, sql } from 'drizzle-orm';
+import { createCandidateSession, createLink, readCandidateSession } from '@/db/candidates';
+import type { Database } from '@/db/database';
+import { rows, searchCondition } from '@/db/dialect';
+import { eraseSteps } from '@/db/erasure';
+import { queueMail } from '@/db/outbox';
+import { resumeStoreFromEnv } from '@/db/storage/resume-store';
+import { transaction } from '@/db/transaction';
+import type { ApplicationStatus } from '@/lib/application/status';
+import { emailKey } from '@/lib/email-key';
+import { mail } from '@/lib/mail/messages';
+import { retentionDays } from '@/lib/retention';
+import { freshDatabase, testDialects } from '@/test-support/databases';
+import { compactSearchIndex } from './maintenance';
+import { applyRetention } from './retention';
+
+// Retention and erasure on both databases, with the clock moved forward instead of waiting a year.
+
+const DAY = 24 * 60 * 60 * 1000;
+const store = resumeStoreFromEnv({ RESUME_STORAGE: 'database' } as unknown as NodeJS.ProcessEnv);
+
+/** An application as the site stores it (db/applications.ts is server-only, so the rows are written here). */
+async function seed(
+  database: Database,
+  email: string,
+  fullName: string,
+  status: ApplicationStatus,
+  decidedAt: number | null,
+) {
+  const { db, t } = database;
+  const resumeId = crypto.randomUUID();
+  const bytes = Buffer.from(`%PDF-1.7 ${fullName}`);
+  const now = new Date();
+  await db.insert(t.resumes).values({
+    id: resumeId,
+    fileName: 'cv.pdf',
+    mediaType: 'application/pdf',
+    size: bytes.length,
+    sha256: 'x',
+    data: bytes,
+    createdAt: now,
+  });
+  const [row] = await db
+    .insert(t.applications)
+    .values({
+      postingSlug: 'backend-engineer',
+      postingTitle: 'Backend Engineer',
+      fullName,
+      email,
+      emailKey: emailKey(email),
+      phone: '+44 20 7946 0958',
+      coverLetter: `A letter from ${fullName}`,
+      consentAt: now,
+      reference: crypto.randomBytes(4).toString('hex'),
+      resumeId,
+      status,
+      decidedAt: decidedAt === null ? null : new Date(decidedAt),
+      createdAt: now,
+    })
+    .returning({ id: t.applications.id });
+  const data = { postingTitle: 'Backend Engineer', reference: 'R', candidateName: fullName };
+  await queueMail(db, t, mail('application_received', email, data, row!.id));
+  return row!.id;
+}
+
+async function application_(database: Database, id: number) {
+  const { db, t } = database;
+  const [row] = await db
+    .select({
+      fullName: t.applications.fullName,
+      email: t.applications.email,
+      phone: t.applications.phone,
+      coverLetter: t.applications.coverLetter,
+      status: t.applications.status,
+      erasedAt: t.applications.erasedAt,
+      postingSlug: t.applications.postingSlug,
+      createdAt: t.applications.createdAt,
+      resumeSize: t.resumes.size,
+      resumeBytes: t.resumes.data,
+    })
+    .from(t.applications)
+    .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
+    .where(eq(t.applications.id, id));
+  return row!;
+}
+
+test('RETENTION_DAYS: 365 by default; anything but a whole number of days, 1 or more, is refused by name', () => {
+  assert.equal(retentionDays(undefined), 365);
+  assert.equal(retentionDays('30'), 30);
+  for (const bad of ['0', '-5', '1.5', 'a year', '365d']) assert.throws(() => retentionDays(bad), /RETENTION_DAYS/);
+});
+
+for (const dialect of testDialects()) {
+  describe(`retention and erasure on ${dialect}`, () => {
+    test('the worker anonymises exactly the applications whose final status is older than the period', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const now = Date.now();
+      const ids = {
+        rejectedLongAgo: await seed(database, 'old-reject@example.com', 'Old Reject', 'rejected', now - 400 * DAY),
+        withdrawnLongAgo: await seed(
+          database,
+          'old-withdraw@example.com',
+          'Old Withdraw',
+          'withdrawn',
+          now - 366 * DAY,
+        ),
+        hiredJustInside: await seed(database, 'recent-hire@example.com', 'Recent Hire', 'hired', now - 364 * DAY),
+        openForever: await seed(database, 'still-open@example.com', 'Still Open', 'interview', null),
+      };
+      assert.equal(await applyRetention(database, store, now, 365), 2);
+      for (const id of [ids.rejectedLongAgo, ids.withdrawnLongAgo]) {
+        const row = await application_(database, id);
+        assert.equal(row.fullName, 'Erased applicant');
+        assert.equal(row.email, `erased-${id}@erased.invalid`);
+        assert.equal(row.phone, null);
+        assert.equal(row.coverLetter, null);
+        assert.equal(row.resumeSize, 0);
+        assert.equal(row.resumeBytes?.length ?? 0, 0);
+        assert.ok(row.erasedAt);
+        // The stub keeps what the statistics need.
+        assert.equal(row.postingSlug, 'backend-engineer');
+        assert.ok(['rejected', 'withdrawn'].includes(row.status));
+      }
+      for (const id of [ids.hiredJustInside, ids.openForever])
+        assert.equal((await application_(database, id)).erasedAt, null);
+      // Two days later the hire is past its time too; the open application never is.
+      assert.equal(await applyRetention(database, store, now + 2 * DAY, 365), 1);
+      assert.ok((await application_(database, ids.hiredJustInside)).erasedAt);
+      assert.equal((await application_(database, ids.openForever)).erasedAt, null);
+      // Each erasure is in the audit log, without the data.
+      const audit = await rows<{ actor_email: string; detail: string }>(
+        database,
+        sql`SELECT actor_email, detail FROM audit_log WHERE action = 'erased' ORDER BY id`,
+      );
+      assert.deepEqual(
+        audit.map((a) => `${a.actor_email}: ${a.detail}`),
+        ['retention: after 365 days', 'retention: after 365 days', 'retention: after 365 days'],
+      );
+      assert.equal(await applyRetention(database, store, now + 2 * DAY, 365), 0, 'nothing is erased twice');
+    });
+
+    test('erasing forgets the address everywhere: notes, status notes, emails, links and sessions, the search', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const { db, t: tables } = database;
+      const now = Date.now();
+      const id = await seed(database, 'Grace@Example.com', 'Grace Hopper', 'reviewing', null);
+      const other = await seed(database, 'other@example.com', 'Other Person', 'new', null);
+      await queueMail(db, tables, mail('access_link', 'Grace@Example.com', {}), now);
+      await createLink(database, 'grace@example.com', now);
+      const session = await createCandidateSession(database, 'grace@example.com', now);
+      const [admin] = await db
+        .insert(tables.adminUsers)
+        .values({ email: 'lead@example.com', passwordHash: 'x', createdAt: new Date(now) })
+        .returning({ id: tables.adminUsers.id });
+      await db
+        .insert(tables.applicationNotes)
+        .values({ applicationId: id, authorId: admin!.id, body: 'Strong on compilers', createdAt: new Date(now) });
+      await db.insert(tables.statusChanges).values({
+        applicationId: id,
+        fromStatus: 'new',
+        toStatus: 'reviewing',
+        changedBy: null,
+        note: 'Grace’s own reason',
+        changedAt: new Date(now),
+      });
+      assert.equal((await db.select().from(tables.applications).where(searchCondition(database, 'Hopper'))).length, 1);
+
+      const erased = await transaction(database, (tx) => eraseSteps(tx, tables, id, now, true));
+      assert.equal(erased?.email, 'Grace@Example.com');
+      assert.equal(await transaction(database, (tx) => eraseSteps(tx, tables, id, now, true)), null, 'once only');
+
+      const row = await application_(database, id);
+      assert.equal(row.fullName, 'Erased applicant');
+      assert.equal(row.status, 'withdrawn', 'an open application ends as withdrawn');
+      assert.deepEqual(await db.select().from(tables.applicationNotes), []);
+      const [change] = await db.select({ note: tables.statusChanges.note }).from(tables.statusChanges);
+      assert.equal(change!.note, null);
+      assert.equal((await db.select().from(tables.applications).where(searchCondition(database, 'Hopper'))).length, 0);
+      assert.equal(await readCandidateSession(database, session.token, now), null);
+      assert.deepEqual(
+        await db.select().from(tables.candidateLinks).where(eq(tables.candidateLinks.emailKey, 'grace@example.com')),
+        [],
+      );
+      const emails = await db
+        .select({
+          kind: tables.outbox.kind,
+          to: tables.outbox.toAddress,
+          status: tables.outbox.status,
+          data: tables.outbox.data,
+          applicationId: tables.outbox.applicationId,
+        })
+        .from(tables.outbox)
+        .orderBy(tables.outbox.id);
+      const graces = emails.filter((e) => e.applicationId === id || e.applicationId === null);
+      // Everything queued before is scrubbed and cancelled; the confirmation of the erasure is the one left to send.
+      assert.deepEqual(
+        graces.map((e) => `${e.kind} ${e.to} ${e.status} ${e.data === null ? 'no data' : 'data'}`),
+        [
+          'application_received erased failed no data',
+          'access_link erased failed no data',
+          'erased Grace@Example.com pending data',
+        ],
+      );
+      // The other candidate is untouched.
+      assert.equal((await application_(database, other)).fullName, 'Other Person');
+      // The search index is compacted on the next worker cycle.
+      assert.equal(await compactSearchIndex(database), true);
+      assert.equal(await compactSearchIndex(database), false, 'and only when asked');
+    });
+  });
+}

@@ -1,0 +1,32 @@
+import { openDatabase } from '@/db/database';
+import { resumeStoreFromEnv } from '@/db/storage/resume-store';
+import { transportFromEnv } from '@/lib/mail/transport';
+import { retentionDays } from '@/lib/retention';
+import { pacingFromEnv } from './mail';
+import { startWorker, type Worker } from './worker';
+
+/**
+ * The worker beside a web server (server.ts, scripts/dev.ts), unless MAIL_WORKER=off says another process
+ * runs it (`npm run mail:work`). It has its own database connection, so its work never waits on a request's.
+ */
+export async function startWorkerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Worker | null> {
+  // A bad setting stops the start, not every later cycle (nor the privacy notice).
+  retentionDays(env.RETENTION_DAYS);
+  const pacing = pacingFromEnv(env);
+  if (env.MAIL_WORKER === 'off') return null;
+  if (env.MAIL_WORKER && env.MAIL_WORKER !== 'on') {
+    throw new Error(`MAIL_WORKER must be "on" (the default) or "off"; got "${env.MAIL_WORKER}"`);
+  }
+  const database = await openDatabase();
+  const transport = transportFromEnv(env);
+  const worker = startWorker({ database, transport, store: resumeStoreFromEnv(env), pacing });
+  console.log(`Worker running: mail through ${transport.describe}`);
+  return {
+    runOnce: worker.runOnce,
+    stop: async () => {
+      await worker.stop();
+      transport.close?.();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import { deleteExpiredAccess } from '@/db/candidates';
+import type { Database } from '@/db/database';
+import type { ResumeStore } from '@/db/storage/resume-store';
+import { sweepOrphans } from '@/db/storage/sweep';
+import type { Transport } from '@/lib/mail/transport';
+import { DEFAULT_PACING, deliverDue, type Pacing } from './mail';
+import { compactSearchIndex } from './maintenance';
+import { applyRetention } from './retention';
+
+// The worker: delivers the outbox, keeps the privacy notice's promises (retention, erasure's last traces)
+// and tidies. It runs in the server's process (server.ts starts it) or on its own (`npm run mail:work`);
+// several at once are safe, since each email is claimed by one statement. It runs outside Next, because
+// emails are rendered with react-dom/server, which Next's server bundles refuse.
+
+export type WorkerOptions = {
+  database: Database;
+  transport: Transport;
+  store: ResumeStore;
+  pacing?: Pacing;
+  /** How often the outbox is looked at. */
+  pollMs?: number;
+  /** How often retention and the tidying run. */
+  hourlyMs?: number;
+  now?: () => number;
+  log?: (line: string) => void;
+};
+
+export type Worker = { stop: () => Promise<void>; runOnce: () => Promise<void> };
+
+export function startWorker({
+  database,
+  transport,
+  store,
+  pacing = DEFAULT_PACING,
+  pollMs = 1_000,
+  hourlyMs = 3_600_000,
+  now = Date.now,
+  log = console.log,
+}: WorkerOptions): Worker {
+  let stopped = false;
+  let lastHourly = 0;
+  const cycle = async () => {
+    const delivered = await deliverDue(database, transport, now, pacing);
+    for (const d of delivered) if (d.outcome === 'retry') log(`[mail] #${d.id} will be tried again: ${d.error}`);
+    await compactSearchIndex(database);
+    if (now() - lastHourly >= hourlyMs) {
+      lastHourly = now();
+      const erased = await applyRetention(database, store, now());
+      if (erased) log(`[retention] erased ${erased} application(s) past the retention period`);
+      await deleteExpiredAccess(database, now());
+      if (store.kind === 's3') await sweepOrphans(database, store, now());
+    }
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        await cycle();
+      } catch (error) {
+        // A database or SMTP hiccup: the next cycle tries again; nothing is lost, the outbox still holds it.
+        log(`[worker] ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pollMs).unref());
+    }
+  })();
+  return {
+    runOnce: cycle,
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
+}

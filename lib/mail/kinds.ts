@@ -1,0 +1,23 @@
+// The emails the site sends; each is a template in components/email/.
+export const MAIL_KINDS = [
+  'application_received',
+  'application_duplicate',
+  'new_application',
+  'status_update',
+  'withdrawn',
+  'erased',
+  'access_link',
+] as const;
+
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** What each email is, as the admin's list of emails about an application names it. */
+export const MAIL_LABELS: Record<MailKind, string> = {
+  application_received: 'Confirmation of the application',
+  application_duplicate: 'Notice of a second application',
+  new_application: 'New application, to the hiring team',
+  status_update: 'Status update',
+  withdrawn: 'Confirmation of the withdrawal',
+  erased: 'Confirmation of the erasure',
+  access_link: 'Link to the candidate’s page',
+};
