@@ -11,16 +11,25 @@ import type { ResumeStore } from './storage/resume-store';
 type Copied = { table: string; rows: number };
 
 /** Tables in foreign-key order, each with the column its rows are read in order of. */
-const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
+export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['adminUsers', (t) => t.adminUsers.id],
+  ['postingVersions', (t) => t.postingVersions.hash],
   ['resumes', (t) => t.resumes.id],
   ['applications', (t) => t.applications.id],
   ['adminSessions', (t) => t.adminSessions.tokenHash],
+  ['adminInvitations', (t) => t.adminInvitations.tokenHash],
+  // A small table with a two-column key: read by its posting, which is enough to page through it.
+  ['postingMembers', (t) => t.postingMembers.postingSlug],
   ['loginThrottle', (t) => t.loginThrottle.key],
   ['statusChanges', (t) => t.statusChanges.id],
   ['applicationNotes', (t) => t.applicationNotes.id],
+  ['scorecards', (t) => t.scorecards.id],
   ['auditLog', (t) => t.auditLog.id],
   ['rateLimits', (t) => t.rateLimits.key],
+  ['outbox', (t) => t.outbox.id],
+  ['candidateLinks', (t) => t.candidateLinks.tokenHash],
+  ['candidateSessions', (t) => t.candidateSessions.tokenHash],
+  ['pendingJobs', (t) => t.pendingJobs.name],
 ];
 
 export class CopyError extends Error {}
@@ -43,8 +52,9 @@ export async function copyDatabase(
   for (const [name, keyOf] of ORDER) {
     const from = source.t[name];
     const key = keyOf(source.t);
-    // Resumes carry their bytes: fewer at a time.
-    const batch = name === 'resumes' ? 20 : 500;
+    // Resumes carry their bytes: fewer at a time. Posting members (postings × team, a few hundred rows) in one
+    // batch, as their key is not one column and paging by posting could split a posting's rows.
+    const batch = name === 'resumes' ? 20 : name === 'postingMembers' ? 1_000_000 : 500;
     let last: unknown;
     let total = 0;
     for (;;) {
@@ -72,7 +82,15 @@ function keyProperty(table: Tables[keyof Tables], column: AnyColumn): string {
 
 /** Rows copied with their ids leave PostgreSQL's identity sequences behind; the next id follows the largest. */
 async function resetIdentities(target: Database): Promise<void> {
-  for (const table of ['admin_users', 'applications', 'status_changes', 'application_notes', 'audit_log']) {
+  for (const table of [
+    'admin_users',
+    'applications',
+    'status_changes',
+    'application_notes',
+    'scorecards',
+    'audit_log',
+    'outbox',
+  ]) {
     await rows(
       target,
       sql.raw(

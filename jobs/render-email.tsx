@@ -7,7 +7,7 @@ import {
   StatusUpdate,
   Withdrawn,
 } from '@/components/email/candidate-emails';
-import { NewApplication } from '@/components/email/team-emails';
+import { Assignment, Invitation, NewApplication } from '@/components/email/team-emails';
 import type { MailKind } from '@/lib/mail/kinds';
 import { MAIL_DATA, SUBJECTS, type MailData } from '@/lib/mail/messages';
 import { absoluteUrl } from '@/lib/site';
@@ -32,6 +32,14 @@ function element(kind: MailKind, raw: unknown, link: string) {
       return <Erased {...MAIL_DATA[kind].parse(raw)} />;
     case 'access_link':
       return <AccessLink link={link} />;
+    case 'invitation': {
+      const { path, ...data } = MAIL_DATA[kind].parse(raw);
+      return <Invitation {...data} link={absoluteUrl(path)} />;
+    }
+    case 'assignment': {
+      const data = MAIL_DATA[kind].parse(raw);
+      return <Assignment {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
   }
 }
 

@@ -14,6 +14,8 @@ import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
 import type { Answer } from '@/lib/application/questions';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
 import { MAIL_KINDS } from '@/lib/mail/kinds';
+import { ROLES } from '@/lib/team/roles';
+import type { Overall, AttributeRating } from '@/lib/team/scorecard';
 
 // The PostgreSQL twins of db/schema/sqlite.ts (where each table and column is explained): same names, same
 // row shapes, PostgreSQL's own types. Search (a tsvector column with a GIN index) and the triggers that keep
@@ -63,8 +65,16 @@ export const applications = pgTable(
     createdAt: time('created_at')
       .notNull()
       .default(sql`now()`),
+    assigneeId: integer('assignee_id').references(() => adminUsers.id),
+    source: text('source'),
+    sourceMedium: text('source_medium'),
+    sourceCampaign: text('source_campaign'),
+    referrer: text('referrer'),
+    postingVersion: text('posting_version'),
   },
   (t) => [
+    index('applications_assignee_id').on(t.assigneeId, t.id),
+    index('applications_source_id').on(t.source, t.id),
     uniqueIndex('applications_posting_email_key').on(t.postingSlug, t.emailKey),
     index('applications_posting_id').on(t.postingSlug, t.id),
     index('applications_status_id').on(t.status, t.id),
@@ -91,6 +101,7 @@ export const adminUsers = pgTable('admin_users', {
   createdAt: time('created_at').notNull(),
   disabledAt: time('disabled_at'),
   lastSignInAt: time('last_sign_in_at'),
+  role: text('role', { enum: ROLES }).notNull().default('owner'),
 });
 
 export const adminSessions = pgTable(
@@ -218,3 +229,61 @@ export const pendingJobs = pgTable('pending_jobs', {
   name: text('name').primaryKey(),
   requestedAt: time('requested_at').notNull(),
 });
+
+export const adminInvitations = pgTable(
+  'admin_invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    invitedBy: integer('invited_by')
+      .notNull()
+      .references(() => adminUsers.id),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    acceptedAt: time('accepted_at'),
+  },
+  (t) => [index('admin_invitations_email').on(t.email)],
+);
+
+export const postingMembers = pgTable(
+  'posting_members',
+  {
+    postingSlug: text('posting_slug').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    addedAt: time('added_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postingSlug, t.userId] }), index('posting_members_user').on(t.userId)],
+);
+
+export const scorecards = pgTable(
+  'scorecards',
+  {
+    id: id(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => adminUsers.id),
+    ratings: jsonb('ratings').notNull().$type<AttributeRating[]>(),
+    overall: integer('overall').$type<Overall>(),
+    note: text('note'),
+    submittedAt: time('submitted_at').notNull(),
+  },
+  (t) => [uniqueIndex('scorecards_application_author').on(t.applicationId, t.authorId)],
+);
+
+export const postingVersions = pgTable(
+  'posting_versions',
+  {
+    hash: text('hash').primaryKey(),
+    postingSlug: text('posting_slug').notNull(),
+    frontMatter: jsonb('front_matter').notNull().$type<Record<string, unknown>>(),
+    body: text('body').notNull(),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [index('posting_versions_posting').on(t.postingSlug, t.createdAt)],
+);

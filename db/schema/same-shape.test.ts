@@ -31,6 +31,10 @@ const twins: AllTwins = {
   candidateLinks: true,
   candidateSessions: true,
   pendingJobs: true,
+  adminInvitations: true,
+  postingMembers: true,
+  scorecards: true,
+  postingVersions: true,
 };
 
 test('every table has a twin of the same name and columns in both schemas', () => {

@@ -4,6 +4,8 @@ import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
 import type { Answer } from '@/lib/application/questions';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
 import { MAIL_KINDS } from '@/lib/mail/kinds';
+import { ROLES } from '@/lib/team/roles';
+import type { Overall, AttributeRating } from '@/lib/team/scorecard';
 
 // The SQLite tables. db/schema/postgres.ts holds their PostgreSQL twins, which infer rows of exactly the same
 // shape (db/schema/same-shape.test.ts), so the data layer is written once for both.
@@ -57,8 +59,19 @@ export const applications = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
+    // The team member the application is assigned to, if any.
+    assigneeId: integer('assignee_id').references(() => adminUsers.id),
+    // Where the candidate came from (lib/application/source.ts): ?src= or utm_*, else the referring site.
+    source: text('source'),
+    sourceMedium: text('source_medium'),
+    sourceCampaign: text('source_campaign'),
+    referrer: text('referrer'),
+    // The posting as the candidate read it (posting_versions.hash); null for applications from before versions.
+    postingVersion: text('posting_version'),
   },
   (t) => [
+    index('applications_assignee_id').on(t.assigneeId, t.id),
+    index('applications_source_id').on(t.source, t.id),
     uniqueIndex('applications_posting_email_key').on(t.postingSlug, t.emailKey),
     index('applications_posting_id').on(t.postingSlug, t.id),
     index('applications_status_id').on(t.status, t.id),
@@ -94,6 +107,8 @@ export const adminUsers = sqliteTable('admin_users', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
   lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
+  // Accounts from before roles were owners: everyone could do everything then.
+  role: text('role', { enum: ROLES }).notNull().default('owner'),
 });
 
 /** Only the SHA-256 of the cookie token is stored: a copy of the database signs nobody in. */
@@ -234,3 +249,68 @@ export const pendingJobs = sqliteTable('pending_jobs', {
   name: text('name').primaryKey(),
   requestedAt: integer('requested_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+// ---- The hiring team's desk: invitations, posting teams, scorecards, posting versions ----
+
+/** A one-time link to join the team with a role: only the SHA-256 of its token is kept. */
+export const adminInvitations = sqliteTable(
+  'admin_invitations',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    invitedBy: integer('invited_by')
+      .notNull()
+      .references(() => adminUsers.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('admin_invitations_email').on(t.email)],
+);
+
+/** Team members put on a posting from the admin (front matter `hiringTeam:` adds more, read from the content). */
+export const postingMembers = sqliteTable(
+  'posting_members',
+  {
+    postingSlug: text('posting_slug').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.postingSlug, t.userId] }), index('posting_members_user').on(t.userId)],
+);
+
+/** One team member's ratings of one application; others see it only once they have submitted theirs. */
+export const scorecards = sqliteTable(
+  'scorecards',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => adminUsers.id),
+    ratings: text('ratings', { mode: 'json' }).notNull().$type<AttributeRating[]>(),
+    // 1–4 (Strong no … Strong yes), or null for "no decision".
+    overall: integer('overall').$type<Overall>(),
+    note: text('note'),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('scorecards_application_author').on(t.applicationId, t.authorId)],
+);
+
+/** A posting as a candidate read it, stored once per content hash. */
+export const postingVersions = sqliteTable(
+  'posting_versions',
+  {
+    hash: text('hash').primaryKey(),
+    postingSlug: text('posting_slug').notNull(),
+    frontMatter: text('front_matter', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    body: text('body').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('posting_versions_posting').on(t.postingSlug, t.createdAt)],
+);

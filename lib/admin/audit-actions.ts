@@ -11,6 +11,15 @@ export const AUDIT_ACTION_LABELS = {
   withdrawn: 'Withdrawn by the candidate',
   erased: 'Erased',
   mail_sent: 'Emailed the candidate',
+  access_denied: 'Refused: not on the posting’s team',
+  invited: 'Invited a colleague',
+  invitation_accepted: 'Joined the team',
+  role_changed: 'Changed a role',
+  account_disabled: 'Disabled an account',
+  account_enabled: 'Enabled an account',
+  posting_team_changed: 'Changed a posting’s team',
+  assigned: 'Assigned',
+  scorecard_submitted: 'Submitted a scorecard',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

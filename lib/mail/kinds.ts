@@ -7,6 +7,8 @@ export const MAIL_KINDS = [
   'withdrawn',
   'erased',
   'access_link',
+  'invitation',
+  'assignment',
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -20,4 +22,6 @@ export const MAIL_LABELS: Record<MailKind, string> = {
   withdrawn: 'Confirmation of the withdrawal',
   erased: 'Confirmation of the erasure',
   access_link: 'Link to the candidate’s page',
+  invitation: 'Invitation to the hiring team',
+  assignment: 'Assignment notice, to the team member',
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from '@/lib/team/roles';
 import type { MailKind } from './kinds';
 
 // What each email needs, checked when it is queued and again when the worker renders it (the row may be old).
@@ -11,6 +12,14 @@ export const MAIL_DATA = {
   withdrawn: z.object({ postingTitle: z.string(), reference: z.string() }),
   erased: z.object({ postingTitle: z.string() }),
   access_link: z.object({}),
+  // The one-time link is kept here only until the email is sent (the worker clears `data` then).
+  invitation: z.object({ inviterEmail: z.string(), role: z.enum(ROLES), path: z.string().startsWith('/admin/') }),
+  assignment: z.object({
+    postingTitle: z.string(),
+    candidateName: z.string(),
+    applicationId: z.number().int(),
+    assignedBy: z.string(),
+  }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
@@ -24,6 +33,8 @@ export const CARRIES_LINK: Record<MailKind, boolean> = {
   withdrawn: true,
   erased: false,
   access_link: true,
+  invitation: false,
+  assignment: false,
 };
 
 export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
@@ -34,6 +45,8 @@ export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
   withdrawn: (d) => `Withdrawn: your application for ${d.postingTitle}`,
   erased: (d) => `Erased: your application for ${d.postingTitle}`,
   access_link: () => 'Your link to your applications',
+  invitation: (d) => `${d.inviterEmail} invited you to the hiring team`,
+  assignment: (d) => `Assigned to you: ${d.candidateName} for ${d.postingTitle}`,
 };
 
 /** An email to queue, with data of the right shape for its kind. */
