@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
 import { emailKey } from '@/lib/email-key';
+import type { Role } from '@/lib/team/roles';
 import type { Database } from './database';
 import { isUniqueViolation } from './dialect';
 import { one, run, transaction } from './transaction';
@@ -11,7 +12,13 @@ import { one, run, transaction } from './transaction';
 
 export class AccountError extends Error {}
 
-export async function createAdminUser({ db, t }: Database, email: string, password: string, now = new Date()) {
+/** A new account; the CLI makes the first owner, invitations (db/admin/team.ts) everyone after. */
+export async function createAdminUser(
+  { db, t }: Database,
+  email: string,
+  password: string,
+  { role = 'owner', now = new Date() }: { role?: Role; now?: Date } = {},
+) {
   const normalised = emailKey(email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(normalised) || normalised.length > 254) {
     throw new AccountError(`"${email}" is not an email address`);
@@ -28,7 +35,7 @@ export async function createAdminUser({ db, t }: Database, email: string, passwo
   try {
     const [user] = await db
       .insert(t.adminUsers)
-      .values({ email: normalised, passwordHash, createdAt: now })
+      .values({ email: normalised, passwordHash, role, createdAt: now })
       .returning({ id: t.adminUsers.id, email: t.adminUsers.email });
     return user!;
   } catch (error) {

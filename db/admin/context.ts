@@ -11,11 +11,13 @@ import {
   sessionIsLive,
 } from '@/lib/auth/session-token';
 import { isSecureRequest } from '@/lib/http/request';
+import type { Role } from '@/lib/team/roles';
 
 /** The signed-in hiring manager, as every admin read and write sees them. */
 export type Viewer = {
   userId: number;
   email: string;
+  role: Role;
   tokenHash: string;
   /** Failed sign-ins to the account between the previous sign-in and this session's. */
   failedAttempts: number;
@@ -68,6 +70,7 @@ export async function resolveSession(
     .select({
       userId: t.adminUsers.id,
       email: t.adminUsers.email,
+      role: t.adminUsers.role,
       lastSeenAt: t.adminSessions.lastSeenAt,
       expiresAt: t.adminSessions.expiresAt,
       failedAttempts: t.adminSessions.failedAttempts,
@@ -88,8 +91,8 @@ export async function resolveSession(
       .set({ lastSeenAt: new Date(now) })
       .where(eq(t.adminSessions.tokenHash, tokenHash));
   }
-  const { userId, email, failedAttempts, previousSignInAt } = row;
-  return { userId, email, tokenHash, failedAttempts, previousSignInAt };
+  const { userId, email, role, failedAttempts, previousSignInAt } = row;
+  return { userId, email, role, tokenHash, failedAttempts, previousSignInAt };
 }
 
 // Once per request, however many reads and writes of the page ask: the layout, the page's queries and
