@@ -6,6 +6,7 @@ const WHY: Record<FilterKey, string> = {
   status: 'Status: not one of the statuses',
   from: 'Received from: not a date',
   to: 'Received to: not a date',
+  assigned: 'Assigned: only "me" can be asked for',
 };
 
 /** Filters in the address that could not be applied, named so the view is never silently wider than asked. */

@@ -10,7 +10,8 @@ import { COUNT_CAP } from '@/lib/admin/counts';
 import type { InboxFilter } from '@/lib/admin/filter';
 import { APPLICATION_STATUSES, isFinal, type ApplicationStatus } from '@/lib/application/status';
 import { mail } from '@/lib/mail/messages';
-import { authorize, type AdminContext } from './context';
+import { authorizeApplication, authorizeScoped, canSeePosting, postingScope } from './access';
+import type { AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 
 export const PAGE_SIZE = 50;
@@ -27,12 +28,17 @@ const listColumns = (t: Tables) => ({
 
 /** One page of the inbox, newest first, by keyset on id: fetching one row more tells whether a next page exists. */
 export async function listApplications(filter: InboxFilter, before: number | undefined, context?: AdminContext) {
-  const { database } = await authorize(context);
+  const { database, slugs, viewer } = await authorizeScoped(context);
   const { db, t } = database;
   const found = await db
     .select(listColumns(t))
     .from(t.applications)
-    .where(and(await filterConditions(database, filter), before ? lt(t.applications.id, before) : undefined))
+    .where(
+      and(
+        await filterConditions(database, filter, { slugs, viewerId: viewer.userId }),
+        before ? lt(t.applications.id, before) : undefined,
+      ),
+    )
     .orderBy(desc(t.applications.id))
     .limit(PAGE_SIZE + 1);
   const page = found.slice(0, PAGE_SIZE);
@@ -46,17 +52,22 @@ export async function listApplications(filter: InboxFilter, before: number | und
  * counts are lower bounds, so no request counts a million rows.
  */
 export async function countByStatus(filter: InboxFilter, context?: AdminContext) {
-  const { database } = await authorize(context);
+  const { database, slugs, viewer } = await authorizeScoped(context);
   const { db, t } = database;
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
-  if (!filter.q && !filter.from && !filter.to) {
+  if (!filter.q && !filter.from && !filter.to && !filter.assigned) {
     const kept = await db
       .select({
         status: t.applicationCounts.status,
         count: sql<number>`sum(${t.applicationCounts.count})`.mapWith(Number),
       })
       .from(t.applicationCounts)
-      .where(filter.posting ? eq(t.applicationCounts.postingSlug, filter.posting) : undefined)
+      .where(
+        and(
+          filter.posting ? eq(t.applicationCounts.postingSlug, filter.posting) : undefined,
+          postingScope(t.applicationCounts.postingSlug, slugs),
+        ),
+      )
       .groupBy(t.applicationCounts.status);
     for (const row of kept) counts[row.status] = row.count;
     return { counts, exact: true };
@@ -64,7 +75,7 @@ export async function countByStatus(filter: InboxFilter, context?: AdminContext)
   const matching = db
     .select({ status: t.applications.status })
     .from(t.applications)
-    .where(await filterConditions(database, filter, { withStatus: false }))
+    .where(await filterConditions(database, filter, { withStatus: false, slugs, viewerId: viewer.userId }))
     .limit(COUNT_CAP + 1)
     .as('matching');
   const counted = await db.select({ status: matching.status, count: count() }).from(matching).groupBy(matching.status);
@@ -78,8 +89,8 @@ export async function countByStatus(filter: InboxFilter, context?: AdminContext)
  * not a scan of every application), each with its latest title.
  */
 export async function listPostingsWithApplications(context?: AdminContext) {
-  const { database } = await authorize(context);
-  return rows<{ slug: string; title: string }>(
+  const { database, slugs } = await authorizeScoped(context);
+  const found = await rows<{ slug: string; title: string }>(
     database,
     sql`
     WITH RECURSIVE slugs(slug) AS (
@@ -90,11 +101,14 @@ export async function listPostingsWithApplications(context?: AdminContext) {
     SELECT slug, (SELECT posting_title FROM applications WHERE posting_slug = slugs.slug ORDER BY id DESC LIMIT 1) AS title
     FROM slugs WHERE slug IS NOT NULL ORDER BY title`,
   );
+  return found.filter((posting) => canSeePosting(slugs, posting.slug));
 }
 
 /** Everything about one application except the resume bytes, with its status history and notes; null when missing. */
 export async function getApplication(id: number, context?: AdminContext) {
-  const { database } = await authorize(context);
+  const allowed = await authorizeApplication(id, 'open the application', context);
+  if (!allowed) return null;
+  const { database } = allowed;
   const { db, t } = database;
   const [application] = await db
     .select({
@@ -149,9 +163,9 @@ export async function getApplication(id: number, context?: AdminContext) {
 
 /** The newer and older application within the same filter, for previous/next links. */
 export async function getNeighbours(id: number, filter: InboxFilter, context?: AdminContext) {
-  const { database } = await authorize(context);
+  const { database, slugs, viewer } = await authorizeScoped(context);
   const { db, t } = database;
-  const where = await filterConditions(database, filter);
+  const where = await filterConditions(database, filter, { slugs, viewerId: viewer.userId });
   const [[newer], [older]] = await Promise.all([
     db
       .select({ id: t.applications.id })
@@ -171,7 +185,9 @@ export async function getNeighbours(id: number, filter: InboxFilter, context?: A
 
 /** The resume file of an application, recorded in the audit log; null when it is missing or erased. */
 export async function getResumeFile(id: number, disposition: 'inline' | 'attachment', context?: AdminContext) {
-  const { database, viewer, now } = await authorize(context);
+  const allowed = await authorizeApplication(id, 'read the resume', context);
+  if (!allowed) return null;
+  const { database, viewer, now } = allowed;
   const { db, t } = database;
   const [file] = await db
     .select({
@@ -209,7 +225,9 @@ export async function changeStatus(
   context?: AdminContext,
   { message }: { message?: string } = {},
 ): Promise<ChangeStatusResult> {
-  const { database, viewer, now: clock } = await authorize(context);
+  const allowed = await authorizeApplication(id, `move to ${to}`, context);
+  if (!allowed) return 'not-found';
+  const { database, viewer, now: clock } = allowed;
   const { t } = database;
   const a = t.applications;
   const now = clock();
@@ -259,7 +277,9 @@ export async function changeStatus(
 }
 
 export async function addNote(id: number, body: string, context?: AdminContext): Promise<boolean> {
-  const { database, viewer, now: clock } = await authorize(context);
+  const allowed = await authorizeApplication(id, 'add a note', context);
+  if (!allowed) return false;
+  const { database, viewer, now: clock } = allowed;
   const { t } = database;
   const now = clock();
   return transaction(database, function* (tx) {

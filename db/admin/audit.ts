@@ -1,11 +1,12 @@
 import 'server-only';
 import { desc, lt } from 'drizzle-orm';
-import { authorize, type AdminContext } from './context';
+import { authorizeRole, onlyOwners } from './access';
+import type { AdminContext } from './context';
 
 export const AUDIT_PAGE_SIZE = 100;
 
 export async function listAudit(before: number | undefined, context?: AdminContext) {
-  const { database } = await authorize(context);
+  const { database } = await authorizeRole(onlyOwners, 'read the audit log', context);
   const { db, t } = database;
   const rows = await db
     .select({

@@ -33,6 +33,8 @@ export type AdminContext = {
   token: () => Promise<string | undefined>;
   deny: () => never;
   now: () => number;
+  /** Each posting's `hiringTeam:` (db/admin/access.ts reads the content when this is left out). */
+  postingTeams?: () => Promise<ReadonlyMap<string, readonly string[]>>;
 };
 
 export class NotSignedInError extends Error {

@@ -3,7 +3,8 @@ import { auditEntry } from '@/db/audit-log';
 import { eraseSteps, removeErasedObject } from '@/db/erasure';
 import { resumeStore } from '@/db/storage/resume-store';
 import { exclusive, run, transaction } from '@/db/transaction';
-import { authorize, type AdminContext } from './context';
+import { authorizeApplication, authorizeRole, ownersAndRecruiters } from './access';
+import type { AdminContext } from './context';
 
 /**
  * An admin erases one application at once (a candidate who asked by email, say): personal data and the
@@ -14,7 +15,10 @@ export async function eraseApplication(
   context?: AdminContext,
   { tellCandidate = false }: { tellCandidate?: boolean } = {},
 ): Promise<'erased' | 'not-found'> {
-  const { database, viewer, now: clock } = await authorize(context);
+  await authorizeRole(ownersAndRecruiters, 'erase an application', context);
+  const allowed = await authorizeApplication(id, 'erase the application', context);
+  if (!allowed) return 'not-found';
+  const { database, viewer, now: clock } = allowed;
   const { t } = database;
   const now = clock();
   const erased = await transaction(database, function* (tx) {

@@ -3,7 +3,8 @@ import { and, desc, lt } from 'drizzle-orm';
 import { auditEntry } from '@/db/audit-log';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
 import type { Answer } from '@/lib/application/questions';
-import { authorize, type AdminContext } from './context';
+import { authorizeScoped } from './access';
+import type { AdminContext } from './context';
 import { filterConditions } from './filter-sql';
 
 export const EXPORT_COLUMNS = [
@@ -29,7 +30,7 @@ export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null
  * pull rows a thousand at a time after the request's cookies are out of reach.
  */
 export async function openExport(filter: InboxFilter, context?: AdminContext, batchSize = 1000) {
-  const { database, viewer, now } = await authorize(context);
+  const { database, viewer, now, slugs } = await authorizeScoped(context);
   const { db, t } = database;
   const a = t.applications;
   await auditEntry(
@@ -38,7 +39,7 @@ export async function openExport(filter: InboxFilter, context?: AdminContext, ba
     { actorEmail: viewer.email, action: 'export', detail: filterQuery(filter) || 'all applications' },
     now(),
   );
-  const where = await filterConditions(database, filter);
+  const where = await filterConditions(database, filter, { slugs, viewerId: viewer.userId });
   let cursor: number | undefined;
   let done = false;
   return async function nextBatch(): Promise<ExportRow[]> {

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { searchCondition } from '@/db/dialect';
 import { dayRange, type InboxFilter } from '@/lib/admin/filter';
+import { postingScope } from './access';
 
 const NOTHING = sql`1 = 0`;
 
@@ -39,12 +40,21 @@ async function idBounds({ db, t }: Database, filter: InboxFilter): Promise<SQL[]
 export async function filterConditions(
   database: Database,
   filter: InboxFilter,
-  { withStatus = true } = {},
+  {
+    withStatus = true,
+    slugs = null,
+    viewerId,
+  }: { withStatus?: boolean; slugs?: string[] | null; viewerId?: number } = {},
 ): Promise<SQL | undefined> {
   const { t } = database;
   const conditions: SQL[] = await idBounds(database, filter);
+  // The postings the viewer may see (db/admin/access.ts); null for every posting.
+  const scope = postingScope(t.applications.postingSlug, slugs);
+  if (scope) conditions.push(scope);
   if (filter.posting) conditions.push(eq(t.applications.postingSlug, filter.posting));
   if (withStatus && filter.status) conditions.push(eq(t.applications.status, filter.status));
   if (filter.q) conditions.push(searchCondition(database, filter.q));
+  // Without a viewer to be "me", the filter matches nothing rather than everything.
+  if (filter.assigned === 'me') conditions.push(viewerId ? eq(t.applications.assigneeId, viewerId) : NOTHING);
   return conditions.length ? and(...conditions) : undefined;
 }

@@ -1,14 +1,15 @@
 import 'server-only';
-import { count, gte, sql } from 'drizzle-orm';
+import { and, count, gte, sql } from 'drizzle-orm';
 import { dayNumber } from '@/db/dialect';
+import { authorizeScoped, postingScope } from './access';
 import { countByStatus, listPostingsWithApplications } from './applications';
-import { authorize, type AdminContext } from './context';
+import type { AdminContext } from './context';
 
 const DAY_MS = 86_400_000;
 
 /** Applications per day (UTC) for the last `days` days, oldest first, with empty days as zero. */
 export async function applicationsPerDay(days = 30, context?: AdminContext) {
-  const { database, now } = await authorize(context);
+  const { database, now, slugs } = await authorizeScoped(context);
   const { db, t } = database;
   const today = Math.floor(now() / DAY_MS);
   const start = today - days + 1;
@@ -16,7 +17,9 @@ export async function applicationsPerDay(days = 30, context?: AdminContext) {
   const perDay = await db
     .select({ day, count: count() })
     .from(t.applications)
-    .where(gte(t.applications.createdAt, new Date(start * DAY_MS)))
+    .where(
+      and(gte(t.applications.createdAt, new Date(start * DAY_MS)), postingScope(t.applications.postingSlug, slugs)),
+    )
     .groupBy(day);
   const byDay = new Map(perDay.map((r) => [r.day, r.count]));
   return Array.from({ length: days }, (_, i) => ({
@@ -27,7 +30,7 @@ export async function applicationsPerDay(days = 30, context?: AdminContext) {
 
 /** Applications per posting, most first: summed from the counts the triggers keep, not counted. */
 export async function applicationsPerPosting(context?: AdminContext) {
-  const ctx = await authorize(context);
+  const ctx = await authorizeScoped(context);
   const { db, t } = ctx.database;
   const perPosting = await db
     .select({
@@ -35,6 +38,7 @@ export async function applicationsPerPosting(context?: AdminContext) {
       count: sql<number>`sum(${t.applicationCounts.count})`.mapWith(Number),
     })
     .from(t.applicationCounts)
+    .where(postingScope(t.applicationCounts.postingSlug, ctx.slugs))
     .groupBy(t.applicationCounts.postingSlug);
   const titles = new Map((await listPostingsWithApplications(ctx)).map((p) => [p.slug, p.title]));
   return perPosting

@@ -21,10 +21,12 @@ export const inboxFilterSchema = z.object({
   from: day.optional(),
   to: day.optional(),
   q: z.string().max(200).optional(),
+  /** `me`: the applications assigned to the signed-in team member. */
+  assigned: z.literal('me').optional(),
 });
 
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
-export const FILTER_KEYS = ['posting', 'status', 'from', 'to', 'q'] as const;
+export const FILTER_KEYS = ['posting', 'status', 'from', 'to', 'q', 'assigned'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
