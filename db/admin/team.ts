@@ -1,5 +1,4 @@
 import 'server-only';
-import crypto from 'node:crypto';
 import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import { auditEntry } from '@/db/audit-log';
 import type { AppDb, Database } from '@/db/database';
