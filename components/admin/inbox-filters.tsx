@@ -52,6 +52,10 @@ export function InboxFilters({ filter, postings }: Props) {
         </label>
         <input id="to" name="to" type="date" defaultValue={filter.to ?? ''} />
       </div>
+      <div className="field field--checkbox">
+        <input id="assigned" name="assigned" type="checkbox" value="me" defaultChecked={filter.assigned === 'me'} />
+        <label htmlFor="assigned">Assigned to me</label>
+      </div>
       <button type="submit" className="button">
         Apply filters
       </button>

@@ -10,9 +10,14 @@ export type InboxRow = {
   postingTitle: string;
   status: ApplicationStatus;
   createdAt: Date;
+  assignee: string | null;
 };
 
-export function InboxTable({ rows, filter }: { rows: InboxRow[]; filter: InboxFilter }) {
+/**
+ * The inbox's rows, each with a box to choose it for the bulk actions (components/admin/bulk-actions.tsx),
+ * which belong to the form named by `form`: the table sits between the form's controls, not inside them.
+ */
+export function InboxTable({ rows, filter, form }: { rows: InboxRow[]; filter: InboxFilter; form: string }) {
   const query = filterQuery(filter);
   if (rows.length === 0) {
     return (
@@ -28,16 +33,30 @@ export function InboxTable({ rows, filter }: { rows: InboxRow[]; filter: InboxFi
         <caption id="inbox-caption">Applications, newest first</caption>
         <thead>
           <tr>
+            <th scope="col">
+              <span className="visually-hidden">Choose</span>
+            </th>
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Posting</th>
             <th scope="col">Status</th>
+            <th scope="col">Assigned to</th>
             <th scope="col">Received</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  name="ids"
+                  value={row.id}
+                  form={form}
+                  id={`choose-${row.id}`}
+                  aria-label={`Choose ${row.fullName}`}
+                />
+              </td>
               <th scope="row">
                 <Link href={`/admin/applications/${row.id}${query ? `?${query}` : ''}`}>{row.fullName}</Link>
               </th>
@@ -46,6 +65,7 @@ export function InboxTable({ rows, filter }: { rows: InboxRow[]; filter: InboxFi
               <td>
                 <span className={`status status--${row.status}`}>{STATUS_LABELS[row.status]}</span>
               </td>
+              <td>{row.assignee ?? '—'}</td>
               <td>
                 <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
               </td>

@@ -35,7 +35,7 @@ export function Pipeline({ id, status, view, history, erased, action }: Props) {
         ))}
       </ol>
       {erased ? null : (
-        <form action={action} className="inline-form">
+        <form action={action} className="inline-form" id="status-form">
           <input type="hidden" name="id" value={id} />
           <input type="hidden" name="view" value={view} />
           <div className="field">

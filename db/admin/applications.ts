@@ -31,8 +31,9 @@ export async function listApplications(filter: InboxFilter, before: number | und
   const { database, slugs, viewer } = await authorizeScoped(context);
   const { db, t } = database;
   const found = await db
-    .select(listColumns(t))
+    .select({ ...listColumns(t), assignee: t.adminUsers.email })
     .from(t.applications)
+    .leftJoin(t.adminUsers, eq(t.adminUsers.id, t.applications.assigneeId))
     .where(
       and(
         await filterConditions(database, filter, { slugs, viewerId: viewer.userId }),
@@ -122,6 +123,7 @@ export async function getApplication(id: number, context?: AdminContext) {
       consentAt: t.applications.consentAt,
       decidedAt: t.applications.decidedAt,
       erasedAt: t.applications.erasedAt,
+      assigneeId: t.applications.assigneeId,
       resumeFileName: t.resumes.fileName,
       resumeMediaType: t.resumes.mediaType,
       resumeSize: t.resumes.size,

@@ -286,7 +286,7 @@ for (const dialect of testDialects()) {
 
     it('exports in batches by keyset', async () => {
       const ctx = context(await session('manager@example.com'));
-      const next = await openExport({ posting: 'backend' }, ctx, 50);
+      const next = await openExport({ posting: 'backend' }, ctx, { batchSize: 50 });
       const sizes = [(await next()).length, (await next()).length, (await next()).length, (await next()).length];
       assert.deepEqual(sizes, [50, 50, 20, 0]);
     });

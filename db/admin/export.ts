@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, lt } from 'drizzle-orm';
+import { and, desc, inArray, lt } from 'drizzle-orm';
 import { auditEntry } from '@/db/audit-log';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
 import type { Answer } from '@/lib/application/questions';
@@ -29,17 +29,29 @@ export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null
  * Authorises once, records the export, and returns a reader of batches by keyset on id, so a stream can
  * pull rows a thousand at a time after the request's cookies are out of reach.
  */
-export async function openExport(filter: InboxFilter, context?: AdminContext, batchSize = 1000) {
+export async function openExport(
+  filter: InboxFilter,
+  context?: AdminContext,
+  { batchSize = 1000, ids }: { batchSize?: number; ids?: number[] } = {},
+) {
   const { database, viewer, now, slugs } = await authorizeScoped(context);
   const { db, t } = database;
   const a = t.applications;
   await auditEntry(
     db,
     t,
-    { actorEmail: viewer.email, action: 'export', detail: filterQuery(filter) || 'all applications' },
+    {
+      actorEmail: viewer.email,
+      action: 'export',
+      detail: ids ? `${ids.length} chosen applications` : filterQuery(filter) || 'all applications',
+    },
     now(),
   );
-  const where = await filterConditions(database, filter, { slugs, viewerId: viewer.userId });
+  // The inbox's chosen applications, still within what the viewer may see.
+  const where = and(
+    await filterConditions(database, filter, { slugs, viewerId: viewer.userId }),
+    ids ? inArray(a.id, ids.length ? ids : [0]) : undefined,
+  );
   let cursor: number | undefined;
   let done = false;
   return async function nextBatch(): Promise<ExportRow[]> {

@@ -10,7 +10,14 @@ import { hashSessionToken, isWellFormedToken, newSessionToken } from '@/lib/auth
 import { mail } from '@/lib/mail/messages';
 import type { Role } from '@/lib/team/roles';
 import { INVITATION_DAYS } from '@/lib/team/schemas';
-import { authorizeApplication, authorizeRole, onlyOwners, ownersAndRecruiters, visiblePostings } from './access';
+import {
+  authorizeApplication,
+  authorizeRole,
+  authorizeScoped,
+  onlyOwners,
+  ownersAndRecruiters,
+  visiblePostings,
+} from './access';
 import type { AdminContext } from './context';
 
 // The team: accounts and their roles, invitations, who is on which posting, who an application is assigned
@@ -374,4 +381,15 @@ export async function assignApplications(
     else refused++;
   }
   return { assigned, refused };
+}
+
+/** The active accounts, for the inbox's "assign the chosen to": each assignment is checked on its own. */
+export async function listActiveMembers(context?: AdminContext) {
+  const { database } = await authorizeScoped(context);
+  const { db, t } = database;
+  return db
+    .select({ id: t.adminUsers.id, email: t.adminUsers.email })
+    .from(t.adminUsers)
+    .where(isNull(t.adminUsers.disabledAt))
+    .orderBy(asc(t.adminUsers.email));
 }

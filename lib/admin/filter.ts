@@ -59,6 +59,15 @@ export function readInboxView(params: RawParams): { filter: InboxFilter; ignored
 
 export const parseInboxFilter = (params: RawParams): InboxFilter => readInboxView(params).filter;
 
+/** Application ids chosen in the inbox (`ids=1&ids=2`): positive whole numbers, at most a page's worth. */
+export function parseIds(values: readonly unknown[], limit = 100): number[] {
+  const ids = values
+    .filter((value): value is string => typeof value === 'string' && /^\d{1,15}$/.test(value))
+    .map(Number)
+    .filter((id) => id > 0);
+  return [...new Set(ids)].slice(0, limit);
+}
+
 /** A positive id cursor from `?before=`, or undefined. */
 export function parseCursor(params: RawParams, key = 'before'): number | undefined {
   const value = first(params, key);

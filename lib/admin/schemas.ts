@@ -52,3 +52,34 @@ export function parseApplicationId(raw: string): number | null {
   const parsed = applicationId.safeParse(raw);
   return /^\d+$/.test(raw) && parsed.success ? parsed.data : null;
 }
+
+/** An assignment: a team member's account id, or empty for nobody. */
+export const assignSchema = z.object({
+  id: applicationId,
+  assignee: z.union([z.literal('').transform(() => null), applicationId]),
+});
+
+/** A page of the inbox holds 50 applications; a bulk action takes at most this many. */
+export const BULK_LIMIT = 100;
+
+/** The inbox's bulk form: the chosen applications and what to do with them. */
+export const bulkSchema = z.discriminatedUnion('do', [
+  z.object({
+    do: z.literal('status'),
+    ids: z.array(applicationId).min(1, 'Choose at least one application').max(BULK_LIMIT),
+    status: z.enum(APPLICATION_STATUSES),
+    notify: z.literal('yes').optional(),
+  }),
+  z.object({
+    do: z.literal('assign'),
+    ids: z.array(applicationId).min(1, 'Choose at least one application').max(BULK_LIMIT),
+    assignee: z.union([z.literal('').transform(() => null), applicationId]),
+  }),
+]);
+
+/** The bulk status email: one text for every chosen candidate, `{name}` standing for each one's name. */
+export const bulkEmailSchema = z.object({
+  ids: z.array(applicationId).min(1).max(BULK_LIMIT),
+  status: z.enum(APPLICATION_STATUSES),
+  message: z.string().trim().min(1).max(STATUS_MESSAGE_MAX_CHARS),
+});

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { currentViewer } from '@/db/admin/context';
+import { ROLE_LABELS } from '@/lib/team/roles';
 
 // Comfort only: sends a signed-out visitor to the sign-in page. Every query, action and route handler
 // checks the session again itself. A route group, because the sign-in page must stay outside this check.
@@ -18,12 +19,21 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <li>
             <Link href="/admin/dashboard">Dashboard</Link>
           </li>
-          <li>
-            <Link href="/admin/audit">Audit log</Link>
-          </li>
+          {viewer.role === 'reviewer' ? null : (
+            <li>
+              <Link href="/admin/team">Team</Link>
+            </li>
+          )}
+          {viewer.role === 'owner' ? (
+            <li>
+              <Link href="/admin/audit">Audit log</Link>
+            </li>
+          ) : null}
         </ul>
         <form method="post" action="/admin/sign-out" className="admin-nav__account">
-          <span>Signed in as {viewer.email}</span>
+          <span>
+            Signed in as {viewer.email} ({ROLE_LABELS[viewer.role].toLowerCase()})
+          </span>
           <button type="submit" className="button button--secondary">
             Sign out
           </button>

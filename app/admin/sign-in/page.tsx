@@ -13,7 +13,7 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   if (await currentViewer()) redirect('/admin');
-  const { error } = await searchParams;
+  const { error, joined } = await searchParams;
   const message = error === 'invalid' ? INVALID : undefined;
   if (!(await hasAnyAdmin())) {
     return (
@@ -31,6 +31,11 @@ export default async function SignInPage({
   return (
     <section className="admin-narrow">
       <h1>Sign in to the admin area</h1>
+      {joined === '1' ? (
+        <p className="notice" role="status">
+          Your account is ready. Sign in with your email address and the password you chose.
+        </p>
+      ) : null}
       {message ? (
         <div className="error-summary" role="alert">
           <h2 className="error-summary__title">Could not sign you in</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { formatDateTime } from '@/components/admin/format';
 import { listAudit } from '@/db/admin/audit';
+import { currentViewer } from '@/db/admin/context';
 import { AUDIT_ACTION_LABELS } from '@/lib/admin/audit-actions';
 import { parseCursor } from '@/lib/admin/filter';
 
@@ -12,6 +13,15 @@ export default async function AuditPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const viewer = await currentViewer();
+  if (viewer?.role !== 'owner') {
+    return (
+      <>
+        <h1>Audit log</h1>
+        <p>Only owners read the audit log.</p>
+      </>
+    );
+  }
   const before = parseCursor(await searchParams);
   const { entries, hasMore } = await listAudit(before);
   return (

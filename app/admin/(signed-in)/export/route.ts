@@ -1,15 +1,17 @@
 import { currentViewer } from '@/db/admin/context';
 import { EXPORT_COLUMNS, openExport, type ExportRow } from '@/db/admin/export';
 import { csvRow } from '@/lib/admin/csv';
-import { parseInboxFilter } from '@/lib/admin/filter';
+import { parseIds, parseInboxFilter } from '@/lib/admin/filter';
 import { listAllPostings } from '@/lib/content';
 
 /** The current view as CSV, streamed a thousand rows at a time, so memory stays flat however many rows. */
 export async function GET(request: Request) {
   if (!(await currentViewer()))
     return new Response('Sign in to export applications', { status: 401, headers: { 'Cache-Control': 'no-store' } });
-  const filter = parseInboxFilter(new URL(request.url).searchParams);
-  const nextBatch = await openExport(filter);
+  const params = new URL(request.url).searchParams;
+  // The inbox's "export the selection" sends the chosen ids; otherwise the view's filter decides.
+  const ids = params.has('ids') ? parseIds(params.getAll('ids')) : undefined;
+  const nextBatch = await openExport(ids ? {} : parseInboxFilter(params), undefined, { ids });
   // One column per question of every posting, so a spreadsheet sorts and filters by answer.
   const questions = (await listAllPostings()).flatMap((p) =>
     p.questions.map((q) => ({ key: `${p.slug}/${q.id}`, label: `${p.title}: ${q.label}` })),

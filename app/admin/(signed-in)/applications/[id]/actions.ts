@@ -2,11 +2,19 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { RoleRequiredError } from '@/db/admin/access';
 import { addNote, changeStatus } from '@/db/admin/applications';
 import { authorize } from '@/db/admin/context';
 import { eraseApplication } from '@/db/admin/erasure';
+import { assignApplications } from '@/db/admin/team';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
-import { adminErasureSchema, noteSchema, statusChangeSchema, statusEmailSchema } from '@/lib/admin/schemas';
+import {
+  adminErasureSchema,
+  assignSchema,
+  noteSchema,
+  statusChangeSchema,
+  statusEmailSchema,
+} from '@/lib/admin/schemas';
 
 // Each action authorises first (a signed-out caller is redirected before anything is read), and the data
 // layer checks the session again on the write. Plain form actions: they work without JavaScript.
@@ -62,7 +70,12 @@ export async function eraseApplicationNow(form: FormData): Promise<void> {
     tellCandidate: form.get('tellCandidate') ?? undefined,
   });
   if (!parsed.success) redirect('/admin');
-  await eraseApplication(parsed.data.id, undefined, { tellCandidate: parsed.data.tellCandidate === 'yes' });
+  try {
+    await eraseApplication(parsed.data.id, undefined, { tellCandidate: parsed.data.tellCandidate === 'yes' });
+  } catch (error) {
+    if (!(error instanceof RoleRequiredError)) throw error;
+    redirect(back(form, parsed.data.id, { error: 'erase-role' }));
+  }
   revalidatePath('/admin', 'layout');
   redirect(back(form, parsed.data.id, { saved: 'erased' }));
 }
@@ -78,4 +91,15 @@ export async function createNote(form: FormData): Promise<void> {
   await addNote(parsed.data.id, parsed.data.body);
   revalidatePath('/admin', 'layout');
   redirect(back(form, parsed.data.id, { saved: 'note' }));
+}
+
+/** Assigns the application to a team member who can open it, or to nobody (an empty choice). */
+export async function assign(form: FormData): Promise<void> {
+  await authorize();
+  const parsed = assignSchema.safeParse({ id: form.get('id'), assignee: form.get('assignee') });
+  if (!parsed.success) redirect('/admin');
+  const { id, assignee } = parsed.data;
+  const { assigned } = await assignApplications([id], assignee);
+  revalidatePath('/admin', 'layout');
+  redirect(back(form, id, assigned ? { saved: assignee ? 'assigned' : 'unassigned' } : { error: 'assign' }));
 }

@@ -3,15 +3,19 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApplicationFields } from '@/components/admin/application-detail';
 import { ApplicationEmails } from '@/components/admin/application-emails';
+import { Assignment } from '@/components/admin/assignment';
 import { formatDateTime } from '@/components/admin/format';
 import { Notes } from '@/components/admin/notes';
 import { Pipeline } from '@/components/admin/pipeline';
+import { TriageKeys } from '@/components/admin/triage-keys';
 import { getApplication, getNeighbours } from '@/db/admin/applications';
+import { currentViewer } from '@/db/admin/context';
 import { listApplicationMail } from '@/db/admin/mail';
+import { listAssignable } from '@/db/admin/team';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
 import { parseApplicationId } from '@/lib/admin/schemas';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
-import { createNote, updateStatus } from './actions';
+import { assign, createNote, updateStatus } from './actions';
 
 export const metadata: Metadata = { title: 'Application' };
 
@@ -21,6 +25,14 @@ const SAVED: Record<string, string> = {
   'status-unchanged': 'The status had already changed; nothing was sent.',
   note: 'Note added.',
   erased: 'The application is erased.',
+  assigned: 'Assigned.',
+  unassigned: 'Assigned to nobody.',
+};
+
+const ERRORS: Record<string, string> = {
+  assign:
+    'That person cannot open this application (they are not on its posting’s team, or their account is disabled).',
+  'erase-role': 'Only owners and recruiters erase applications.',
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -30,15 +42,18 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   if (id === null) notFound();
   const query = await searchParams;
   const filter = parseInboxFilter(query);
-  const [application, neighbours, emails] = await Promise.all([
+  const [application, neighbours, emails, people, viewer] = await Promise.all([
     getApplication(id),
     getNeighbours(id, filter),
     listApplicationMail(id),
+    listAssignable(id),
+    currentViewer(),
   ]);
-  if (!application) notFound();
+  if (!application || !viewer) notFound();
   const view = filterQuery(filter);
   const suffix = view ? `?${view}` : '';
   const saved = typeof query.saved === 'string' ? SAVED[query.saved] : undefined;
+  const failed = typeof query.error === 'string' ? ERRORS[query.error] : undefined;
   return (
     <article className="admin-detail">
       <nav className="pager" aria-label="Applications in this view">
@@ -55,9 +70,20 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         ) : null}
       </nav>
       <h1>{application.fullName}</h1>
+      <TriageKeys
+        nextHref={neighbours.older ? `/admin/applications/${neighbours.older}${suffix}` : undefined}
+        previousHref={neighbours.newer ? `/admin/applications/${neighbours.newer}${suffix}` : undefined}
+        status={application.status}
+        canMove={application.erasedAt === null}
+      />
       {saved ? (
         <p className="notice" role="status">
           {saved}
+        </p>
+      ) : null}
+      {failed ? (
+        <p className="notice notice--error" role="alert">
+          {failed}
         </p>
       ) : null}
       {application.erasedAt ? (
@@ -79,6 +105,16 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         erased={application.erasedAt !== null}
         action={updateStatus}
       />
+      {application.erasedAt ? null : (
+        <Assignment
+          id={id}
+          view={view}
+          assigneeId={application.assigneeId}
+          people={people}
+          viewerId={viewer.userId}
+          action={assign}
+        />
+      )}
       <ApplicationEmails emails={emails} />
       {application.erasedAt ? null : (
         <>
@@ -94,13 +130,15 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
                 : undefined
             }
           />
-          <section aria-labelledby="erase-heading">
-            <h2 id="erase-heading">Erase</h2>
-            <p>
-              When the candidate asks, or their data should go before the retention period ends:{' '}
-              <Link href={`/admin/applications/${id}/erase${suffix}`}>erase this application</Link>.
-            </p>
-          </section>
+          {viewer.role === 'reviewer' ? null : (
+            <section aria-labelledby="erase-heading">
+              <h2 id="erase-heading">Erase</h2>
+              <p>
+                When the candidate asks, or their data should go before the retention period ends:{' '}
+                <Link href={`/admin/applications/${id}/erase${suffix}`}>erase this application</Link>.
+              </p>
+            </section>
+          )}
         </>
       )}
     </article>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getApplication } from '@/db/admin/applications';
+import { currentViewer } from '@/db/admin/context';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
 import { parseApplicationId } from '@/lib/admin/schemas';
 import { eraseApplicationNow } from '../actions';
@@ -17,6 +18,16 @@ export default async function ErasePage({ params, searchParams }: Props) {
   const application = await getApplication(id);
   if (!application || application.erasedAt) notFound();
   const view = filterQuery(parseInboxFilter(await searchParams));
+  const viewer = await currentViewer();
+  if (viewer?.role === 'reviewer') {
+    return (
+      <article className="admin-detail">
+        <h1>Erase the application of {application.fullName}</h1>
+        <p>Only owners and recruiters erase applications. Ask one of them if this application should go.</p>
+        <Link href={`/admin/applications/${id}${view ? `?${view}` : ''}`}>Back to the application</Link>
+      </article>
+    );
+  }
   return (
     <article className="admin-detail">
       <h1>Erase the application of {application.fullName}?</h1>

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { JoinForm } from '@/components/admin/join-form';
+import { findInvitation } from '@/db/admin/team';
+import { getDb } from '@/db/index';
+import { ROLE_HINTS, ROLE_LABELS } from '@/lib/team/roles';
+import { join } from './actions';
+
+export const metadata: Metadata = { title: 'Join the hiring team', referrer: 'no-referrer' };
+
+const WHY = {
+  unknown: 'This link is not a valid invitation. Check that it was copied whole.',
+  used: 'This invitation has been used already. If it was you, sign in.',
+  expired: 'This invitation has expired.',
+} as const;
+
+export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const found = await findInvitation(await getDb(), token);
+  if (!found.invitation) {
+    return (
+      <section className="admin-narrow">
+        <h1>Join the hiring team</h1>
+        <p>{WHY[found.problem]} Ask the owner who invited you for a new invitation if you need one.</p>
+        <p>
+          <Link href="/admin/sign-in">Sign in</Link>
+        </p>
+      </section>
+    );
+  }
+  const { email, role } = found.invitation;
+  return (
+    <section className="admin-narrow">
+      <h1>Join the hiring team</h1>
+      <p>
+        You are joining as {email}, with the role {ROLE_LABELS[role].toLowerCase()}: {ROLE_HINTS[role]}
+      </p>
+      <JoinForm email={email} token={token} action={join} permalink={`/admin/join/${token}`} />
+    </section>
+  );
+}
