@@ -89,7 +89,8 @@ export function TriageKeys({ nextHref, previousHref, status, canMove }: Props) {
           all keys (<kbd>?</kbd>)
         </button>
       </p>
-      <p className="visually-hidden" role="status" aria-live="polite">
+      {/* A live region without the status role: the page's own "Status updated." notice has that role. */}
+      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
       <dialog ref={dialog} aria-labelledby="triage-keys-title" className="triage-dialog">

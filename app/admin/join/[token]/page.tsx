@@ -6,7 +6,9 @@ import { getDb } from '@/db/index';
 import { ROLE_HINTS, ROLE_LABELS } from '@/lib/team/roles';
 import { join } from './actions';
 
-export const metadata: Metadata = { title: 'Join the hiring team', referrer: 'no-referrer' };
+// The site's Referrer-Policy already keeps the token's path to this origin; `no-referrer` would make Chrome
+// send `Origin: null` with the form, which Next refuses for a server action.
+export const metadata: Metadata = { title: 'Join the hiring team' };
 
 const WHY = {
   unknown: 'This link is not a valid invitation. Check that it was copied whole.',
