@@ -44,6 +44,7 @@ export async function filterConditions(
   const { t } = database;
   const conditions: SQL[] = await idBounds(database, filter);
   if (filter.posting) conditions.push(eq(t.applications.postingSlug, filter.posting));
+  if (filter.source) conditions.push(eq(t.applications.source, filter.source));
   if (withStatus && filter.status) conditions.push(eq(t.applications.status, filter.status));
   if (filter.q) conditions.push(searchCondition(database, filter.q));
   return conditions.length ? and(...conditions) : undefined;

@@ -7,6 +7,7 @@ import { InboxTable } from '@/components/admin/inbox-table';
 import { StatusCounts } from '@/components/admin/status-counts';
 import { countByStatus, listApplications, listPostingsWithApplications } from '@/db/admin/applications';
 import { currentViewer } from '@/db/admin/context';
+import { listSources } from '@/db/admin/sources';
 import { filterQuery, parseCursor, readInboxView } from '@/lib/admin/filter';
 
 export const metadata: Metadata = { title: 'Applications' };
@@ -17,11 +18,12 @@ export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
   const { filter, ignored } = readInboxView(params);
   const before = parseCursor(params);
-  const [viewer, page, { counts, exact }, postings] = await Promise.all([
+  const [viewer, page, { counts, exact }, postings, sources] = await Promise.all([
     currentViewer(),
     listApplications(filter, before),
     countByStatus(filter),
     listPostingsWithApplications(),
+    listSources(),
   ]);
   const query = filterQuery(filter);
   return (
@@ -34,7 +36,7 @@ export default async function InboxPage({ searchParams }: Props) {
       </div>
       {viewer ? <FailedSignIns viewer={viewer} /> : null}
       <IgnoredFilters ignored={ignored} />
-      <InboxFilters filter={filter} postings={postings} />
+      <InboxFilters filter={filter} postings={postings} sources={sources} />
       <StatusCounts filter={filter} counts={counts} exact={exact} />
       <InboxTable rows={page.rows} filter={filter} />
       <nav className="pager" aria-label="Pages">

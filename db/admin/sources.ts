@@ -1,0 +1,49 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { rows } from '@/db/dialect';
+import { authorize, type AdminContext } from './context';
+
+/** Sources listed and counted at most: anyone can invent one with `?src=`, so their number is not ours to bound. */
+export const SOURCE_LIST_CAP = 200;
+
+// The distinct sources, by skip-scan over `applications_source_id`: one index seek per source, never a scan of
+// every application. NULL (unknown) sorts outside `min()`, so it never appears here. The counter stops the
+// recursion itself: an outer LIMIT does not stop a recursive CTE on SQLite.
+const distinctSources = sql`
+  WITH RECURSIVE sources(source, n) AS (
+    SELECT min(source), 1 FROM applications
+    UNION ALL
+    SELECT (SELECT min(source) FROM applications WHERE source > sources.source), n + 1
+    FROM sources WHERE source IS NOT NULL AND n < ${SOURCE_LIST_CAP}
+  )`;
+
+/** The sources applications came from, alphabetically, for the inbox's filter. */
+export async function listSources(context?: AdminContext): Promise<string[]> {
+  const { database } = await authorize(context);
+  const found = await rows<{ source: string }>(
+    database,
+    sql`${distinctSources} SELECT source FROM sources WHERE source IS NOT NULL ORDER BY source`,
+  );
+  return found.map((row) => row.source);
+}
+
+/**
+ * Applications per source, most first, with those that name none as `null` (unknown). Each count reads only
+ * the `(source, id)` index over its own range (an index-only count on both databases, no table rows), so a
+ * million applications cost a pass over a narrow index, not the table; the number of sources is capped.
+ */
+export async function applicationsPerSource(context?: AdminContext) {
+  const { database } = await authorize(context);
+  const counted = await rows<{ source: string | null; count: number | string }>(
+    database,
+    sql`${distinctSources}
+    SELECT source, (SELECT count(*) FROM applications a WHERE a.source = sources.source) AS count
+    FROM sources WHERE source IS NOT NULL
+    UNION ALL
+    SELECT NULL, (SELECT count(*) FROM applications WHERE source IS NULL)`,
+  );
+  return counted
+    .map((row) => ({ source: row.source, count: Number(row.count) }))
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.count - a.count || (a.source ?? '\uffff').localeCompare(b.source ?? '\uffff', 'en'));
+}
