@@ -3,7 +3,7 @@
 import { HONEYPOT_FIELD, STARTED_AT_FIELD } from '@/lib/anti-bot/fields';
 import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
-import { SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD } from '@/lib/application/source';
+import { SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD } from '@/lib/application/source-fields';
 import type { ApplyState } from '@/lib/application/state';
 import { APPLICANT_FIELD_ORDER, ApplicantFields } from './applicant-fields';
 import { ConsentField } from './consent-field';

@@ -11,7 +11,7 @@ import { readApplicationForm } from '@/lib/application/form-data';
 import type { Question } from '@/lib/application/questions';
 import { looksLikeResume } from '@/lib/application/resume-sniff';
 import { APPLICATION_FIELDS, applicationSchemaFor, type ApplicationInput } from '@/lib/application/schema';
-import { SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD } from '@/lib/application/source';
+import { SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD } from '@/lib/application/source-fields';
 import type { FieldErrors } from '@/lib/application/state';
 
 // Browser validation for the server-rendered form, loaded on the first focus or tap inside it, so reading a

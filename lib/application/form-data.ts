@@ -2,7 +2,7 @@ import { ANTI_BOT_FIELDS } from '@/lib/anti-bot/fields';
 import { answerField } from './answer-field';
 import type { Question } from './questions';
 import { APPLICATION_FIELDS, type ApplicationField } from './schema';
-import { SOURCE_FIELDS } from './source';
+import { SOURCE_FIELDS } from './source-fields';
 
 const OPTIONAL = new Set<ApplicationField>(['phone', 'location', 'profileUrl', 'coverLetter']);
 

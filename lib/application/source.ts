@@ -13,11 +13,6 @@ export type ApplicationSource = {
   referrer: string | null;
 };
 
-/** The form's hidden fields, filled by the enhancement (with JavaScript) from the page the form sits on. */
-export const SOURCE_QUERY_FIELD = 'sourceQuery';
-export const SOURCE_REFERRER_FIELD = 'sourceReferrer';
-export const SOURCE_FIELDS: readonly string[] = [SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD];
-
 export const SOURCE_MAX_CHARS = 100;
 /** A URL longer than this is not read at all: no campaign link needs more, and parsing stays cheap. */
 const URL_MAX_CHARS = 2000;

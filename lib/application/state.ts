@@ -1,5 +1,5 @@
 import { ANTI_BOT_FIELDS } from '@/lib/anti-bot/fields';
-import { SOURCE_FIELDS } from './source';
+import { SOURCE_FIELDS } from './source-fields';
 
 /** Messages by form field name: the common fields and the posting's question fields (`q_<id>`). */
 export type FieldErrors = Partial<Record<string, string[]>>;
