@@ -29,8 +29,10 @@ export async function listSources(context?: AdminContext): Promise<string[]> {
 
 /**
  * Applications per source, most first, with those that name none as `null` (unknown). Each count reads only
- * the `(source, id)` index over its own range (an index-only count on both databases, no table rows), so a
- * million applications cost a pass over a narrow index, not the table; the number of sources is capped.
+ * the `(source, id)` index over its own range (SQLite's plan: COVERING INDEX; PostgreSQL: an index-only scan
+ * once autovacuum has marked the pages visible), never the table, and the number of sources is capped.
+ * Exact rather than capped like the inbox's counts: at a million applications it measured 45-200 ms on SQLite
+ * on a busy two-core machine.
  */
 export async function applicationsPerSource(context?: AdminContext) {
   const { database } = await authorize(context);
