@@ -2,6 +2,7 @@ import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { ResumeUpload } from '@/lib/application/check';
+import type { PostingVersion } from '@/lib/content/posting-version';
 import { emailKey } from '@/lib/email-key';
 import { mail } from '@/lib/mail/messages';
 import type { Database, Tables } from './database';
@@ -39,11 +40,14 @@ export function resumeQuotaBytes(setting = process.env.RESUME_QUOTA_MB_PER_HOUR)
   return mb * 1024 * 1024;
 }
 
-/** An application as the candidate sent it; the reference, keys, status and times are the database's. */
+/**
+ * An application as the candidate sent it, with the version of the posting they read (stored once per
+ * version); the reference, keys, status and times are the database's.
+ */
 export type NewApplication = Omit<
   Tables['applications']['$inferInsert'],
-  'id' | 'reference' | 'emailKey' | 'resumeId' | 'status' | 'createdAt'
-> & { resume: ResumeUpload };
+  'id' | 'reference' | 'emailKey' | 'resumeId' | 'status' | 'createdAt' | 'postingVersion'
+> & { resume: ResumeUpload; version?: PostingVersion };
 
 // Crockford's base32 without I, L, O, U: a reference a candidate can read out on the phone.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -62,7 +66,7 @@ const DUPLICATE = { name: 'applications_posting_email_key', column: 'application
  * and a crash in between leaves only an object the sweep deletes (db/storage/sweep.ts).
  */
 export async function storeApplication(
-  { resume, ...application }: NewApplication,
+  { resume, version, ...application }: NewApplication,
   given?: Database,
   {
     quotaBytes = resumeQuotaBytes(),
@@ -111,11 +115,21 @@ export async function storeApplication(
           createdAt: now,
         }),
       );
+      // The first application to a version stores its text; later ones only point at it.
+      if (version) {
+        yield* run(
+          tx
+            .insert(t.postingVersions)
+            .values({ ...version, createdAt: now })
+            .onConflictDoNothing({ target: t.postingVersions.hash }),
+        );
+      }
       const answers = application.answers?.length ? application.answers : null;
+      const postingVersion = version?.hash ?? null;
       const row = yield* one(
         tx
           .insert(t.applications)
-          .values({ ...application, answers, reference, emailKey: key, resumeId, createdAt: now })
+          .values({ ...application, answers, postingVersion, reference, emailKey: key, resumeId, createdAt: now })
           .returning({ id: t.applications.id }),
       );
       const id = row!.id;

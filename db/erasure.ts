@@ -48,6 +48,11 @@ export function* eraseSteps(tx: AppDb, t: Tables, id: number, now: number, notif
         profileUrl: null,
         coverLetter: null,
         answers: null,
+        // Where they came from can name them too (a personal site as the referrer, a campaign made for them).
+        source: null,
+        sourceMedium: null,
+        sourceCampaign: null,
+        referrer: null,
         status,
         decidedAt: sql`coalesce(${a.decidedAt}, ${sql.param(at, a.decidedAt)})`,
         erasedAt: at,

@@ -53,6 +53,11 @@ async function seed(
       emailKey: emailKey(email),
       phone: '+44 20 7946 0958',
       coverLetter: `A letter from ${fullName}`,
+      // A personal site as the referrer names the candidate as surely as their email.
+      source: 'personal.example',
+      sourceMedium: 'email',
+      sourceCampaign: `for ${fullName}`,
+      referrer: 'https://personal.example',
       consentAt: now,
       reference: crypto.randomBytes(4).toString('hex'),
       resumeId,
@@ -74,6 +79,10 @@ async function application_(database: Database, id: number) {
       email: t.applications.email,
       phone: t.applications.phone,
       coverLetter: t.applications.coverLetter,
+      source: t.applications.source,
+      sourceMedium: t.applications.sourceMedium,
+      sourceCampaign: t.applications.sourceCampaign,
+      referrer: t.applications.referrer,
       status: t.applications.status,
       erasedAt: t.applications.erasedAt,
       postingSlug: t.applications.postingSlug,
@@ -117,6 +126,7 @@ for (const dialect of testDialects()) {
         assert.equal(row.email, `erased-${id}@erased.invalid`);
         assert.equal(row.phone, null);
         assert.equal(row.coverLetter, null);
+        assert.deepEqual([row.source, row.sourceMedium, row.sourceCampaign, row.referrer], [null, null, null, null]);
         assert.equal(row.resumeSize, 0);
         assert.equal(row.resumeBytes?.length ?? 0, 0);
         assert.ok(row.erasedAt);
@@ -124,8 +134,10 @@ for (const dialect of testDialects()) {
         assert.equal(row.postingSlug, 'backend-engineer');
         assert.ok(['rejected', 'withdrawn'].includes(row.status));
       }
-      for (const id of [ids.hiredJustInside, ids.openForever])
+      for (const id of [ids.hiredJustInside, ids.openForever]) {
         assert.equal((await application_(database, id)).erasedAt, null);
+        assert.equal((await application_(database, id)).referrer, 'https://personal.example', 'kept until erased');
+      }
       // Two days later the hire is past its time too; the open application never is.
       assert.equal(await applyRetention(database, store, now + 2 * DAY, 365), 1);
       assert.ok((await application_(database, ids.hiredJustInside)).erasedAt);
@@ -175,6 +187,8 @@ for (const dialect of testDialects()) {
       const row = await application_(database, id);
       assert.equal(row.fullName, 'Erased applicant');
       assert.equal(row.status, 'withdrawn', 'an open application ends as withdrawn');
+      assert.deepEqual([row.source, row.sourceMedium, row.sourceCampaign, row.referrer], [null, null, null, null]);
+      assert.equal((await application_(database, other)).source, 'personal.example', 'only the erased one is cleared');
       assert.deepEqual(await db.select().from(tables.applicationNotes), []);
       const [change] = await db.select({ note: tables.statusChanges.note }).from(tables.statusChanges);
       assert.equal(change!.note, null);

@@ -30,6 +30,13 @@ export default async function PrivacyPage() {
         link, resume, cover letter and answers to the role’s questions, and the time you agreed to this notice. We keep
         no analytics or advertising cookies.
       </p>
+      <p>
+        With your application we also keep where you came from, to learn which places lead people to us: a tag in the
+        address of the job posting, if it had one (such as <code>?src=</code> or <code>utm_source</code>), and, when
+        your browser runs JavaScript and tells us, the site whose link you followed, reduced to its address (such as
+        https://example.com, never the page). We keep the text of the posting as you read it, so the hiring team sees
+        what you applied to even after it changes.
+      </p>
       <h2>Why</h2>
       <p>
         Only to consider you for the role you applied for and to write to you about it. We do not sell your data, share

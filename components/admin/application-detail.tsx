@@ -19,6 +19,11 @@ export type ApplicationDetail = {
   resumeFileName: string;
   resumeMediaType: string;
   resumeSize: number;
+  source: string | null;
+  sourceMedium: string | null;
+  sourceCampaign: string | null;
+  referrer: string | null;
+  versionAt: Date | null;
 };
 
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -31,7 +36,21 @@ export function ApplicationFields({ application: a }: { application: Application
       <dt>Reference</dt>
       <dd className="reference">{a.reference}</dd>
       <dt>Posting</dt>
-      <dd>{a.postingTitle}</dd>
+      <dd>
+        {a.postingTitle}
+        {a.versionAt ? (
+          <>
+            {' · '}
+            <a href={`/admin/applications/${a.id}/version`}>
+              Applied to the version of <time dateTime={a.versionAt.toISOString()}>{formatDateTime(a.versionAt)}</time>
+            </a>
+          </>
+        ) : null}
+      </dd>
+      <dt>Source</dt>
+      <dd>
+        <SourceText application={a} />
+      </dd>
       <dt>Status</dt>
       <dd>{STATUS_LABELS[a.status]}</dd>
       <dt>Email</dt>
@@ -73,6 +92,22 @@ export function ApplicationFields({ application: a }: { application: Application
         </div>
       ))}
     </dl>
+  );
+}
+
+/** Where the candidate came from; the referring site is shown as text, never a link (anyone can send one). */
+function SourceText({ application: a }: { application: ApplicationDetail }) {
+  if (!a.source) return <>Unknown</>;
+  const details = [
+    a.sourceMedium ? `medium: ${a.sourceMedium}` : null,
+    a.sourceCampaign ? `campaign: ${a.sourceCampaign}` : null,
+    a.referrer ? `referred by ${a.referrer}` : null,
+  ].filter(Boolean);
+  return (
+    <>
+      {a.source}
+      {details.length ? ` (${details.join('; ')})` : null}
+    </>
   );
 }
 

@@ -4,6 +4,7 @@ const WHY: Record<FilterKey, string> = {
   q: 'Search: not something that can be searched for',
   posting: 'Posting: no posting has that name',
   status: 'Status: not one of the statuses',
+  source: 'Source: longer than any source (100 characters)',
   from: 'Received from: not a date',
   to: 'Received to: not a date',
   assigned: 'Assigned: only "me" can be asked for',

@@ -2,10 +2,12 @@ import Link from 'next/link';
 import type { InboxFilter } from '@/lib/admin/filter';
 import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/application/status';
 
-type Props = { filter: InboxFilter; postings: { slug: string; title: string }[] };
+type Props = { filter: InboxFilter; postings: { slug: string; title: string }[]; sources: string[] };
 
 /** A plain GET form: the view lives in the URL, so it can be bookmarked, shared and used without JavaScript. */
-export function InboxFilters({ filter, postings }: Props) {
+export function InboxFilters({ filter, postings, sources }: Props) {
+  // A source from a shared link that no application has (any more) stays selected, so the view says what it shows.
+  const sourceOptions = filter.source && !sources.includes(filter.source) ? [filter.source, ...sources] : sources;
   return (
     <form method="get" action="/admin" className="filters" role="search" aria-label="Filter applications">
       <div className="field">
@@ -36,6 +38,19 @@ export function InboxFilters({ filter, postings }: Props) {
           {APPLICATION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label className="field__label" htmlFor="source">
+          Source
+        </label>
+        <select id="source" name="source" defaultValue={filter.source ?? ''}>
+          <option value="">Any source</option>
+          {sourceOptions.map((source) => (
+            <option key={source} value={source}>
+              {source}
             </option>
           ))}
         </select>

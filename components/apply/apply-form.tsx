@@ -3,6 +3,7 @@
 import { HONEYPOT_FIELD, STARTED_AT_FIELD } from '@/lib/anti-bot/fields';
 import { answerField } from '@/lib/application/answer-field';
 import type { Question } from '@/lib/application/questions';
+import { SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD } from '@/lib/application/source-fields';
 import type { ApplyState } from '@/lib/application/state';
 import { APPLICANT_FIELD_ORDER, ApplicantFields } from './applicant-fields';
 import { ConsentField } from './consent-field';
@@ -41,6 +42,9 @@ export function ApplyForm({ slug, questions, privacyUrl, action }: Props) {
       <input type="hidden" name="slug" value={slug} />
       {/* Filled by the enhancement; React must not own its value or a re-render would clear it. */}
       <input type="hidden" name={STARTED_AT_FIELD} />
+      {/* Where the candidate came from, filled by the enhancement too (without it, the server reads the Referer). */}
+      <input type="hidden" name={SOURCE_QUERY_FIELD} />
+      <input type="hidden" name={SOURCE_REFERRER_FIELD} />
       {/* Hidden from people and assistive technology; bots that fill every field fill this one too. */}
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="apply-website">Leave this field empty</label>

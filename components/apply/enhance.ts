@@ -11,6 +11,7 @@ import { readApplicationForm } from '@/lib/application/form-data';
 import type { Question } from '@/lib/application/questions';
 import { looksLikeResume } from '@/lib/application/resume-sniff';
 import { APPLICATION_FIELDS, applicationSchemaFor, type ApplicationInput } from '@/lib/application/schema';
+import { SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD } from '@/lib/application/source-fields';
 import type { FieldErrors } from '@/lib/application/state';
 
 // Browser validation for the server-rendered form, loaded on the first focus or tap inside it, so reading a
@@ -75,6 +76,15 @@ export function enhanceApplyForm(
       (found) => onErrors(toFieldErrors(found, fields), fields, true),
     )();
   });
+
+  // Where the candidate came from: the page's own query, and the site that sent them here, which only the
+  // browser knows (the page is static and the site sets no tracking cookie). The server checks both.
+  const setHidden = (name: string, value: string) => {
+    const input = form.elements.namedItem(name);
+    if (input instanceof HTMLInputElement) input.value = value;
+  };
+  setHidden(SOURCE_QUERY_FIELD, window.location.search);
+  setHidden(SOURCE_REFERRER_FIELD, document.referrer);
 
   // The signed start time that lets the server drop submissions made faster than a person can type.
   const controller = new AbortController();

@@ -47,8 +47,9 @@ export async function listApplications(filter: InboxFilter, before: number | und
 }
 
 /**
- * Applications per status under the filter's posting, dates and search (the status filter itself is left
- * out). By posting alone the counts are exact and read from `application_counts`. A date range or a search
+ * Applications per status under the filter's posting, dates, source and search (the status filter itself is
+ * left out). By posting alone the counts are exact and read from `application_counts`. A date range, a source
+ * or a search
  * counts the matching rows in one pass that stops after COUNT_CAP rows: `exact` is then false and the
  * counts are lower bounds, so no request counts a million rows.
  */
@@ -56,7 +57,7 @@ export async function countByStatus(filter: InboxFilter, context?: AdminContext)
   const { database, slugs, viewer } = await authorizeScoped(context);
   const { db, t } = database;
   const counts = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
-  if (!filter.q && !filter.from && !filter.to && !filter.assigned) {
+  if (!filter.q && !filter.from && !filter.to && !filter.source && !filter.assigned) {
     const kept = await db
       .select({
         status: t.applicationCounts.status,
@@ -120,6 +121,12 @@ export async function getApplication(id: number, context?: AdminContext) {
       profileUrl: t.applications.profileUrl,
       coverLetter: t.applications.coverLetter,
       answers: t.applications.answers,
+      source: t.applications.source,
+      sourceMedium: t.applications.sourceMedium,
+      sourceCampaign: t.applications.sourceCampaign,
+      referrer: t.applications.referrer,
+      // When the version the candidate read was first stored; null for applications from before versions.
+      versionAt: t.postingVersions.createdAt,
       consentAt: t.applications.consentAt,
       decidedAt: t.applications.decidedAt,
       erasedAt: t.applications.erasedAt,
@@ -130,6 +137,7 @@ export async function getApplication(id: number, context?: AdminContext) {
     })
     .from(t.applications)
     .innerJoin(t.resumes, eq(t.resumes.id, t.applications.resumeId))
+    .leftJoin(t.postingVersions, eq(t.postingVersions.hash, t.applications.postingVersion))
     .where(eq(t.applications.id, id))
     .limit(1);
   if (!application) return null;

@@ -18,6 +18,10 @@ export const EXPORT_COLUMNS = [
   ['location', 'Location'],
   ['profileUrl', 'Profile URL'],
   ['coverLetter', 'Cover letter'],
+  ['source', 'Source'],
+  ['sourceMedium', 'Medium'],
+  ['sourceCampaign', 'Campaign'],
+  ['referrer', 'Referring site'],
 ] as const;
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null> & {
@@ -69,6 +73,10 @@ export async function openExport(
         location: a.location,
         profileUrl: a.profileUrl,
         coverLetter: a.coverLetter,
+        source: a.source,
+        sourceMedium: a.sourceMedium,
+        sourceCampaign: a.sourceCampaign,
+        referrer: a.referrer,
         postingSlug: a.postingSlug,
         answers: a.answers,
       })

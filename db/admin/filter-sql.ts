@@ -52,6 +52,7 @@ export async function filterConditions(
   const scope = postingScope(t.applications.postingSlug, slugs);
   if (scope) conditions.push(scope);
   if (filter.posting) conditions.push(eq(t.applications.postingSlug, filter.posting));
+  if (filter.source) conditions.push(eq(t.applications.source, filter.source));
   if (withStatus && filter.status) conditions.push(eq(t.applications.status, filter.status));
   if (filter.q) conditions.push(searchCondition(database, filter.q));
   // Without a viewer to be "me", the filter matches nothing rather than everything.

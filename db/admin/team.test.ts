@@ -22,6 +22,8 @@ import { NotSignedInError, type AdminContext } from './context';
 import { eraseApplication } from './erasure';
 import { openExport } from './export';
 import { listApplicationMail } from './mail';
+import { getAppliedVersion } from './posting-versions';
+import { applicationsPerSource, listSources } from './sources';
 import { applicationsPerDay, applicationsPerPosting, statusFunnel } from './stats';
 import {
   acceptInvitation,
@@ -115,6 +117,9 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await assignApplications([design], ids.backendReviewer!, ctx), { assigned: 0, refused: 1 });
       await assert.rejects(eraseApplication(design, ctx), RoleRequiredError);
       await assert.rejects(listAudit(undefined, ctx), RoleRequiredError);
+      assert.equal(await getAppliedVersion(design, ctx), null);
+      assert.deepEqual(await applicationsPerSource(ctx), [{ source: null, count: 2 }]);
+      assert.deepEqual(await listSources(ctx), []);
 
       const listed = await listApplications({}, undefined, ctx);
       assert.deepEqual(listed.rows.map((row) => row.postingSlug).sort(), ['backend', 'backend']);

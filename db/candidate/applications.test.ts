@@ -25,6 +25,9 @@ async function apply(database: Database, email: string, postingSlug = 'backend-e
       email,
       consentAt: new Date(),
       resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from(`%PDF-1.7 ${email}`) },
+      source: 'ada.example',
+      sourceCampaign: 'spring',
+      referrer: 'https://ada.example',
     },
     database,
     { store },
@@ -122,6 +125,10 @@ for (const dialect of testDialects()) {
       assert.equal(applications.length, 1);
       assert.equal(applications[0]!.email, 'ada@example.com');
       assert.equal(applications[0]!.status, 'Received');
+      assert.deepEqual(
+        [applications[0]!.source, applications[0]!.sourceCampaign, applications[0]!.referringSite],
+        ['ada.example', 'spring', 'https://ada.example'],
+      );
       assert.deepEqual(Object.keys(applications[0]!).includes('notes'), false);
       assert.equal(resumes[0]!.bytes.toString(), '%PDF-1.7 ada@example.com');
       assert.ok(id);

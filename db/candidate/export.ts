@@ -25,6 +25,11 @@ export async function exportOwnData(context?: CandidateContext) {
       profileUrl: a.profileUrl,
       coverLetter: a.coverLetter,
       answers: a.answers,
+      // Where they came from is data about them too (the referring site can be their own).
+      source: a.source,
+      sourceMedium: a.sourceMedium,
+      sourceCampaign: a.sourceCampaign,
+      referringSite: a.referrer,
       consentGivenAt: a.consentAt,
       receivedAt: a.createdAt,
       status: a.status,

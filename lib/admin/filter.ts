@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SOURCE_MAX_CHARS } from '@/lib/application/source';
 import { APPLICATION_STATUSES } from '@/lib/application/status';
 import { CONTROL_OR_LINE_BREAK, DIRECTION_CONTROL } from '@/lib/application/text-rules';
 
@@ -18,6 +19,8 @@ export const inboxFilterSchema = z.object({
     .regex(/^[a-z0-9-]+$/)
     .optional(),
   status: z.enum(APPLICATION_STATUSES).optional(),
+  /** As stored (lib/application/source.ts): at most 100 characters, lower case. */
+  source: z.string().max(SOURCE_MAX_CHARS).toLowerCase().optional(),
   from: day.optional(),
   to: day.optional(),
   q: z.string().max(200).optional(),
@@ -26,7 +29,7 @@ export const inboxFilterSchema = z.object({
 });
 
 export type InboxFilter = z.infer<typeof inboxFilterSchema>;
-export const FILTER_KEYS = ['posting', 'status', 'from', 'to', 'q', 'assigned'] as const;
+export const FILTER_KEYS = ['posting', 'status', 'source', 'from', 'to', 'q', 'assigned'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;

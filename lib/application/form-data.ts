@@ -2,6 +2,7 @@ import { ANTI_BOT_FIELDS } from '@/lib/anti-bot/fields';
 import { answerField } from './answer-field';
 import type { Question } from './questions';
 import { APPLICATION_FIELDS, type ApplicationField } from './schema';
+import { SOURCE_FIELDS } from './source-fields';
 
 const OPTIONAL = new Set<ApplicationField>(['phone', 'location', 'profileUrl', 'coverLetter']);
 
@@ -53,11 +54,12 @@ export function repeatedFields(form: FormData, questions: readonly Question[] = 
 
 /** Field names our form never sends: a script's extra fields are refused, not ignored. */
 export function unknownFields(form: FormData, questions: readonly Question[] = []): string[] {
-  // Besides the schema's fields and the posting's answers, the form sends the anti-bot fields and React's
-  // `$ACTION_…` fields.
+  // Besides the schema's fields and the posting's answers, the form sends the anti-bot fields, where the
+  // candidate came from, and React's `$ACTION_…` fields.
   const known = new Set<string>([
     ...APPLICATION_FIELDS,
     ...ANTI_BOT_FIELDS,
+    ...SOURCE_FIELDS,
     ...questions.map((q) => answerField(q.id)),
   ]);
   return [...new Set(form.keys())].filter((name) => !known.has(name) && !name.startsWith('$ACTION_'));

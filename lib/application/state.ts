@@ -1,4 +1,5 @@
 import { ANTI_BOT_FIELDS } from '@/lib/anti-bot/fields';
+import { SOURCE_FIELDS } from './source-fields';
 
 /** Messages by form field name: the common fields and the posting's question fields (`q_<id>`). */
 export type FieldErrors = Partial<Record<string, string[]>>;
@@ -14,8 +15,8 @@ export type ApplyState =
 
 export const initialApplyState: ApplyState = { status: 'idle' };
 
-// Never put back: the posting and the anti-bot fields travel on their own; React's fields start with `$`.
-const NOT_KEPT = new Set(['slug', ...ANTI_BOT_FIELDS]);
+// Never put back: the posting, anti-bot and source fields travel on their own; React's fields start with `$`.
+const NOT_KEPT = new Set(['slug', ...ANTI_BOT_FIELDS, ...SOURCE_FIELDS]);
 
 /**
  * What the candidate typed, to fill the form again after an error: every text field (several values for a

@@ -5,9 +5,11 @@ import { postingHtml } from './html';
 import { loadContent, type Content } from './load';
 import { resolveSection, type ResolvedSection } from './pipeline';
 import { acceptsApplications, isPublished, type Posting } from './posting';
+import { postingVersionOf, type PostingVersion } from './posting-version';
 
 const loaded = buildCache<Content>();
 const rendered = buildCache<string>();
+const versions = buildCache<PostingVersion>();
 
 /** Every posting and section, read and checked once per server process (per request in development). */
 function content(): Promise<Content> {
@@ -49,6 +51,12 @@ export async function listSectionNames(): Promise<string[]> {
 export async function getPostingHtml(posting: Posting): Promise<string> {
   const { sections } = await content();
   return rendered(posting.slug, () => postingHtml(posting, sections));
+}
+
+/** The posting as a candidate reads it now, sections written out, with its hash: stored with each application. */
+export async function getPostingVersion(posting: Posting): Promise<PostingVersion> {
+  const { sections } = await content();
+  return versions(posting.slug, async () => postingVersionOf(posting, sections));
 }
 
 /** A one-sentence summary for search results and link previews: the posting's first paragraph, shortened. */

@@ -8,6 +8,7 @@ import { InboxTable } from '@/components/admin/inbox-table';
 import { StatusCounts } from '@/components/admin/status-counts';
 import { countByStatus, listApplications, listPostingsWithApplications } from '@/db/admin/applications';
 import { currentViewer } from '@/db/admin/context';
+import { listSources } from '@/db/admin/sources';
 import { listActiveMembers } from '@/db/admin/team';
 import { filterQuery, parseCursor, readInboxView } from '@/lib/admin/filter';
 import { BULK_LIMIT } from '@/lib/admin/schemas';
@@ -21,11 +22,12 @@ export default async function InboxPage({ searchParams }: Props) {
   const params = await searchParams;
   const { filter, ignored } = readInboxView(params);
   const before = parseCursor(params);
-  const [viewer, page, { counts, exact }, postings, members] = await Promise.all([
+  const [viewer, page, { counts, exact }, postings, sources, members] = await Promise.all([
     currentViewer(),
     listApplications(filter, before),
     countByStatus(filter),
     listPostingsWithApplications(),
+    listSources(),
     listActiveMembers(),
   ]);
   const query = filterQuery(filter);
@@ -45,7 +47,7 @@ export default async function InboxPage({ searchParams }: Props) {
         </p>
       ) : null}
       <IgnoredFilters ignored={ignored} />
-      <InboxFilters filter={filter} postings={postings} />
+      <InboxFilters filter={filter} postings={postings} sources={sources} />
       <StatusCounts filter={filter} counts={counts} exact={exact} />
       {page.rows.length ? <BulkActions id="bulk" view={query} members={members} action={bulkAction} /> : null}
       <InboxTable rows={page.rows} filter={filter} form="bulk" />

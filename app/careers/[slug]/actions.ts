@@ -5,9 +5,11 @@ import { redirect } from 'next/navigation';
 import { StorageUnavailableError, storeApplication } from '@/db/applications';
 import { looksLikeBot } from '@/lib/anti-bot/bot-check';
 import { checkApplication } from '@/lib/application/check';
+import { parseSource, postingQuery } from '@/lib/application/source';
+import { SOURCE_QUERY_FIELD, SOURCE_REFERRER_FIELD } from '@/lib/application/source-fields';
 import { keptValues, type ApplyState, type FieldErrors } from '@/lib/application/state';
 import { APPLY_STAMP_HEADER, validApplyStamp } from '@/lib/apply-gate/stamp';
-import { getPosting } from '@/lib/content';
+import { getPosting, getPostingVersion } from '@/lib/content';
 import { SLUG_PATTERN, type Posting } from '@/lib/content/posting';
 import { hiringTeamFromEnv } from '@/lib/mail/hiring-team';
 
@@ -34,8 +36,9 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
     values: keptValues(form),
   });
 
+  const request = await headers();
   // The proxy checked the Origin, the body and the rate; its stamp says it ran for this posting's own page.
-  if (posting && !validApplyStamp((await headers()).get(APPLY_STAMP_HEADER), posting.slug)) {
+  if (posting && !validApplyStamp(request.get(APPLY_STAMP_HEADER), posting.slug)) {
     return fail(
       {},
       'This form was sent to the wrong address. Open the job posting from the careers page and apply there.',
@@ -48,10 +51,24 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   const checked = await checkApplication(form, posting);
   if (!checked.ok) return fail(checked.errors, checked.message);
   const { applicant, answers, resume } = checked;
+  const { source, medium, campaign, referrer } = sourceOf(form, request, posting.slug);
+  const version = await getPostingVersion(posting);
   try {
     // Stored, or a duplicate (whose address is told by email): either way the same confirmation on screen.
     await storeApplication(
-      { ...applicant, answers, resume, postingSlug: posting.slug, postingTitle: posting.title, consentAt: new Date() },
+      {
+        ...applicant,
+        answers,
+        resume,
+        version,
+        source,
+        sourceMedium: medium,
+        sourceCampaign: campaign,
+        referrer,
+        postingSlug: posting.slug,
+        postingTitle: posting.title,
+        consentAt: new Date(),
+      },
       undefined,
       { hiringTeam: hiringTeamOf(posting) },
     );
@@ -62,6 +79,21 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
   }
   // POST, then 303 to a light page: the posting is not rendered again, and a reload sends nothing twice.
   redirect(confirmationOf(posting.slug));
+}
+
+/**
+ * Where the candidate came from: the posting page's `?src=`/utm_* (from the enhancement's hidden field, or
+ * without JavaScript from the Referer of the form's POST) and the referring site (only the enhancement knows
+ * it). All of it is untrusted and parsed down to short text.
+ */
+function sourceOf(form: FormData, request: Headers, slug: string) {
+  const siteHost = request.get('x-forwarded-host') ?? request.get('host') ?? '';
+  const query = postingQuery(
+    { field: form.get(SOURCE_QUERY_FIELD), refererHeader: request.get('referer') },
+    { siteHost, path: `/careers/${slug}` },
+  );
+  const referrer = form.get(SOURCE_REFERRER_FIELD);
+  return parseSource({ query, referrer: typeof referrer === 'string' ? referrer : null, siteHost });
 }
 
 const confirmationOf = (slug: string | undefined) => (slug ? `/careers/${slug}/applied` : '/careers');

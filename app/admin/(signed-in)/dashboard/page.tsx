@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import { BarChart } from '@/components/admin/bar-chart';
+import { applicationsPerSource } from '@/db/admin/sources';
 import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/db/admin/stats';
 import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/application/status';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
-  const [perDay, perPosting, funnel] = await Promise.all([
+  const [perDay, perPosting, perSource, funnel] = await Promise.all([
     applicationsPerDay(30),
     applicationsPerPosting(),
+    applicationsPerSource(),
     statusFunnel(),
   ]);
   return (
@@ -24,6 +26,11 @@ export default async function DashboardPage() {
         id="per-posting"
         title="Applications per posting"
         bars={perPosting.map((p) => ({ label: p.title, value: p.count }))}
+      />
+      <BarChart
+        id="per-source"
+        title="Applications per source"
+        bars={perSource.map((s) => ({ label: s.source ?? 'Unknown', value: s.count }))}
       />
       <BarChart
         id="funnel"
