@@ -70,7 +70,8 @@ export function ResumePdfPreview({ resumeUrl, viewerUrl, title }: Props) {
       <div className="resume-preview__controls" role="group" aria-label="Resume preview controls">
         <Control label="Previous page" disabled={first} onClick={() => send('previous')} />
         <Control label="Next page" disabled={last} onClick={() => send('next')} />
-        <p className="resume-preview__status" role="status">
+        {/* Live but not role="status": the page's own status line (after a change is saved) keeps that role. */}
+        <p className="resume-preview__status" aria-live="polite" aria-atomic="true">
           {view ? `Page ${view.page} of ${view.pages}, zoom ${Math.round(view.scale * 100)}%` : 'Loading the preview…'}
         </p>
         <Control label="Zoom out" disabled={!view} onClick={() => send('zoom-out')} />
