@@ -5,10 +5,10 @@ import { SERVER_ACTION_BODY_LIMIT_BYTES } from './lib/limits';
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   async headers() {
-    // Every response, static pages and files included, but the resume route, which sets a stricter policy of
-    // its own (a config header would replace it).
+    // Every response, static pages and files included, but the resume routes and the resume preview frame's
+    // document, which set stricter policies of their own (a config header would replace them).
     const headers = securityHeaders({ dev: process.env.NODE_ENV === 'development' });
-    return [{ source: '/((?!admin/applications/[^/]+/resume).*)', headers }];
+    return [{ source: '/((?!admin/applications/[^/]+/resume|resume-viewer$).*)', headers }];
   },
   experimental: {
     serverActions: {

@@ -11,11 +11,12 @@ test('every admin page sends a signed-out visitor to sign in', async ({ page }) 
   }
 });
 
-test('resume download and CSV export refuse without a session', async ({ request }) => {
+test('resume download, resume preview and CSV export refuse without a session', async ({ request }) => {
   const id = await seedApplication({ fullName: 'Private Person' });
   for (const path of [
     `/admin/applications/${id}/resume`,
     `/admin/applications/${id}/resume?download=1`,
+    `/admin/applications/${id}/resume/preview`,
     '/admin/export',
     '/admin/export?q=Private',
   ]) {

@@ -2,12 +2,14 @@ import { CONTROL_OR_LINE_BREAK, DIRECTION_CONTROL } from './text-rules';
 
 export type ResumeKind = { kind: 'pdf' | 'docx'; mediaType: string; extension: string };
 
-const PDF: ResumeKind = { kind: 'pdf', mediaType: 'application/pdf', extension: 'pdf' };
-const DOCX: ResumeKind = {
-  kind: 'docx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  extension: 'docx',
-};
+/** The media types resumes are stored with (decided by {@link sniffResume}). */
+export const RESUME_MEDIA_TYPES = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+} as const;
+
+const PDF: ResumeKind = { kind: 'pdf', mediaType: RESUME_MEDIA_TYPES.pdf, extension: 'pdf' };
+const DOCX: ResumeKind = { kind: 'docx', mediaType: RESUME_MEDIA_TYPES.docx, extension: 'docx' };
 
 const startsWith = (bytes: Uint8Array, ascii: string) => [...ascii].every((c, i) => bytes[i] === c.charCodeAt(0));
 

@@ -7,6 +7,7 @@ import { Assignment } from '@/components/admin/assignment';
 import { formatDateTime } from '@/components/admin/format';
 import { Notes } from '@/components/admin/notes';
 import { Pipeline } from '@/components/admin/pipeline';
+import { ResumeSection } from '@/components/admin/resume-section';
 import { TriageKeys } from '@/components/admin/triage-keys';
 import { getApplication, getNeighbours } from '@/db/admin/applications';
 import { currentViewer } from '@/db/admin/context';
@@ -15,6 +16,7 @@ import { listAssignable } from '@/db/admin/team';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
 import { parseApplicationId } from '@/lib/admin/schemas';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
+import { VIEWER_URL } from '@/lib/resume-viewer/viewer-document';
 import { assign, createNote, updateStatus } from './actions';
 
 export const metadata: Metadata = { title: 'Application' };
@@ -94,7 +96,16 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       ) : (
         <>
           <ApplicationFields application={application} />
-          <ResumeSection id={id} application={application} />
+          <ResumeSection
+            id={id}
+            fullName={application.fullName}
+            resume={{
+              fileName: application.resumeFileName,
+              size: application.resumeSize,
+              mediaType: application.resumeMediaType,
+            }}
+            viewerUrl={VIEWER_URL}
+          />
         </>
       )}
       <Pipeline
@@ -142,39 +153,5 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         </>
       )}
     </article>
-  );
-}
-
-type Application = NonNullable<Awaited<ReturnType<typeof getApplication>>>;
-
-function ResumeSection({ id, application }: { id: number; application: Application }) {
-  return (
-    <section aria-labelledby="resume-heading">
-      <h2 id="resume-heading">Resume</h2>
-      <p>
-        <a href={`/admin/applications/${id}/resume?download=1`} download>
-          Download {application.resumeFileName}
-        </a>{' '}
-        ({Math.ceil(application.resumeSize / 1024)} KB)
-        {application.resumeMediaType === 'application/pdf' ? (
-          <>
-            {' · '}
-            {/* Some browsers will not run their PDF viewer inside a fully sandboxed frame; a tab always works. */}
-            <a href={`/admin/applications/${id}/resume`} target="_blank" rel="noopener noreferrer">
-              Open the PDF in a new tab
-            </a>
-          </>
-        ) : null}
-      </p>
-      {application.resumeMediaType === 'application/pdf' ? (
-        // An empty sandbox: the PDF gets no scripts, forms, navigation or same-origin access.
-        <iframe
-          className="admin-resume"
-          src={`/admin/applications/${id}/resume`}
-          sandbox=""
-          title={`Resume of ${application.fullName}`}
-        />
-      ) : null}
-    </section>
   );
 }

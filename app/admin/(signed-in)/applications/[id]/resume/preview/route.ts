@@ -1,0 +1,23 @@
+import { getResumeFile } from '@/db/admin/applications';
+import { currentViewer } from '@/db/admin/context';
+import { parseApplicationId } from '@/lib/admin/schemas';
+import { RESUME_MEDIA_TYPES } from '@/lib/application/resume-sniff';
+import { DOCX_PREVIEW_HEADERS, DOCX_PREVIEW_MESSAGES, docxPreviewDocument } from '@/lib/resume-preview/document';
+import { docxToSafeHtml } from '@/lib/resume-preview/docx';
+
+const page = (status: number, body: string) =>
+  new Response(docxPreviewDocument(body), { status, headers: DOCX_PREVIEW_HEADERS });
+
+// A DOCX resume as text, converted and sanitised here, for the detail page's script-less frame.
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // Checked here as well as in the data layer: a signed-out request gets 401, not a redirect to follow.
+  if (!(await currentViewer()))
+    return new Response('Sign in to see resumes', { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  const id = parseApplicationId((await params).id);
+  if (id === null) return new Response('Not found', { status: 404 });
+  const file = await getResumeFile(id, 'inline');
+  if (!file) return new Response('Not found', { status: 404 });
+  if (file.mediaType !== RESUME_MEDIA_TYPES.docx) return page(415, DOCX_PREVIEW_MESSAGES['not-docx']);
+  const preview = await docxToSafeHtml(file.data);
+  return preview.ok ? page(200, preview.html) : page(422, DOCX_PREVIEW_MESSAGES[preview.reason]);
+}

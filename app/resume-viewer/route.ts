@@ -1,0 +1,6 @@
+import { VIEWER_DOCUMENT, VIEWER_HEADERS } from '@/lib/resume-viewer/viewer-document';
+
+// The resume preview frame's document: the same for every resume (the admin page hands the bytes over).
+export function GET() {
+  return new Response(VIEWER_DOCUMENT, { headers: VIEWER_HEADERS });
+}
