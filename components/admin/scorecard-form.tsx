@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useActionState, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { ScorecardState } from '@/app/admin/(signed-in)/applications/[id]/scorecard-actions';
 import { describedBy, FieldMessages } from '@/components/ui/field';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
@@ -40,14 +40,19 @@ export function ScorecardForm({ id, view, attributes, mine, action }: Props) {
   const errors = checked ?? state.errors ?? {};
   const chosen = state.values ?? mine;
   const problems = Object.entries(errors);
+  const refused = problems.length > 0 || Boolean(state.message);
+
+  // Each refused submission moves focus to the summary, so what is missing is read out; `autoFocus` does the
+  // same on the page the server sends back without JavaScript.
+  useEffect(() => {
+    if (refused) summary.current?.focus();
+  }, [refused, checked, state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const parsed = schema.safeParse(scorecardValues(new FormData(event.currentTarget)));
     if (parsed.success) return setChecked(null);
     event.preventDefault();
     setChecked(scorecardErrors(parsed.error));
-    // After React has drawn the summary: move there, so the list of what is missing is read out.
-    requestAnimationFrame(() => summary.current?.focus());
   }
 
   const fieldId = (key: string) => {
@@ -61,9 +66,11 @@ export function ScorecardForm({ id, view, attributes, mine, action }: Props) {
     <form action={formAction} onSubmit={onSubmit} noValidate>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="view" value={view} />
-      {problems.length || state.message ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
-          <h4 className="error-summary__title">Your scorecard is not saved yet</h4>
+      {refused ? (
+        <div className="error-summary" tabIndex={-1} ref={summary} autoFocus aria-labelledby="scorecard-summary-title">
+          <h4 className="error-summary__title" id="scorecard-summary-title">
+            Your scorecard is not saved yet
+          </h4>
           {state.message && !checked ? <p>{state.message}</p> : null}
           <ul className="error-summary__list">
             {problems.map(([key, message]) => (
