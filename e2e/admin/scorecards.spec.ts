@@ -83,6 +83,9 @@ test('two reviewers rate one application, each blind until their own is in; the 
   const section = page.locator('#scorecard');
   await expect(section).toContainText('No colleague has submitted; yours first, then you see theirs.');
   await axeClean(page);
+  // The triage key `s` lands on the card's first choice.
+  await page.keyboard.press('s');
+  await expect(section.getByRole('group', { name: 'Portfolio' }).getByLabel('Strong no')).toBeFocused();
 
   // Nothing chosen: the browser says what is missing, field by field, and nothing is sent.
   await section.getByRole('group', { name: 'Portfolio' }).getByLabel('Yes', { exact: true }).check();
