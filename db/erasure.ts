@@ -66,6 +66,8 @@ export function* eraseSteps(tx: AppDb, t: Tables, id: number, now: number, notif
       .where(eq(t.resumes.id, application.resumeId)),
   );
   yield* run(tx.delete(t.applicationNotes).where(eq(t.applicationNotes.applicationId, id)));
+  // The team's judgements of the person go with them; the stub row stays, so the FK cascade never fires.
+  yield* run(tx.delete(t.scorecards).where(eq(t.scorecards.applicationId, id)));
   yield* run(tx.update(t.statusChanges).set({ note: null }).where(eq(t.statusChanges.applicationId, id)));
   // Emails about it: the address and what they said are personal data; those not sent yet never will be.
   yield* run(

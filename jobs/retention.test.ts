@@ -154,7 +154,7 @@ for (const dialect of testDialects()) {
       assert.equal(await applyRetention(database, store, now + 2 * DAY, 365), 0, 'nothing is erased twice');
     });
 
-    test('erasing forgets the address everywhere: notes, status notes, emails, links and sessions, the search', async (t) => {
+    test('erasing forgets the address everywhere: notes, scorecards, status notes, emails, links and sessions, the search', async (t) => {
       const database = await freshDatabase(dialect, t);
       const { db, t: tables } = database;
       const now = Date.now();
@@ -170,6 +170,16 @@ for (const dialect of testDialects()) {
       await db
         .insert(tables.applicationNotes)
         .values({ applicationId: id, authorId: admin!.id, body: 'Strong on compilers', createdAt: new Date(now) });
+      for (const applicationId of [id, other]) {
+        await db.insert(tables.scorecards).values({
+          applicationId,
+          authorId: admin!.id,
+          ratings: [{ attribute: 'Communication', rating: 4 }],
+          overall: 4,
+          note: 'Clear and specific',
+          submittedAt: new Date(now),
+        });
+      }
       await db.insert(tables.statusChanges).values({
         applicationId: id,
         fromStatus: 'new',
@@ -190,6 +200,8 @@ for (const dialect of testDialects()) {
       assert.deepEqual([row.source, row.sourceMedium, row.sourceCampaign, row.referrer], [null, null, null, null]);
       assert.equal((await application_(database, other)).source, 'personal.example', 'only the erased one is cleared');
       assert.deepEqual(await db.select().from(tables.applicationNotes), []);
+      const cards = await db.select({ applicationId: tables.scorecards.applicationId }).from(tables.scorecards);
+      assert.deepEqual(cards, [{ applicationId: other }], 'the erased application’s scorecards go; others stay');
       const [change] = await db.select({ note: tables.statusChanges.note }).from(tables.statusChanges);
       assert.equal(change!.note, null);
       assert.equal((await db.select().from(tables.applications).where(searchCondition(database, 'Hopper'))).length, 0);

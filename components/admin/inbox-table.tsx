@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
 import { STATUS_LABELS, type ApplicationStatus } from '@/lib/application/status';
+import type { ScorecardSummary } from '@/lib/team/scorecard';
 import { formatDateTime } from './format';
 
 export type InboxRow = {
@@ -17,7 +18,18 @@ export type InboxRow = {
  * The inbox's rows, each with a box to choose it for the bulk actions (components/admin/bulk-actions.tsx),
  * which belong to the form named by `form`: the table sits between the form's controls, not inside them.
  */
-export function InboxTable({ rows, filter, form }: { rows: InboxRow[]; filter: InboxFilter; form: string }) {
+export function InboxTable({
+  rows,
+  filter,
+  form,
+  scorecards,
+}: {
+  rows: InboxRow[];
+  filter: InboxFilter;
+  form: string;
+  /** Each row's scorecard count and mean overall, as the viewer may see them (blind until they rated). */
+  scorecards?: ReadonlyMap<number, ScorecardSummary>;
+}) {
   const query = filterQuery(filter);
   if (rows.length === 0) {
     return (
@@ -41,6 +53,15 @@ export function InboxTable({ rows, filter, form }: { rows: InboxRow[]; filter: I
             <th scope="col">Posting</th>
             <th scope="col">Status</th>
             <th scope="col">Assigned to</th>
+            <th scope="col">Scorecards</th>
+            <th scope="col">
+              Mean overall
+              <span className="visually-hidden">
+                {' '}
+                (1 Strong no to 4 Strong yes; until you submit your own scorecard on an application, its mean stays
+                hidden)
+              </span>
+            </th>
             <th scope="col">Received</th>
           </tr>
         </thead>
@@ -66,6 +87,7 @@ export function InboxTable({ rows, filter, form }: { rows: InboxRow[]; filter: I
                 <span className={`status status--${row.status}`}>{STATUS_LABELS[row.status]}</span>
               </td>
               <td>{row.assignee ?? '—'}</td>
+              <ScorecardCells summary={scorecards?.get(row.id)} />
               <td>
                 <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
               </td>
@@ -74,5 +96,25 @@ export function InboxTable({ rows, filter, form }: { rows: InboxRow[]; filter: I
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The count always; the mean only once the viewer may see it (db/admin/scorecards.ts decides). */
+function ScorecardCells({ summary }: { summary: ScorecardSummary | undefined }) {
+  return (
+    <>
+      <td>{summary?.count ?? 0}</td>
+      <td>
+        {summary?.blind ? (
+          <>
+            after yours<span className="visually-hidden">: shown once you submit your own scorecard</span>
+          </>
+        ) : summary?.mean != null ? (
+          summary.mean.toFixed(1)
+        ) : (
+          '—'
+        )}
+      </td>
+    </>
   );
 }

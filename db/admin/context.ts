@@ -12,6 +12,7 @@ import {
 } from '@/lib/auth/session-token';
 import { isSecureRequest } from '@/lib/http/request';
 import type { Role } from '@/lib/team/roles';
+import type { ScorecardAttribute } from '@/lib/team/scorecard';
 
 /** The signed-in hiring manager, as every admin read and write sees them. */
 export type Viewer = {
@@ -35,6 +36,8 @@ export type AdminContext = {
   now: () => number;
   /** Each posting's `hiringTeam:` (db/admin/access.ts reads the content when this is left out). */
   postingTeams?: () => Promise<ReadonlyMap<string, readonly string[]>>;
+  /** A posting's scorecard attributes (db/admin/scorecards.ts reads the content when this is left out). */
+  postingScorecard?: (postingSlug: string) => Promise<readonly ScorecardAttribute[]>;
 };
 
 export class NotSignedInError extends Error {

@@ -6,6 +6,7 @@ import type { Answer } from '@/lib/application/questions';
 import { authorizeScoped } from './access';
 import type { AdminContext } from './context';
 import { filterConditions } from './filter-sql';
+import { summarizeScorecards } from './scorecards';
 
 export const EXPORT_COLUMNS = [
   ['reference', 'Reference'],
@@ -22,6 +23,8 @@ export const EXPORT_COLUMNS = [
   ['sourceMedium', 'Medium'],
   ['sourceCampaign', 'Campaign'],
   ['referrer', 'Referring site'],
+  ['scorecards', 'Scorecards'],
+  ['meanOverall', 'Mean overall'],
 ] as const;
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null> & {
@@ -86,6 +89,20 @@ export async function openExport(
       .limit(batchSize);
     if (batch.length < batchSize) done = true;
     cursor = batch.at(-1)?.id;
-    return batch.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() }));
+    // One grouped query per batch; blind like the inbox: the mean only where the viewer may see it.
+    const cards = await summarizeScorecards(
+      database,
+      viewer,
+      batch.map((row) => row.id),
+    );
+    return batch.map(({ createdAt, ...row }) => {
+      const summary = cards.get(row.id);
+      return {
+        ...row,
+        createdAt: createdAt.toISOString(),
+        scorecards: String(summary?.count ?? 0),
+        meanOverall: summary?.mean == null ? null : summary.mean.toFixed(1),
+      };
+    });
   };
 }

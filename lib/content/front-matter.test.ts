@@ -269,3 +269,41 @@ describe('parsePostingFrontMatter: impossible question limits', () => {
     assertReported(posting(...base, '    type: short_text', '    max: 3'), 9, 'questions.0.max', 'only number and multiple_choice');
   });
 });
+
+describe('parsePostingFrontMatter: scorecard', () => {
+  const base = ['title: A', 'position: 1', 'category: Eng', 'scorecard:'];
+
+  test('reads the attributes a posting is rated on; without them, the posting has none of its own', () => {
+    const { data } = parsePostingFrontMatter(
+      FILE,
+      posting(...base, '  - name: Portfolio', '    hint: Work that shows how they think.', '  - name: Craft', '    hint: Detail.'),
+    );
+    assert.deepEqual(data.scorecard, [
+      { name: 'Portfolio', hint: 'Work that shows how they think.' },
+      { name: 'Craft', hint: 'Detail.' },
+    ]);
+    assert.equal(parsePostingFrontMatter(FILE, posting('title: A', 'position: 1', 'category: Eng')).data.scorecard, undefined);
+  });
+
+  test('an attribute without a hint, or with an unknown field, is reported on its line', () => {
+    assertReported(posting(...base, '  - name: Portfolio'), 6, 'missing required front matter field "scorecard.0.hint"');
+    assertReported(posting(...base, '  - name: Portfolio', '    hint: H', '    weight: 2'), 8, 'weight');
+  });
+
+  test('two attributes named alike are refused on the second', () => {
+    assertReported(
+      posting(...base, '  - name: Craft', '    hint: H', '  - name: craft', '    hint: H'),
+      8,
+      'scorecard.1.name',
+      'duplicate attribute name "craft"',
+    );
+  });
+
+  test('an empty list, too many attributes, a long name and a single value are refused with the limit', () => {
+    assertReported(posting(...base.slice(0, 3), 'scorecard: []'), 5, 'at least one attribute');
+    const thirteen = Array.from({ length: 13 }, (_, i) => [`  - name: A${i}`, '    hint: H']).flat();
+    assertReported(posting(...base, ...thirteen), 5, 'at most 12 attributes');
+    assertReported(posting(...base, `  - name: ${'N'.repeat(61)}`, '    hint: H'), 6, 'at most 60 characters');
+    assertReported(posting(...base.slice(0, 3), 'scorecard: Communication'), 5, 'expected a list of attributes');
+  });
+});

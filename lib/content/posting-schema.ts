@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCORECARD_MAX_ATTRIBUTES, SCORECARD_NAME_MAX, SCORECARD_HINT_MAX } from '@/lib/team/scorecard';
 
 /** Google's JobPosting employment types, so the front matter maps straight onto structured data. */
 export const EMPLOYMENT_TYPES = [
@@ -81,6 +82,35 @@ export const questionSchema = z
 
 export type Question = z.infer<typeof questionSchema>;
 
+const scorecardAttributeSchema = z.strictObject({
+  name: z
+    .string({ error: 'expected the attribute\'s name as text, such as Communication' })
+    .trim()
+    .min(1, 'expected the attribute\'s name as text, such as Communication')
+    .max(SCORECARD_NAME_MAX, `expected a name of at most ${SCORECARD_NAME_MAX} characters`),
+  hint: z
+    .string({ error: 'expected a hint as text: what the team looks for' })
+    .trim()
+    .min(1, 'expected a hint as text: what the team looks for')
+    .max(SCORECARD_HINT_MAX, `expected a hint of at most ${SCORECARD_HINT_MAX} characters`),
+});
+
+/** What the team rates each application on; absent, DEFAULT_SCORECARD (lib/team/scorecard.ts). */
+const scorecardSchema = z
+  .array(scorecardAttributeSchema, { error: 'expected a list of attributes, each with a name and a hint' })
+  .min(1, 'expected at least one attribute (leave scorecard out for the default set)')
+  .max(SCORECARD_MAX_ATTRIBUTES, `expected at most ${SCORECARD_MAX_ATTRIBUTES} attributes`)
+  .superRefine((attributes, ctx) => {
+    const seen = new Set<string>();
+    attributes.forEach((attribute, i) => {
+      // Cards keep the name they were rated under: two attributes named alike could not be told apart.
+      const key = attribute.name.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate attribute name "${attribute.name}"` });
+      seen.add(key);
+    });
+  });
+
 export const postingFrontMatterSchema = z.strictObject({
   title: z.string({ error: 'expected the job title as text' }).trim().min(1, 'expected a non-empty title'),
   position: z
@@ -114,6 +144,7 @@ export const postingFrontMatterSchema = z.strictObject({
     })
     .max(50, 'expected at most 50 addresses')
     .default([]),
+  scorecard: scorecardSchema.optional(),
 });
 
 export type PostingFrontMatter = z.infer<typeof postingFrontMatterSchema>;

@@ -8,6 +8,7 @@ import { InboxTable } from '@/components/admin/inbox-table';
 import { StatusCounts } from '@/components/admin/status-counts';
 import { countByStatus, listApplications, listPostingsWithApplications } from '@/db/admin/applications';
 import { currentViewer } from '@/db/admin/context';
+import { listScorecardSummaries } from '@/db/admin/scorecards';
 import { listSources } from '@/db/admin/sources';
 import { listActiveMembers } from '@/db/admin/team';
 import { filterQuery, parseCursor, readInboxView } from '@/lib/admin/filter';
@@ -30,6 +31,7 @@ export default async function InboxPage({ searchParams }: Props) {
     listSources(),
     listActiveMembers(),
   ]);
+  const scorecards = await listScorecardSummaries(page.rows.map((row) => row.id));
   const query = filterQuery(filter);
   const done = bulkMessage(params);
   return (
@@ -50,7 +52,7 @@ export default async function InboxPage({ searchParams }: Props) {
       <InboxFilters filter={filter} postings={postings} sources={sources} />
       <StatusCounts filter={filter} counts={counts} exact={exact} />
       {page.rows.length ? <BulkActions id="bulk" view={query} members={members} action={bulkAction} /> : null}
-      <InboxTable rows={page.rows} filter={filter} form="bulk" />
+      <InboxTable rows={page.rows} filter={filter} form="bulk" scorecards={scorecards} />
       <nav className="pager" aria-label="Pages">
         {before ? <Link href={`/admin${query ? `?${query}` : ''}`}>First page</Link> : null}
         {page.nextCursor ? (

@@ -8,16 +8,19 @@ import { formatDateTime } from '@/components/admin/format';
 import { Notes } from '@/components/admin/notes';
 import { Pipeline } from '@/components/admin/pipeline';
 import { ResumeSection } from '@/components/admin/resume-section';
+import { Scorecards } from '@/components/admin/scorecards';
 import { TriageKeys } from '@/components/admin/triage-keys';
 import { getApplication, getNeighbours } from '@/db/admin/applications';
 import { currentViewer } from '@/db/admin/context';
 import { listApplicationMail } from '@/db/admin/mail';
+import { getScorecards } from '@/db/admin/scorecards';
 import { listAssignable } from '@/db/admin/team';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
 import { parseApplicationId } from '@/lib/admin/schemas';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { VIEWER_URL } from '@/lib/resume-viewer/viewer-document';
 import { assign, createNote, updateStatus } from './actions';
+import { saveScorecard } from './scorecard-actions';
 
 export const metadata: Metadata = { title: 'Application' };
 
@@ -26,6 +29,7 @@ const SAVED: Record<string, string> = {
   'status-emailed': 'Status updated. The email to the candidate is on its way.',
   'status-unchanged': 'The status had already changed; nothing was sent.',
   note: 'Note added.',
+  scorecard: 'Scorecard saved.',
   erased: 'The application is erased.',
   assigned: 'Assigned.',
   unassigned: 'Assigned to nobody.',
@@ -52,6 +56,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     currentViewer(),
   ]);
   if (!application || !viewer) notFound();
+  const scorecards = application.erasedAt ? null : await getScorecards(id);
   const view = filterQuery(filter);
   const suffix = view ? `?${view}` : '';
   const saved = typeof query.saved === 'string' ? SAVED[query.saved] : undefined;
@@ -129,6 +134,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
       <ApplicationEmails emails={emails} />
       {application.erasedAt ? null : (
         <>
+          {scorecards ? <Scorecards id={id} view={view} scorecards={scorecards} action={saveScorecard} /> : null}
           <Notes
             id={id}
             view={view}
