@@ -16,10 +16,14 @@ const POSTGRES_SPECS = [
   'several-instances.spec.ts',
 ];
 
+// Admin specs about the browser's side (keys, the team's pages, the PDF viewer) run once: their data layer
+// (roles, invitations, assignment, status changes, resume reads) is unit-tested on both databases.
+const BROWSER_ONLY_ADMIN_SPECS = ['admin/triage.spec.ts', 'admin/team.spec.ts', 'admin/resume-preview.spec.ts'];
+
 const project = (target: Target, testMatch?: string[]) => ({
   name: target.name,
   testMatch,
-  testIgnore: target.name === 'sqlite' ? ['several-instances.spec.ts'] : undefined,
+  testIgnore: target.name === 'sqlite' ? ['several-instances.spec.ts'] : BROWSER_ONLY_ADMIN_SPECS,
   use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${target.port}` },
 });
 

@@ -1,9 +1,13 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { TRIAGE_KEYS, triageCommand } from '@/lib/admin/triage-keys';
 import { STATUS_LABELS, type ApplicationStatus } from '@/lib/application/status';
+
+const noSubscription = () => () => {};
+const clientSnapshot = () => true;
+const serverSnapshot = () => false;
 
 type Props = {
   /** The next (older) and previous (newer) application in the inbox view, with the view's query. */
@@ -22,9 +26,13 @@ type Props = {
 export function TriageKeys({ nextHref, previousHref, status, canMove }: Props) {
   const router = useRouter();
   const [announcement, setAnnouncement] = useState('');
+  // The keys work only once this script runs: until hydration (and without JavaScript) the hint is hidden.
+  const ready = useSyncExternalStore(noSubscription, clientSnapshot, serverSnapshot);
   const dialog = useRef<HTMLDialogElement>(null);
 
-  useEffect(() => {
+  // A layout effect: the keys work from the moment the page shows, not a frame later (a quick `j` then `2`
+  // would otherwise land between the new page appearing and its listener).
+  useLayoutEffect(() => {
     function focusFirst(id: string, what: string) {
       const area = document.getElementById(id);
       const control = area?.matches('input, textarea, select, button')
@@ -83,14 +91,14 @@ export function TriageKeys({ nextHref, previousHref, status, canMove }: Props) {
 
   return (
     <>
-      <p className="triage-hint">
+      <p className="triage-hint" hidden={!ready}>
         Keys: <kbd>j</kbd> next, <kbd>k</kbd> previous, <kbd>1</kbd>–<kbd>6</kbd> status,{' '}
         <button type="button" className="link-button" onClick={() => dialog.current?.showModal()}>
           all keys (<kbd>?</kbd>)
         </button>
       </p>
       {/* A live region without the status role: the page's own "Status updated." notice has that role. */}
-      <p className="visually-hidden" aria-live="polite" aria-atomic="true">
+      <p id="triage-announcer" className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
       <dialog ref={dialog} aria-labelledby="triage-keys-title" className="triage-dialog">

@@ -51,7 +51,7 @@ test('filters and search live in the URL', async ({ page, admin }) => {
   const rejectedId = await seedApplication({ fullName: `Linus ${tag}` });
   await admin.signIn(page);
 
-  await page.getByLabel('Search').fill(tag);
+  await page.getByLabel('Search', { exact: true }).fill(tag);
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(new RegExp(`q=${tag}`));
   const rows = page.getByRole('table').getByRole('row');

@@ -40,6 +40,8 @@ test('a reviewer of another posting reaches nothing of this one, by any route or
     `/admin/applications/${theirs}/resume?download=1`,
     `/admin/applications/${theirs}/notify?move=rejected`,
     `/admin/applications/${theirs}/erase`,
+    `/admin/applications/${theirs}/resume/preview`,
+    `/admin/applications/${theirs}/version`,
   ]) {
     expect((await page.request.get(path)).status(), path).toBe(404);
   }
@@ -99,6 +101,7 @@ test('a reviewer of another posting reaches nothing of this one, by any route or
     'add a note',
     'assign the application',
     'move to rejected',
+    'read the posting version',
   ])
     expect(details, attempted).toContain(attempted);
 });

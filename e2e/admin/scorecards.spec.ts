@@ -73,6 +73,8 @@ test('two reviewers rate one application, each blind until their own is in; the 
   newPage,
   admin,
 }) => {
+  // Three people sign in and two cards go in, each checked from both sides: longer than one flow's default.
+  test.setTimeout(90_000);
   const tag = uniqueTag();
   const fullName = `Susan Kare ${tag}`;
   const id = await seedApplication({ fullName, postingSlug: POSTING, postingTitle: 'Product Designer' });

@@ -34,22 +34,27 @@ test('an owner invites a reviewer by email, who joins, sees only their posting, 
   admin,
   newPage,
 }) => {
+  // Invitation, email, joining, two sign-ins and three role changes: longer than one flow's default.
+  test.setTimeout(90_000);
   const tag = uniqueTag();
+  // Two postings of the content, so the team page lists them.
   const mine = await seedApplication({
     fullName: `Mine ${tag}`,
-    postingSlug: `a-${tag}`,
-    postingTitle: `Posting A ${tag}`,
+    postingSlug: 'data-platform-engineer-berlin',
+    postingTitle: 'Data Platform Engineer',
   });
   const other = await seedApplication({
     fullName: `Other ${tag}`,
-    postingSlug: `b-${tag}`,
-    postingTitle: `Posting B ${tag}`,
+    postingSlug: 'solutions-engineer-new-york',
+    postingTitle: 'Solutions Engineer',
   });
   const colleague = `colleague-${tag}@example.com`;
 
   await admin.signIn(page);
   await page.getByRole('link', { name: 'Team' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Team' })).toBeVisible();
+  // After a client-side navigation the title follows the page: wait for it, axe checks it.
+  await expect(page).toHaveTitle(/^Team/);
   await axeClean(page);
   // The browser takes this for an address; the server does not (no dot in the domain).
   await page.getByLabel('Their email address').fill('someone@localhost');
@@ -81,7 +86,7 @@ test('an owner invites a reviewer by email, who joins, sees only their posting, 
 
   // Put on posting A from the team page: A's application is theirs to see, B's is not there at all.
   await page.reload();
-  const postingA = page.getByRole('group', { name: 'Product Designer' });
+  const postingA = page.getByRole('group', { name: 'Data Platform Engineer' });
   await postingA.getByLabel(colleague).check();
   await postingA.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('The posting’s team is saved.')).toBeVisible();

@@ -12,6 +12,8 @@ test('ten applications triaged by keyboard alone: a status key moves, j goes on,
   page,
   admin,
 }) => {
+  // Ten round trips to the server, each a status change and a navigation.
+  test.setTimeout(120_000);
   const tag = uniqueTag();
   const ids: number[] = [];
   for (let i = 0; i < 10; i++) ids.push(await seedApplication({ fullName: `Key ${i} ${tag}` }));
@@ -26,14 +28,20 @@ test('ten applications triaged by keyboard alone: a status key moves, j goes on,
     '5': 'hired',
     '6': 'rejected',
   };
-  const live = page.locator('[aria-live=polite]');
+  const live = page.locator('#triage-announcer');
   for (const [i, key] of plan.entries()) {
     const id = ids[ids.length - 1 - i]!;
     await expect(page).toHaveURL(new RegExp(`/admin/applications/${id}\\?`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Key ${9 - i} ${tag}`);
+    // The hint shows once the page's script listens for keys.
+    await expect(page.getByText('Keys: j next')).toBeVisible();
     await page.keyboard.press(key);
-    await expect(live).toHaveText(`Moving to ${LABELS[Number(key)]}.`);
-    await expect(page.getByText('Status updated.')).toBeVisible();
+    // Announced twice: "Moving to …" at once (the redirect after the change may replace it), then the page's
+    // own "Status updated." status message; the pipeline shows the new step as current.
+    await expect(page.getByRole('status').filter({ hasText: 'Status updated.' })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Pipeline' }).locator('[aria-current=step]')).toHaveText(
+      LABELS[Number(key)]!,
+    );
     if (i < plan.length - 1) await page.keyboard.press('j');
   }
   // The last one: there is no next, and saying so is the answer.
@@ -129,6 +137,7 @@ test('bulk move with the candidates’ email: read and edit first, then each get
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Move 2 applications to Rejected');
   const message = page.getByLabel('Email');
   await expect(message).toHaveValue(/^Dear \{name\},/);
+  await expect(page).toHaveTitle(/^Email the chosen candidates/);
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
   await page.getByRole('button', { name: 'Move and send 2 emails' }).click();
   await expect(page.getByText('Moved 2 applications; the emails are on their way.')).toBeVisible();

@@ -37,19 +37,29 @@ test('server actions called directly without a session change nothing', async ({
   const actionFields = await page
     .locator('form input[type="hidden"][name^="$ACTION_ID_"]')
     .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).name));
-  expect(actionFields.length).toBe(2);
+  // Status, assignment and note (the scorecard's form is the client's and named by reference).
+  expect(actionFields.length).toBe(3);
 
   // `request` shares no cookies with the signed-in page.
   for (const actionField of actionFields) {
     const response = await anonymous.post(`/admin/applications/${id}`, {
-      multipart: { [actionField]: '', id: String(id), status: 'hired', body: 'Injected note', view: '' },
+      multipart: {
+        [actionField]: '',
+        id: String(id),
+        status: 'hired',
+        body: 'Injected note',
+        assignee: '1',
+        view: '',
+      },
       maxRedirects: 0,
     });
     expect(response.status()).toBeLessThan(500);
     expect(new URL(response.headers()['location'] ?? '/', 'http://x').pathname).toBe('/admin/sign-in');
   }
 
-  expect(await query(sql`SELECT status FROM applications WHERE id = ${id}`)).toEqual([{ status: 'new' }]);
+  expect(await query(sql`SELECT status, assignee_id FROM applications WHERE id = ${id}`)).toEqual([
+    { status: 'new', assignee_id: null },
+  ]);
   expect(await query(sql`SELECT 1 FROM status_changes WHERE application_id = ${id}`)).toHaveLength(0);
   expect(await query(sql`SELECT 1 FROM application_notes WHERE application_id = ${id}`)).toHaveLength(0);
 
