@@ -86,6 +86,10 @@ export async function openExport(
       .limit(batchSize);
     if (batch.length < batchSize) done = true;
     cursor = batch.at(-1)?.id;
-    return batch.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() }));
+    // The date written over in place: a copy of each row (rest and spread) was most of what the export
+    // allocated, and enough of it outlived young-generation collections to grow the server's memory.
+    const rows = batch as (Omit<(typeof batch)[number], 'createdAt'> & { createdAt: Date | string })[];
+    for (const row of rows) row.createdAt = (row.createdAt as Date).toISOString();
+    return rows as ExportRow[];
   };
 }
