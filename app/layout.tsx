@@ -22,8 +22,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
+        {/* Links here and on the public pages do not prefetch: on a phone, start-up time goes to the page that was
+            opened, not to fetching pages that may never be (a click still navigates in the client). */}
         <header className="site-header">
-          <Link href="/careers" className="site-header__brand">
+          <Link href="/careers" className="site-header__brand" prefetch={false}>
             {site.companyName} <span className="site-header__section">Careers</span>
           </Link>
         </header>
@@ -32,8 +34,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>
-            © {site.companyName} · <Link href={site.privacyUrl}>Privacy notice</Link> ·{' '}
-            <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
+            © {site.companyName} ·{' '}
+            <Link href={site.privacyUrl} prefetch={false}>
+              Privacy notice
+            </Link>{' '}
+            · <a href={`mailto:${site.contactEmail}`}>{site.contactEmail}</a>
           </p>
         </footer>
       </body>

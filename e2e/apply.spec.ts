@@ -120,6 +120,41 @@ test('apply with JavaScript disabled: errors keep the values, then the applicati
   expect(await rowsFor(email)).toEqual([expect.objectContaining({ reference, fullName: 'Grace Hopper' })]);
 });
 
+test('without JavaScript, a sent application is answered 303 to a light page, and reloading it sends nothing', async ({
+  noJsPage: page,
+}) => {
+  const email = uniqueEmail('redirect');
+  await page.goto(SEED);
+  await fillApplication(page, { fullName: 'Redirect Check', email, resume: pdf(), consent: true });
+  const posts: { status: number; location: string | undefined }[] = [];
+  page.on('response', (response) => {
+    if (response.request().method() === 'POST')
+      posts.push({ status: response.status(), location: response.headers()['location'] });
+  });
+  await sendButton(page).click();
+  await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
+  // POST, then 303: the posting is not rendered again for the answer, and the page shown is a GET.
+  expect(posts).toEqual([{ status: 303, location: `${SEED}/applied` }]);
+  await expect(page).toHaveURL(`${SEED}/applied`);
+  await expect(page.locator('form.apply-form')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Application sent' })).toBeVisible();
+  expect(posts).toHaveLength(1);
+  expect(await applicationsOf(email)).toHaveLength(1);
+
+  // The same as a script sees it: no body to render, only the way to the confirmation.
+  const again = await postApplication(page, SEED, {
+    slug: 'senior-backend-engineer-remote',
+    fullName: 'Redirect Check',
+    email: uniqueEmail('redirect'),
+    consent: 'yes',
+    resume: pdf(),
+  });
+  expect(again.status()).toBe(303);
+  expect(again.headers()['location']).toBe(`${SEED}/applied`);
+  expect(await again.text()).toBe('');
+});
+
 test('the server validates again: a bad email posted straight to the action is refused and nothing is stored', async ({
   noJsPage: page,
 }) => {

@@ -44,3 +44,29 @@ export function isAcknowledged(answer: Response | { status: number; location?: s
   const location = (answer instanceof Response ? answer.headers.get('location') : answer.location) ?? '';
   return answer.status === 303 && new URL(location, 'http://localhost').pathname === `/careers/${slug}/applied`;
 }
+
+/**
+ * The same application as a browser with JavaScript sends it: React's encoding of the action's arguments
+ * (the previous state and the form), the form's fields as parts named `_1_…` and the root part `0` last,
+ * with the action's id in the Next-Action header. The id and the initial state are the ones the page's
+ * `$ACTION_…` fields carry.
+ */
+export function jsActionRequest(
+  hidden: [string, string][],
+  fields: { email: string; fullName: string; resume: Buffer; slug?: string },
+): { body: FormData; headers: Record<string, string> } {
+  const head = JSON.parse(hidden.find(([key]) => /^\$ACTION_\d+:0$/.test(key))?.[1] ?? 'null') as { id?: string };
+  const bound = JSON.parse(hidden.find(([key]) => /^\$ACTION_\d+:1$/.test(key))?.[1] ?? '[]') as unknown[];
+  if (typeof head?.id !== 'string') throw new Error('No action id among the $ACTION fields');
+  const form = applicationForm([], fields);
+  const body = new FormData();
+  for (const [key, value] of form) body.append(`_1_${key}`, value);
+  body.append('0', JSON.stringify([bound[0] ?? null, '$K1']));
+  return { body, headers: { 'Next-Action': head.id, Accept: 'text/x-component' } };
+}
+
+/** A JavaScript submission is acknowledged with a 200 that tells the router to go to the confirmation. */
+export function isAcknowledgedJs(answer: Response, slug = SEED_SLUG) {
+  const target = answer.headers.get('x-action-redirect')?.split(';')[0] ?? '';
+  return answer.status === 200 && new URL(target, 'http://localhost').pathname === `/careers/${slug}/applied`;
+}

@@ -31,7 +31,7 @@ export function PostingList({ groups, total, filtered }: Props) {
           <ul className="postings__list">
             {postings.map((p) => (
               <li key={p.slug} className="posting-card">
-                <Link href={`/careers/${p.slug}`} className="posting-card__title">
+                <Link href={`/careers/${p.slug}`} className="posting-card__title" prefetch={false}>
                   {p.title}
                 </Link>
                 <p className="posting-card__meta">

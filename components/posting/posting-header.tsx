@@ -7,7 +7,9 @@ export function PostingHeader({ posting }: { posting: Posting }) {
   return (
     <header className="posting__header">
       <p className="breadcrumb">
-        <Link href="/careers">All open positions</Link>
+        <Link href="/careers" prefetch={false}>
+          All open positions
+        </Link>
       </p>
       <h1>{posting.title}</h1>
       <ul className="posting__facts" aria-label="About this role">

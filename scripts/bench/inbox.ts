@@ -3,7 +3,7 @@ import { signIn } from '@/db/admin/auth';
 import { createAdminUser } from '@/db/admin-accounts';
 import { openDatabase } from '@/db/database';
 import type { Server } from '@/scripts/lib/server';
-import { groupRss, median, row } from './table';
+import { groupRss, median, meets, row } from './table';
 
 export const INBOX = {
   'first page': '/admin',
@@ -72,5 +72,6 @@ export async function exportCsv(server: Server, cookie: string, count: number) {
     `${(peak / 1e6).toFixed(0)} MB`,
     `before ${(before / 1e6).toFixed(0)} MB`,
     `+${((peak - before) / 1e6).toFixed(0)} MB`,
+    meets(peak - before <= 50e6, '≤ +50 MB'),
   );
 }

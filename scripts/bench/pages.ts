@@ -3,7 +3,7 @@ import zlib from 'node:zlib';
 import autocannon from 'autocannon';
 import type { Server } from '@/scripts/lib/server';
 import { SEED_SLUG } from '@/test-support/apply-post';
-import { ms, row } from './table';
+import { meets, ms, row } from './table';
 
 async function cannon(url: string, seconds: number) {
   const result = await autocannon({ url, connections: 10, duration: seconds });
@@ -21,7 +21,14 @@ export async function postingPage(server: Server, seconds: number, port: number)
   const next = await cannon(`${server.origin}/careers/${SEED_SLUG}`, seconds);
   const file = await cannon(`http://127.0.0.1:${port}/`, seconds);
   plain.close();
-  row('Posting page', 'req/s', next.rps.toFixed(0), file.rps.toFixed(0), (next.rps / file.rps).toFixed(2));
+  row(
+    'Posting page',
+    'req/s',
+    next.rps.toFixed(0),
+    file.rps.toFixed(0),
+    (next.rps / file.rps).toFixed(2),
+    meets(next.rps / file.rps >= 0.23, '≥ 0.23'),
+  );
   row('Posting page', 'p99 latency', ms(next.p99), ms(file.p99), (next.p99 / Math.max(1, file.p99)).toFixed(2));
 }
 
@@ -44,6 +51,13 @@ export async function clientJs(server: Server) {
   ] as const) {
     const bytes = await gz(page);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-    row('Client JavaScript (gzip)', name, kb(bytes), `${kb(baseline)} (/privacy)`, (bytes / baseline).toFixed(2));
+    row(
+      'Client JavaScript (gzip)',
+      name,
+      kb(bytes),
+      `${kb(baseline)} (/privacy)`,
+      (bytes / baseline).toFixed(2),
+      meets(bytes / baseline <= 1.1, '≤ 1.10'),
+    );
   }
 }

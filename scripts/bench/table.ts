@@ -1,6 +1,10 @@
 // The benchmark's output: one row per figure, this site against its baseline, measured in the same run.
+// The sixth cell, when there is one, is the row's target and whether this run met it.
 export const rows: string[][] = [];
 export const row = (...cells: (string | number)[]) => rows.push(cells.map(String));
+
+/** The target cell: what the issue asks, and whether this run met it. */
+export const meets = (ok: boolean, target: string) => `${target}: ${ok ? 'met' : '**not met**'}`;
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
 export const p99 = (samples: number[]) =>
@@ -9,9 +13,9 @@ export const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[
 
 export function markdownTable(): string {
   return [
-    '| measure | figure | this site | baseline | ratio |',
-    '| --- | --- | --- | --- | --- |',
-    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+    '| measure | figure | this site | baseline | ratio | target |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...rows.map((cells) => `| ${[...cells, ...Array(6 - cells.length).fill('')].join(' | ')} |`),
   ].join('\n');
 }
 
