@@ -16,9 +16,16 @@ const POSTGRES_SPECS = [
   'several-instances.spec.ts',
 ];
 
-// Admin specs about the browser's side (keys, the team's pages, the PDF viewer) run once: their data layer
-// (roles, invitations, assignment, status changes, resume reads) is unit-tested on both databases.
-const BROWSER_ONLY_ADMIN_SPECS = ['admin/triage.spec.ts', 'admin/team.spec.ts', 'admin/resume-preview.spec.ts'];
+// Admin specs about the browser's side (keys, the team's pages, the PDF viewer, the scorecard and source views)
+// run once: their data layer (roles, invitations, assignment, scorecards, sources, versions, resume reads) is
+// unit-tested on both databases.
+const BROWSER_ONLY_ADMIN_SPECS = [
+  'admin/triage.spec.ts',
+  'admin/team.spec.ts',
+  'admin/resume-preview.spec.ts',
+  'admin/scorecards.spec.ts',
+  'admin/sources.spec.ts',
+];
 
 const project = (target: Target, testMatch?: string[]) => ({
   name: target.name,

@@ -18,6 +18,31 @@ const PROBLEMS = {
  * over; the buttons here drive the frame, which reports its page and zoom back.
  */
 export function ResumePdfPreview({ resumeUrl, viewerUrl, title }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  // The preview starts when it comes near the screen: a manager triaging by status never waits for pdf.js,
+  // and the resume is fetched (and audited as viewed) only when someone scrolls to it.
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = box.current;
+    if (near || !element) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [near]);
+  return (
+    <div className="resume-preview" ref={box}>
+      {near ? (
+        <PdfFrame resumeUrl={resumeUrl} viewerUrl={viewerUrl} title={title} />
+      ) : (
+        <p className="resume-preview__status">The preview opens when you scroll to it.</p>
+      )}
+    </div>
+  );
+}
+
+function PdfFrame({ resumeUrl, viewerUrl, title }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [view, setView] = useState<ViewState | null>(null);
   const [problem, setProblem] = useState<keyof typeof PROBLEMS | null>(null);
@@ -66,7 +91,7 @@ export function ResumePdfPreview({ resumeUrl, viewerUrl, title }: Props) {
   const first = !view || view.page <= 1;
   const last = !view || view.page >= view.pages;
   return (
-    <div className="resume-preview">
+    <>
       <div className="resume-preview__controls" role="group" aria-label="Resume preview controls">
         <Control label="Previous page" disabled={first} onClick={() => send('previous')} />
         <Control label="Next page" disabled={last} onClick={() => send('next')} />
@@ -80,7 +105,7 @@ export function ResumePdfPreview({ resumeUrl, viewerUrl, title }: Props) {
       </div>
       {/* Scripts for pdf.js, but no same-origin access: the PDF gets neither the site nor the session. */}
       <iframe ref={frame} className="admin-resume" src={viewerUrl} sandbox="allow-scripts" title={title} />
-    </div>
+    </>
   );
 }
 

@@ -29,11 +29,22 @@ async function countingServer() {
   return { origin, hits, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+/** An application's page, scrolled to its PDF preview, which starts only when it comes near the screen. */
+async function openApplication(page: Page, id: number) {
+  await page.goto(`/admin/applications/${id}`);
+  const preview = page.locator('.resume-preview');
+  if (await preview.count()) {
+    await preview.scrollIntoViewIfNeeded();
+    await expect(page.getByText('The preview opens when you scroll to it.')).toHaveCount(0);
+  }
+}
+
 /** The PDF preview frame (sandboxed, opaque origin), as Playwright sees it. */
-function viewerFrame(page: Page) {
-  const frame = page.frames().find((f) => new URL(f.url()).pathname === '/resume-viewer');
-  if (!frame) throw new Error('no preview frame on the page');
-  return frame;
+async function viewerFrame(page: Page) {
+  // A frame being created has no URL yet (''), so match the text rather than parse it.
+  const find = () => page.frames().find((f) => /^https?:\/\/[^/]+\/resume-viewer(?:[?#]|$)/.test(f.url()));
+  await expect.poll(() => find() !== undefined, { message: 'a preview frame on the page' }).toBe(true);
+  return find()!;
 }
 
 test('a PDF resume shows in the page: its text selectable, pages and zoom by button and keyboard', async ({
@@ -46,10 +57,10 @@ test('a PDF resume shows in the page: its text selectable, pages and zoom by but
     textPdf(['Ada Lovelace\nAnalytical Engine programmer', 'Second page: Bernoulli numbers']),
   );
   await admin.signIn(page);
-  await page.goto(`/admin/applications/${id}`);
+  await openApplication(page, id);
   const status = page.locator('[aria-live="polite"]', { hasText: /^(Page|Loading)/ });
   await expect(status).toHaveText(/^Page 1 of 2, zoom \d+%$/);
-  const frame = viewerFrame(page);
+  const frame = await viewerFrame(page);
   await expect(frame.locator('.textLayer')).toContainText('Ada Lovelace');
   await expect(frame.locator('.textLayer')).toContainText('Analytical Engine programmer');
   // The text layer is real text: selecting it gives the PDF's words.
@@ -123,13 +134,13 @@ test('a PDF carrying JavaScript and a DOCX carrying a script and a remote image 
     );
     await admin.signIn(page);
 
-    await page.goto(`/admin/applications/${pdfId}`);
-    const frame = viewerFrame(page);
+    await openApplication(page, pdfId);
+    const frame = await viewerFrame(page);
     await expect(frame.locator('.textLayer')).toContainText('A resume with a script in it');
     // Clicking where the PDF's link annotation lies follows nothing: only the text layer is drawn.
     await frame.locator('#sheet').click();
 
-    await page.goto(`/admin/applications/${docxId}`);
+    await openApplication(page, docxId);
     const resume = page.frameLocator('iframe[title="Resume of Scripted Docx"]');
     await expect(resume.getByText('Grace Hopper')).toBeVisible();
     await expect(resume.getByText(`<script>fetch("${counter.origin}/docx-script")</script>`)).toBeVisible();
@@ -157,15 +168,15 @@ test('a damaged or password-protected PDF says so in place of the preview; the d
   const locked = await seedResume('Locked Pdf', 'pdf', passwordPdf());
   const unreadable = await seedResume('Unreadable Docx', 'docx', docx({ paragraphs: ['x'] }).subarray(0, 200));
   await admin.signIn(page);
-  await page.goto(`/admin/applications/${damaged}`);
+  await openApplication(page, damaged);
   const problem = page.getByRole('alert').filter({ hasText: /PDF/ });
   await expect(problem).toHaveText(/could not be read for the preview.*Download it to read it/);
   await expect(page.locator('iframe')).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Download cv.pdf' })).toBeVisible();
-  await page.goto(`/admin/applications/${locked}`);
+  await openApplication(page, locked);
   await expect(problem).toHaveText(/protected by a password/);
   await expect(page.getByRole('link', { name: 'Download cv.pdf' })).toBeVisible();
-  await page.goto(`/admin/applications/${unreadable}`);
+  await openApplication(page, unreadable);
   const resume = page.frameLocator('iframe[title="Resume of Unreadable Docx"]');
   await expect(resume.getByText('This Word document could not be read for the preview')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Download cv.docx' })).toBeVisible();
