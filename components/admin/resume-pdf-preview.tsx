@@ -33,12 +33,28 @@ export function ResumePdfPreview({ resumeUrl, viewerUrl, title }: Props) {
   }, [near]);
   return (
     <div className="resume-preview" ref={box}>
-      {near ? (
-        <PdfFrame resumeUrl={resumeUrl} viewerUrl={viewerUrl} title={title} />
-      ) : (
-        <p className="resume-preview__status">The preview opens when you scroll to it.</p>
-      )}
+      {near ? <PdfFrame resumeUrl={resumeUrl} viewerUrl={viewerUrl} title={title} /> : <Waiting />}
     </div>
+  );
+}
+
+/**
+ * Before the preview starts: the same controls (inert) and a box the size of the frame, so nothing on the
+ * page moves when it starts (a click aimed below it would land elsewhere).
+ */
+function Waiting() {
+  return (
+    <>
+      <div className="resume-preview__controls" inert>
+        <Control label="Previous page" disabled onClick={() => {}} />
+        <Control label="Next page" disabled onClick={() => {}} />
+        <p className="resume-preview__status">The preview opens when you scroll to it.</p>
+        <Control label="Zoom out" disabled onClick={() => {}} />
+        <Control label="Zoom in" disabled onClick={() => {}} />
+        <Control label="Fit width" disabled onClick={() => {}} />
+      </div>
+      <div className="admin-resume" />
+    </>
   );
 }
 
