@@ -8,7 +8,7 @@ import { all, exclusive, one, run, transaction } from '@/db/transaction';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
 import { hashSessionToken, isWellFormedToken, newSessionToken } from '@/lib/auth/session-token';
 import { mail } from '@/lib/mail/messages';
-import type { Role } from '@/lib/team/roles';
+import { seesEveryPosting, type Role } from '@/lib/team/roles';
 import { INVITATION_DAYS } from '@/lib/team/schemas';
 import {
   authorizeApplication,
@@ -16,7 +16,7 @@ import {
   authorizeScoped,
   onlyOwners,
   ownersAndRecruiters,
-  visiblePostings,
+  contentPostingTeams,
 } from './access';
 import type { AdminContext } from './context';
 
@@ -295,17 +295,22 @@ export async function setPostingMembers(slug: string, userIds: number[], context
 /** The active accounts that may open applications of a posting: who an application there can go to. */
 export async function assignableTo(database: Database, postingSlug: string, teams?: AdminContext['postingTeams']) {
   const { db, t } = database;
-  const active = await db
-    .select({ id: t.adminUsers.id, email: t.adminUsers.email, role: t.adminUsers.role })
-    .from(t.adminUsers)
-    .where(isNull(t.adminUsers.disabledAt))
-    .orderBy(asc(t.adminUsers.email));
-  const allowed = [];
-  for (const user of active) {
-    const slugs = await visiblePostings(database, { userId: user.id, email: user.email, role: user.role }, teams);
-    if (slugs === null || slugs.includes(postingSlug)) allowed.push(user);
-  }
-  return allowed;
+  // Three reads whatever the team's size: the active accounts, who was put on this posting, who its front
+  // matter names. Owners and recruiters see every posting; a reviewer only if on this one.
+  const [active, members, named] = await Promise.all([
+    db
+      .select({ id: t.adminUsers.id, email: t.adminUsers.email, role: t.adminUsers.role })
+      .from(t.adminUsers)
+      .where(isNull(t.adminUsers.disabledAt))
+      .orderBy(asc(t.adminUsers.email)),
+    db
+      .select({ userId: t.postingMembers.userId })
+      .from(t.postingMembers)
+      .where(eq(t.postingMembers.postingSlug, postingSlug)),
+    (teams ?? contentPostingTeams)().then((all) => all.get(postingSlug) ?? []),
+  ]);
+  const onPosting = new Set(members.map((row) => row.userId));
+  return active.filter((user) => seesEveryPosting(user.role) || onPosting.has(user.id) || named.includes(user.email));
 }
 
 /** The people an application can be assigned to, for its page. */
