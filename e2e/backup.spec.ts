@@ -57,6 +57,7 @@ test('a backup taken during concurrent applications is sound and holds every one
     (copy.prepare('SELECT email FROM applications').all() as { email: string }[]).map((r) => r.email),
   );
   copy.close();
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
   expect(before.filter((email) => !present.has(email))).toEqual([]);
   expect(acknowledged.length).toBeGreaterThan(before.length); // applications kept arriving while it ran
 });

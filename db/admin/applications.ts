@@ -12,7 +12,7 @@ import { APPLICATION_STATUSES, isFinal, type ApplicationStatus } from '@/lib/app
 import { mail } from '@/lib/mail/messages';
 import { authorizeApplication, authorizeScoped, canSeePosting, postingScope } from './access';
 import type { AdminContext } from './context';
-import { filterConditions } from './filter-sql';
+import { filterSql } from './filter-sql';
 
 export const PAGE_SIZE = 50;
 
@@ -30,17 +30,16 @@ const listColumns = (t: Tables) => ({
 export async function listApplications(filter: InboxFilter, before: number | undefined, context?: AdminContext) {
   const { database, slugs, viewer } = await authorizeScoped(context);
   const { db, t } = database;
-  const found = await db
-    .select({ ...listColumns(t), assignee: t.adminUsers.email })
-    .from(t.applications)
+  const { where, key, joinSearch } = await filterSql(database, filter, { slugs, viewerId: viewer.userId });
+  const found = await joinSearch(
+    db
+      .select({ ...listColumns(t), assignee: t.adminUsers.email })
+      .from(t.applications)
+      .$dynamic(),
+  )
     .leftJoin(t.adminUsers, eq(t.adminUsers.id, t.applications.assigneeId))
-    .where(
-      and(
-        await filterConditions(database, filter, { slugs, viewerId: viewer.userId }),
-        before ? lt(t.applications.id, before) : undefined,
-      ),
-    )
-    .orderBy(desc(t.applications.id))
+    .where(and(where, before ? lt(key, before) : undefined))
+    .orderBy(desc(key))
     .limit(PAGE_SIZE + 1);
   const page = found.slice(0, PAGE_SIZE);
   return { rows: page, nextCursor: found.length > PAGE_SIZE ? page.at(-1)!.id : undefined };
@@ -74,10 +73,13 @@ export async function countByStatus(filter: InboxFilter, context?: AdminContext)
     for (const row of kept) counts[row.status] = row.count;
     return { counts, exact: true };
   }
-  const matching = db
-    .select({ status: t.applications.status })
-    .from(t.applications)
-    .where(await filterConditions(database, filter, { withStatus: false, slugs, viewerId: viewer.userId }))
+  const { where, joinSearch } = await filterSql(database, filter, {
+    withStatus: false,
+    slugs,
+    viewerId: viewer.userId,
+  });
+  const matching = joinSearch(db.select({ status: t.applications.status }).from(t.applications).$dynamic())
+    .where(where)
     .limit(COUNT_CAP + 1)
     .as('matching');
   const counted = await db.select({ status: matching.status, count: count() }).from(matching).groupBy(matching.status);
@@ -175,19 +177,16 @@ export async function getApplication(id: number, context?: AdminContext) {
 export async function getNeighbours(id: number, filter: InboxFilter, context?: AdminContext) {
   const { database, slugs, viewer } = await authorizeScoped(context);
   const { db, t } = database;
-  const where = await filterConditions(database, filter, { slugs, viewerId: viewer.userId });
+  const { where, key, joinSearch } = await filterSql(database, filter, { slugs, viewerId: viewer.userId });
+  const ids = () => joinSearch(db.select({ id: t.applications.id }).from(t.applications).$dynamic());
   const [[newer], [older]] = await Promise.all([
-    db
-      .select({ id: t.applications.id })
-      .from(t.applications)
-      .where(and(where, gt(t.applications.id, id)))
-      .orderBy(asc(t.applications.id))
+    ids()
+      .where(and(where, gt(key, id)))
+      .orderBy(asc(key))
       .limit(1),
-    db
-      .select({ id: t.applications.id })
-      .from(t.applications)
-      .where(and(where, lt(t.applications.id, id)))
-      .orderBy(desc(t.applications.id))
+    ids()
+      .where(and(where, lt(key, id)))
+      .orderBy(desc(key))
       .limit(1),
   ]);
   return { newer: newer?.id, older: older?.id };

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/database';
-import { searchCondition } from '@/db/dialect';
+import { searchPlan } from '@/db/dialect';
 import { dayRange, type InboxFilter } from '@/lib/admin/filter';
 import { postingScope } from './access';
 
@@ -36,8 +37,19 @@ async function idBounds({ db, t }: Database, filter: InboxFilter): Promise<SQL[]
   return out;
 }
 
-/** The WHERE conditions of an inbox filter, shared by the list, its neighbours, the counts and the export. */
-export async function filterConditions(
+/** An inbox filter as SQL, shared by the list, its neighbours, the counts and the export. */
+export type FilterSql = {
+  where: SQL | undefined;
+  /**
+   * What pages are ordered and cut on: the application's id, or the search index's rowid (the same number)
+   * when a search joins the index to drive the query (db/dialect.ts, `searchPlan`).
+   */
+  key: SQL<number>;
+  /** Adds the search index's join to a query on applications when the search needs it. */
+  joinSearch: <Q extends PgSelect>(query: Q) => Q;
+};
+
+export async function filterSql(
   database: Database,
   filter: InboxFilter,
   {
@@ -45,7 +57,7 @@ export async function filterConditions(
     slugs = null,
     viewerId,
   }: { withStatus?: boolean; slugs?: string[] | null; viewerId?: number } = {},
-): Promise<SQL | undefined> {
+): Promise<FilterSql> {
   const { t } = database;
   const conditions: SQL[] = await idBounds(database, filter);
   // The postings the viewer may see (db/admin/access.ts); null for every posting.
@@ -54,8 +66,15 @@ export async function filterConditions(
   if (filter.posting) conditions.push(eq(t.applications.postingSlug, filter.posting));
   if (filter.source) conditions.push(eq(t.applications.source, filter.source));
   if (withStatus && filter.status) conditions.push(eq(t.applications.status, filter.status));
-  if (filter.q) conditions.push(searchCondition(database, filter.q));
+  const search = filter.q ? searchPlan(database, filter.q) : undefined;
+  if (search) conditions.push(search.condition);
   // Without a viewer to be "me", the filter matches nothing rather than everything.
   if (filter.assigned === 'me') conditions.push(viewerId ? eq(t.applications.assigneeId, viewerId) : NOTHING);
-  return conditions.length ? and(...conditions) : undefined;
+  const join = search?.join;
+  return {
+    where: conditions.length ? and(...conditions) : undefined,
+    key: search?.key ?? sql<number>`${t.applications.id}`,
+    // The join leaves the selected columns as they are: only the query's FROM changes.
+    joinSearch: (query) => (join ? (query.innerJoin(join.table, join.on) as unknown as typeof query) : query),
+  };
 }

@@ -65,7 +65,7 @@ export function noJsActionFieldsValid(form: FormData): boolean {
 
 /**
  * With JavaScript, React encodes the arguments as multipart: part `0` is the JSON root, and `$K<n>` stands for
- * a FormData whose entries are the parts named `<n>_…`; other references (`$@<n>`, `$Q<n>`…) name part `<n>`.
+ * a FormData whose entries are the parts named `_<n>_…`; other references (`$@<n>`, `$Q<n>`…) name part `<n>`.
  */
 export function jsActionBodyValid(form: FormData): boolean {
   const root = form.get('0');
@@ -73,6 +73,6 @@ export function jsActionBodyValid(form: FormData): boolean {
   const parsed = parse(root);
   if (!parsed.ok) return false;
   const keys = new Set(form.keys());
-  // `$K<n>` is a FormData made of the parts named `<n>_…`; an empty one is still a FormData.
+  // `$K<n>` is a FormData made of the parts named `_<n>_…`; an empty one is still a FormData.
   return !danglingReference(parsed.value, (tag, id) => tag === 'K' || keys.has(id));
 }

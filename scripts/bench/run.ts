@@ -1,4 +1,4 @@
-// npm run bench [-- --rows 1000000 --seconds 5 --database sqlite|postgres --lighthouse --lighthouse-runs 3]
+// npm run bench [-- --rows 1000000 --seconds 5 --database sqlite|postgres --lighthouse --lighthouse-runs 5]
 //
 // Every figure is a ratio measured side by side in the same run, on loopback, against a production build.
 import fs from 'node:fs';
@@ -22,7 +22,7 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.BENCH_PORT ?? '3381' },
     database: { type: 'string', default: 'sqlite' },
     lighthouse: { type: 'boolean', default: false },
-    'lighthouse-runs': { type: 'string', default: '3' },
+    'lighthouse-runs': { type: 'string', default: '5' },
   },
 });
 const LARGE = Number(args.rows);
@@ -38,8 +38,8 @@ const serverEnv = (databaseUrl: string) => ({
   APP_SECRET: '9d2f6b0c4e8a1f3d5b7c9e0a2c4e6f8b1d3f5a7c9e1b3d5f7a9c1e3b5d7f9a1c',
 });
 
-async function withServer<T>(databaseUrl: string, work: (server: Server) => Promise<T>): Promise<T> {
-  const server = await startServer(PORT, serverEnv(databaseUrl));
+async function withServer<T>(databaseUrl: string, work: (server: Server) => Promise<T>, port = PORT): Promise<T> {
+  const server = await startServer(port, serverEnv(databaseUrl));
   try {
     return await work(server);
   } finally {
@@ -65,22 +65,45 @@ async function main() {
 
   // The inbox at 1,000 and at --rows; the export at 100,000 and at --rows, to show its memory does not grow
   // with its size.
-  const latency: Record<number, Record<string, number>> = {};
   const EXPORT_SMALL = 100_000;
+  const seeded: Record<number, { url: string; cookie: string }> = {};
   for (const count of [...new Set([1000, Math.min(EXPORT_SMALL, LARGE), LARGE])]) {
     const url = await databases.create(`inbox_${count}`);
     const database = await openDatabase(url);
     await seedApplications(database, count);
     await database.close();
-    const cookie = await adminCookie(url);
+    seeded[count] = { url, cookie: await adminCookie(url) };
+  }
+  // Both inboxes up at once, their requests alternating (scripts/bench/inbox.ts).
+  const small = await startServer(PORT, serverEnv(seeded[1000]!.url));
+  let latency: Record<string, number>[];
+  try {
+    // PORT + 1 is the posting page's static file server.
+    latency = await withServer(
+      seeded[LARGE]!.url,
+      (large) =>
+        inbox([
+          { server: small, cookie: seeded[1000]!.cookie },
+          { server: large, cookie: seeded[LARGE]!.cookie },
+        ]),
+      PORT + 2,
+    );
+  } finally {
+    killServer(small);
+    await small.exited;
+  }
+  // Each export on a server of its own that has first served the inbox views, as a manager's would have:
+  // memory that an export leaves to the old generation shows only on a server that has warmed up.
+  for (const count of [...new Set([Math.min(EXPORT_SMALL, LARGE), LARGE])]) {
+    const { url, cookie } = seeded[count]!;
     await withServer(url, async (server) => {
-      if (count === 1000 || count === LARGE) latency[count] = await inbox(server, cookie);
-      if (count >= Math.min(EXPORT_SMALL, LARGE)) await exportCsv(server, cookie, count);
+      await inbox([{ server, cookie }]);
+      await exportCsv(server, cookie, count);
     });
   }
   for (const name of Object.keys(INBOX)) {
-    const small = latency[1000]![name]!;
-    const large = latency[LARGE]![name]!;
+    const small = latency[0]![name]!;
+    const large = latency[1]![name]!;
     row(
       `Admin inbox: ${name}`,
       'median latency',
