@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '@/db/database';
-import { adminCookie } from '@/scripts/bench/inbox';
 import { groupRss } from '@/scripts/bench/table';
 import { killServer, startServer } from '@/scripts/lib/server';
 import { seedApplications } from '@/scripts/seed-applications';
+import { adminCookie } from '@/test-support/admin-session';
 import { E2E_PORT } from './fixtures/env';
 import { expect, test } from './fixtures/test';
 

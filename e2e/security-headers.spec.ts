@@ -38,6 +38,9 @@ test('every kind of response carries the security headers', async ({ request, ba
     '/robots.txt',
     '/admin/sign-in',
     '/logo.svg',
+    // Beside the resume routes, which set their own: these get the site's.
+    '/admin/applications/1/resume-x',
+    '/admin/applications/1/resume/other',
   ]) {
     const response = await request.get(path);
     expectSecure(response.headers(), path);

@@ -22,12 +22,13 @@ export async function ArchivedPosting({ version }: { version: Version }) {
       ].filter((fact): fact is string => Boolean(fact))
     : [];
   const title = parsed.success ? parsed.data.title : version.postingSlug;
+  // A version stored before a change to the pipeline may no longer compile: its text, as stored, then.
   const body = await renderMdx(
     `version:${version.hash}`,
     version.body,
     {},
     bodyPlugins({ known: [], file: `posting version ${version.hash}` }),
-  );
+  ).catch(() => null);
   return (
     <article className="posting" aria-labelledby="archived-title">
       <h2 id="archived-title">{title}</h2>
@@ -38,7 +39,16 @@ export async function ArchivedPosting({ version }: { version: Version }) {
           ))}
         </ul>
       ) : null}
-      <div className="prose">{body}</div>
+      {body ? (
+        <div className="prose">{body}</div>
+      ) : (
+        <>
+          <p className="notice">
+            This version no longer renders with the site as it is now; here is its text as stored.
+          </p>
+          <pre className="archived-posting__source">{version.body}</pre>
+        </>
+      )}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FilterSelect } from '@/components/ui/filter-select';
 import type { InboxFilter } from '@/lib/admin/filter';
 import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/application/status';
 
@@ -16,45 +17,30 @@ export function InboxFilters({ filter, postings, sources }: Props) {
         </label>
         <input id="q" name="q" type="search" defaultValue={filter.q ?? ''} placeholder="Name, email or cover letter" />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="posting">
-          Posting
-        </label>
-        <select id="posting" name="posting" defaultValue={filter.posting ?? ''}>
-          <option value="">All postings</option>
-          {postings.map((p) => (
-            <option key={p.slug} value={p.slug}>
-              {p.title}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="status">
-          Status
-        </label>
-        <select id="status" name="status" defaultValue={filter.status ?? ''}>
-          <option value="">Any status</option>
-          {APPLICATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="source">
-          Source
-        </label>
-        <select id="source" name="source" defaultValue={filter.source ?? ''}>
-          <option value="">Any source</option>
-          {sourceOptions.map((source) => (
-            <option key={source} value={source}>
-              {source}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="posting"
+        name="posting"
+        label="Posting"
+        anyLabel="All postings"
+        value={filter.posting}
+        options={postings.map((p) => ({ value: p.slug, label: p.title }))}
+      />
+      <FilterSelect
+        id="status"
+        name="status"
+        label="Status"
+        anyLabel="Any status"
+        value={filter.status}
+        options={APPLICATION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+      />
+      <FilterSelect
+        id="source"
+        name="source"
+        label="Source"
+        anyLabel="Any source"
+        value={filter.source}
+        options={sourceOptions.map((source) => ({ value: source, label: source }))}
+      />
       <div className="field">
         <label className="field__label" htmlFor="from">
           Received from

@@ -38,8 +38,9 @@ export function ResumeSection({ id, fullName, resume, viewerUrl }: Props) {
           <ResumePdfPreview resumeUrl={file} viewerUrl={viewerUrl} title={title} />
         </>
       ) : resume.mediaType === RESUME_MEDIA_TYPES.docx ? (
-        // Converted to sanitised HTML on the server; an empty sandbox, so nothing in it can run.
-        <iframe className="admin-resume" src={`${file}/preview`} sandbox="" title={title} />
+        // Converted to sanitised HTML on the server; an empty sandbox, so nothing in it can run. Lazy, like the
+        // PDF preview: the conversion and its audit entry only when the manager comes near it.
+        <iframe className="admin-resume" src={`${file}/preview`} sandbox="" title={title} loading="lazy" />
       ) : (
         <p>This kind of file has no preview: download it to read it.</p>
       )}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { FilterSelect } from '@/components/ui/filter-select';
 
 /** A plain GET form: filters live in the URL, work without JavaScript and can be bookmarked. */
 export function PostingFilters({ categories, category, q }: { categories: string[]; category: string; q: string }) {
@@ -10,19 +11,14 @@ export function PostingFilters({ categories, category, q }: { categories: string
         </label>
         <input id="filter-q" name="q" type="search" defaultValue={q} placeholder="Title, skill or location" />
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="filter-category">
-          Team
-        </label>
-        <select id="filter-category" name="category" defaultValue={category}>
-          <option value="">All teams</option>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-category"
+        name="category"
+        label="Team"
+        anyLabel="All teams"
+        value={category}
+        options={categories.map((c) => ({ value: c, label: c }))}
+      />
       <button type="submit" className="button button--secondary">
         Show positions
       </button>

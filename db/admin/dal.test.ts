@@ -6,6 +6,7 @@ import { storeApplication } from '@/db/applications';
 import type { Database } from '@/db/database';
 import type { InboxFilter } from '@/lib/admin/filter';
 import { ADDRESS_POLICY } from '@/lib/auth/throttle';
+import { signedContext } from '@/test-support/admin-session';
 import { freshDatabase, testDialects } from '@/test-support/databases';
 import {
   addNote,
@@ -19,7 +20,7 @@ import {
 } from './applications';
 import { listAudit } from './audit';
 import { signIn, signOut } from './auth';
-import { currentViewer, NotSignedInError, type AdminContext } from './context';
+import { currentViewer, NotSignedInError } from './context';
 import { eraseApplication } from './erasure';
 import { openExport } from './export';
 import { applicationsPerDay, applicationsPerPosting } from './stats';
@@ -29,16 +30,7 @@ const PASSWORD = 'a long enough password';
 for (const dialect of testDialects()) {
   let database: Database;
 
-  function context(token: string | undefined, now = Date.now): AdminContext {
-    return {
-      database,
-      token: async () => token,
-      deny: () => {
-        throw new NotSignedInError();
-      },
-      now,
-    };
-  }
+  const context = (token: string | undefined, now = Date.now) => signedContext(database, token, { now });
 
   async function seed(
     n: number,

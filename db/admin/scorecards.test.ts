@@ -7,9 +7,9 @@ import type { Database } from '@/db/database';
 import type { AuditAction } from '@/lib/admin/audit-actions';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { DEFAULT_SCORECARD, type ScorecardAttribute } from '@/lib/team/scorecard';
+import { signedContext } from '@/test-support/admin-session';
 import { freshDatabase, testDialects } from '@/test-support/databases';
 import { signIn } from './auth';
-import { NotSignedInError, type AdminContext } from './context';
 import { eraseApplication } from './erasure';
 import { openExport } from './export';
 import { getScorecards, listScorecardSummaries, submitScorecard } from './scorecards';
@@ -35,16 +35,11 @@ for (const dialect of testDialects()) {
   const tokens = new Map<string, string>();
   const ids: Record<string, number> = {};
 
-  const context = (email: string): AdminContext => ({
-    database,
-    token: async () => tokens.get(email),
-    deny: () => {
-      throw new NotSignedInError();
-    },
-    now: Date.now,
-    postingTeams: async () => new Map(),
-    postingScorecard: scorecards,
-  });
+  const context = (email: string) =>
+    signedContext(database, () => tokens.get(email), {
+      postingTeams: async () => new Map(),
+      postingScorecard: scorecards,
+    });
 
   async function account(email: string, role: 'owner' | 'recruiter' | 'reviewer') {
     const user = await createAdminUser(database, email, PASSWORD, { role });

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { createAdminUser } from '@/db/admin-accounts';
 import { storeApplication } from '@/db/applications';
 import type { Database } from '@/db/database';
+import { signedContext } from '@/test-support/admin-session';
 import { freshDatabase, testDialects } from '@/test-support/databases';
 import { RoleRequiredError } from './access';
 import {
@@ -18,7 +19,7 @@ import {
 } from './applications';
 import { listAudit } from './audit';
 import { signIn } from './auth';
-import { NotSignedInError, type AdminContext } from './context';
+import { NotSignedInError } from './context';
 import { eraseApplication } from './erasure';
 import { openExport } from './export';
 import { listApplicationMail } from './mail';
@@ -46,15 +47,8 @@ for (const dialect of testDialects()) {
   const tokens = new Map<string, string>();
   const ids: Record<string, number> = {};
 
-  const context = (email: string, now = Date.now): AdminContext => ({
-    database,
-    token: async () => tokens.get(email),
-    deny: () => {
-      throw new NotSignedInError();
-    },
-    now,
-    postingTeams: async () => FRONT_MATTER_TEAMS,
-  });
+  const context = (email: string, now = Date.now) =>
+    signedContext(database, () => tokens.get(email), { now, postingTeams: async () => FRONT_MATTER_TEAMS });
 
   async function account(email: string, role: 'owner' | 'recruiter' | 'reviewer') {
     const user = await createAdminUser(database, email, PASSWORD, { role });
@@ -63,9 +57,10 @@ for (const dialect of testDialects()) {
     return user.id;
   }
 
-  async function apply(postingSlug: string, i: number) {
+  async function apply(postingSlug: string, i: number, source?: string) {
     const stored = await storeApplication(
       {
+        source,
         postingSlug,
         postingTitle: postingSlug === 'backend' ? 'Backend Engineer' : 'Designer',
         fullName: `Person ${postingSlug} ${i}`,
@@ -99,9 +94,9 @@ for (const dialect of testDialects()) {
       ids.backendReviewer = await account('backend-reviewer@example.com', 'reviewer');
       ids.named = await account('named@example.com', 'reviewer');
       ids.nobody = await account('nobody@example.com', 'reviewer');
-      ids.backend = await apply('backend', 1);
+      ids.backend = await apply('backend', 1, 'linkedin');
       ids.backend2 = await apply('backend', 2);
-      ids.design = await apply('design', 1);
+      ids.design = await apply('design', 1, 'design-secret');
       await setPostingMembers('backend', [ids.backendReviewer!], context('owner@example.com'));
     });
 
@@ -118,8 +113,16 @@ for (const dialect of testDialects()) {
       await assert.rejects(eraseApplication(design, ctx), RoleRequiredError);
       await assert.rejects(listAudit(undefined, ctx), RoleRequiredError);
       assert.equal(await getAppliedVersion(design, ctx), null);
-      assert.deepEqual(await applicationsPerSource(ctx), [{ source: null, count: 2 }]);
-      assert.deepEqual(await listSources(ctx), []);
+      // Sources of their posting only: the other posting's source is not even named.
+      assert.deepEqual(
+        (await applicationsPerSource(ctx)).sort((a, b) => String(a.source).localeCompare(String(b.source))),
+        [
+          { source: 'linkedin', count: 1 },
+          { source: null, count: 1 },
+        ],
+      );
+      assert.deepEqual(await listSources(ctx), ['linkedin']);
+      assert.deepEqual((await listSources(context('owner@example.com'))).sort(), ['design-secret', 'linkedin']);
 
       const listed = await listApplications({}, undefined, ctx);
       assert.deepEqual(listed.rows.map((row) => row.postingSlug).sort(), ['backend', 'backend']);

@@ -332,6 +332,8 @@ export async function assignApplications(
 ): Promise<{ assigned: number; refused: number }> {
   let assigned = 0;
   let refused = 0;
+  // Who may be assigned depends on the posting alone: read once per posting, not once per application.
+  const audiences = new Map<string, ReturnType<typeof assignableTo>>();
   for (const id of ids) {
     const allowed = await authorizeApplication(id, 'assign the application', context);
     if (!allowed) {
@@ -340,10 +342,12 @@ export async function assignApplications(
     }
     const { database, viewer, postingSlug, now: clock } = allowed;
     const { t } = database;
-    const assignee =
-      assigneeId === null
-        ? null
-        : (await assignableTo(database, postingSlug, allowed.postingTeams)).find((u) => u.id === assigneeId);
+    let assignee: Awaited<ReturnType<typeof assignableTo>>[number] | null | undefined = null;
+    if (assigneeId !== null) {
+      if (!audiences.has(postingSlug))
+        audiences.set(postingSlug, assignableTo(database, postingSlug, allowed.postingTeams));
+      assignee = (await audiences.get(postingSlug)!).find((u) => u.id === assigneeId);
+    }
     if (assigneeId !== null && !assignee) {
       refused++;
       continue;

@@ -25,6 +25,18 @@ async function joinPath(address: string): Promise<string> {
   return match[1]!;
 }
 
+/** Chooses a password on the join page: first with `mistyped` as the repeat (refused), then as it should be. */
+async function joinAfterATypo(joining: Page, mistyped: string) {
+  await joining.getByLabel('Choose a password').fill(PASSWORD);
+  await joining.getByLabel('The same password again').fill(mistyped);
+  await joining.getByRole('button', { name: 'Join the team' }).click();
+  await expect(joining.getByRole('alert').filter({ hasText: 'The two passwords differ' })).toBeVisible();
+  await joining.getByLabel('Choose a password').fill(PASSWORD);
+  await joining.getByLabel('The same password again').fill(PASSWORD);
+  await joining.getByRole('button', { name: 'Join the team' }).click();
+  await expect(joining.getByText('Your account is ready')).toBeVisible();
+}
+
 async function axeClean(page: Page) {
   // Right after an action the page is rendered again and can be without its <title> for a moment (axe
   // failed once in CI with "document has no title" just after an invitation was sent): check the page settled.
@@ -76,14 +88,7 @@ test('an owner invites a reviewer by email, who joins, sees only their posting, 
   await expect(joining.getByText(`You are joining as ${colleague}`)).toBeVisible();
   await axeClean(joining);
   // The browser checks the length itself; the server checks both fields again.
-  await joining.getByLabel('Choose a password').fill(PASSWORD);
-  await joining.getByLabel('The same password again').fill(`${PASSWORD}!`);
-  await joining.getByRole('button', { name: 'Join the team' }).click();
-  await expect(joining.getByRole('alert').filter({ hasText: 'The two passwords differ' })).toBeVisible();
-  await joining.getByLabel('Choose a password').fill(PASSWORD);
-  await joining.getByLabel('The same password again').fill(PASSWORD);
-  await joining.getByRole('button', { name: 'Join the team' }).click();
-  await expect(joining.getByText('Your account is ready')).toBeVisible();
+  await joinAfterATypo(joining, `${PASSWORD}!`);
   await joining.goto(link);
   await expect(joining.getByText('This invitation has been used already')).toBeVisible();
 
@@ -161,13 +166,6 @@ test('without JavaScript: invite, join and sign in', async ({ noJsPage: page, ad
   const link = await joinPath(colleague);
   const joining = await newPage({ javaScriptEnabled: false });
   await joining.goto(link);
-  await joining.getByLabel('Choose a password').fill(PASSWORD);
-  await joining.getByLabel('The same password again').fill(`${PASSWORD} typo`);
-  await joining.getByRole('button', { name: 'Join the team' }).click();
-  await expect(joining.getByRole('alert').filter({ hasText: 'The two passwords differ' })).toBeVisible();
-  await joining.getByLabel('Choose a password').fill(PASSWORD);
-  await joining.getByLabel('The same password again').fill(PASSWORD);
-  await joining.getByRole('button', { name: 'Join the team' }).click();
-  await expect(joining.getByText('Your account is ready')).toBeVisible();
+  await joinAfterATypo(joining, `${PASSWORD} typo`);
   await signIn(joining, colleague);
 });

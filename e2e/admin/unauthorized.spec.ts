@@ -4,7 +4,15 @@ import { expect, test } from '../fixtures/test';
 
 test('every admin page sends a signed-out visitor to sign in', async ({ page }) => {
   const id = await seedApplication({ fullName: 'Private Person' });
-  for (const path of ['/admin', '/admin/dashboard', '/admin/audit', `/admin/applications/${id}`, '/admin?q=Private']) {
+  for (const path of [
+    '/admin',
+    '/admin/dashboard',
+    '/admin/audit',
+    '/admin/team',
+    `/admin/applications/${id}`,
+    `/admin/applications/${id}/version`,
+    '/admin?q=Private',
+  ]) {
     await page.goto(path);
     await expect(page).toHaveURL(/\/admin\/sign-in$/);
     await expect(page.getByText('Private Person')).toHaveCount(0);
@@ -22,6 +30,8 @@ test('resume download, resume preview and CSV export refuse without a session', 
   ]) {
     const response = await request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(401);
+    // The refusal too is never sniffed into something else.
+    expect(response.headers()['x-content-type-options'], path).toBe('nosniff');
     const body = await response.text();
     expect(body).not.toContain('%PDF');
     expect(body).not.toContain('Private Person');

@@ -36,7 +36,6 @@ test('the body is written out with its sections: a section in a list continues t
     remote: false,
     status: 'open',
     questions: [],
-    hiringTeam: [],
   });
   assert.match(version.hash, /^[0-9a-f]{64}$/);
 });
@@ -48,6 +47,10 @@ test('the same content hashes the same; a changed section, front matter field or
   assert.notEqual(postingVersionOf(posting, edited).hash, hash);
   assert.notEqual(postingVersionOf({ ...posting, location: 'Berlin' }, sections).hash, hash);
   assert.notEqual(postingVersionOf({ ...posting, slug: 'data-engineer-2' }, sections).hash, hash);
+  // What only the hiring team sees is not part of what the candidate read.
+  const team = postingVersionOf({ ...posting, hiringTeam: ['lead@example.com'] }, sections);
+  assert.equal(team.hash, hash);
+  assert.equal(JSON.stringify(team.frontMatter).includes('lead@example.com'), false);
 });
 
 test('canonical JSON sorts keys at every level', () => {

@@ -23,12 +23,17 @@ export type PostingVersion = {
  * list, a section's items join the list), and the hash covers the slug, the front matter and that body.
  * The same text gives the same hash, so each version is stored once.
  */
+// The hiring team's own settings: no candidate reads them, and a change to them is not a new version of the
+// posting (nor should staff addresses be copied into every version).
+const TEAM_ONLY_KEYS: ReadonlySet<string> = new Set(['hiringTeam', 'scorecard']);
+
 export function postingVersionOf(
   posting: PostingFrontMatter & Pick<Posting, 'slug' | 'body' | 'file'>,
   sections: ReadonlyMap<string, string>,
 ): PostingVersion {
   const frontMatter = Object.fromEntries(
     Object.keys(postingFrontMatterSchema.shape).flatMap((key) => {
+      if (TEAM_ONLY_KEYS.has(key)) return [];
       const value = posting[key as keyof PostingFrontMatter];
       return value === undefined ? [] : [[key, value]];
     }),

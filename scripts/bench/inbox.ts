@@ -1,7 +1,4 @@
 import fs from 'node:fs';
-import { signIn } from '@/db/admin/auth';
-import { createAdminUser } from '@/db/admin-accounts';
-import { openDatabase } from '@/db/database';
 import type { Server } from '@/scripts/lib/server';
 import { groupRss, median, meets, row } from './table';
 
@@ -12,17 +9,6 @@ export const INBOX = {
   'filtered page': '/admin?posting=data-platform-engineer-berlin&status=new',
   search: '/admin?q=hopper',
 };
-
-/** An admin account and a session of its own, through the data layer; the cookie signs the benchmark in. */
-export async function adminCookie(databaseUrl: string): Promise<string> {
-  const database = await openDatabase(databaseUrl);
-  const email = `bench-${Date.now()}@example.com`;
-  await createAdminUser(database, email, 'the benchmark password');
-  const result = await signIn({ email, password: 'the benchmark password', address: 'bench' }, database);
-  await database.close();
-  if (result.status !== 'ok') throw new Error(`benchmark sign-in: ${result.status}`);
-  return `admin_session=${result.token}`;
-}
 
 /**
  * Median latency of each inbox view on each server, after a warm-up. The servers' requests alternate, so

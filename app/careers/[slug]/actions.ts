@@ -11,6 +11,7 @@ import { keptValues, type ApplyState, type FieldErrors } from '@/lib/application
 import { APPLY_STAMP_HEADER, validApplyStamp } from '@/lib/apply-gate/stamp';
 import { getPosting, getPostingVersion } from '@/lib/content';
 import { SLUG_PATTERN, type Posting } from '@/lib/content/posting';
+import { siteHost } from '@/lib/http/origin';
 import { hiringTeamFromEnv } from '@/lib/mail/hiring-team';
 
 /**
@@ -87,13 +88,13 @@ export async function submitApplication(_previous: ApplyState, form: FormData): 
  * it). All of it is untrusted and parsed down to short text.
  */
 function sourceOf(form: FormData, request: Headers, slug: string) {
-  const siteHost = request.get('x-forwarded-host') ?? request.get('host') ?? '';
+  const host = siteHost(request);
   const query = postingQuery(
     { field: form.get(SOURCE_QUERY_FIELD), refererHeader: request.get('referer') },
-    { siteHost, path: `/careers/${slug}` },
+    { siteHost: host, path: `/careers/${slug}` },
   );
   const referrer = form.get(SOURCE_REFERRER_FIELD);
-  return parseSource({ query, referrer: typeof referrer === 'string' ? referrer : null, siteHost });
+  return parseSource({ query, referrer: typeof referrer === 'string' ? referrer : null, siteHost: host });
 }
 
 const confirmationOf = (slug: string | undefined) => (slug ? `/careers/${slug}/applied` : '/careers');

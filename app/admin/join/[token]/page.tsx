@@ -6,9 +6,9 @@ import { getDb } from '@/db/index';
 import { ROLE_HINTS, ROLE_LABELS } from '@/lib/team/roles';
 import { join } from './actions';
 
-// The site's Referrer-Policy already keeps the token's path to this origin; `no-referrer` would make Chrome
-// send `Origin: null` with the form, which Next refuses for a server action.
-export const metadata: Metadata = { title: 'Join the hiring team' };
+// The token is in this page's path: requests from it name only the origin. Not `no-referrer`, which would make
+// Chrome send `Origin: null` with the form, which Next refuses for a server action.
+export const metadata: Metadata = { title: 'Join the hiring team', referrer: 'strict-origin' };
 
 const WHY = {
   unknown: 'This link is not a valid invitation. Check that it was copied whole.',

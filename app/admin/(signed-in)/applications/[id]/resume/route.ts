@@ -9,15 +9,21 @@ function safeFileName(reference: string, original: string): string {
   return `resume-${reference.replace(/[^A-Z0-9-]/gi, '')}.${extension}`;
 }
 
+// next.config.ts leaves this route's headers to it: its refusals carry the resume's policy too.
+const refusal = (status: number, text: string) =>
+  new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...RESUME_SECURITY_HEADERS },
+  });
+
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   // Checked here as well as in the data layer: a signed-out request gets 401, not a redirect to follow.
-  if (!(await currentViewer()))
-    return new Response('Sign in to see resumes', { status: 401, headers: { 'Cache-Control': 'no-store' } });
+  if (!(await currentViewer())) return refusal(401, 'Sign in to see resumes');
   const id = parseApplicationId((await params).id);
-  if (id === null) return new Response('Not found', { status: 404 });
+  if (id === null) return refusal(404, 'Not found');
   const wantsDownload = new URL(request.url).searchParams.has('download');
   const probe = await getResumeFile(id, wantsDownload ? 'attachment' : 'inline');
-  if (!probe) return new Response('Not found', { status: 404 });
+  if (!probe) return refusal(404, 'Not found');
   // Only a PDF is shown inline (in the detail page's sandboxed frame); anything else is always a download.
   const inline = !wantsDownload && probe.mediaType === 'application/pdf';
   const name = safeFileName(probe.reference, probe.fileName);
