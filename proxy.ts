@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { hitRateLimit } from '@/db/rate-limit';
+import { actionBodyValid } from '@/lib/apply-gate/action-body';
 import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/apply-gate/action-fields';
 import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/apply-gate/stamp';
 import { html } from '@/lib/http/html';
@@ -10,6 +11,30 @@ import { clientAddress } from '@/lib/http/request';
 import { parseRateLimit } from '@/lib/rate-limit';
 
 const APPLY_LIMIT = parseRateLimit(process.env.APPLY_RATE_LIMIT);
+const POSTING = /^\/careers\/[^/]+$/;
+
+/**
+ * Any other page's server actions (the team page, the candidate's page, the join page…): Next answers a
+ * cross-site one, or a body React cannot decode, with a 500. Each is answered here with a page that says why.
+ */
+async function actionGate(request: NextRequest) {
+  const back = html`<a href="${request.nextUrl.pathname}">go back to the page</a>`;
+  if (!isSameOrigin(request.headers)) {
+    return messagePage(
+      403,
+      'This form can only be sent from this site',
+      html`<p>Nothing was changed. Open this site's page, then ${back} and use the form there.</p>`,
+    );
+  }
+  if (!(await actionBodyValid(request))) {
+    return messagePage(
+      400,
+      'This request is not valid',
+      html`<p>Nothing was changed. Reload the page, then ${back}.</p>`,
+    );
+  }
+  return NextResponse.next();
+}
 
 /**
  * Every POST to a posting page passes here before Next reads it as a server action (server.ts has already
@@ -19,6 +44,7 @@ const APPLY_LIMIT = parseRateLimit(process.env.APPLY_RATE_LIMIT);
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'POST') return NextResponse.next();
+  if (!POSTING.test(request.nextUrl.pathname)) return actionGate(request);
   const back = request.nextUrl.pathname;
   const again = html`<a href="${back}#apply">go back to the application form</a>`;
   // Counted in the database, so the limit holds across every instance of the site.
@@ -67,9 +93,12 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Every request with a body to a posting page (a POST always has one of these headers); reading postings
-  // (GET, no body) never passes through here, so static pages stay static.
+  // Every request with a body to a posting page (a POST always has one of these headers), and every server
+  // action elsewhere (a Next-Action header, or a multipart form); reading pages (GET, no body) never passes
+  // through here, so static pages stay static.
   matcher: [
+    { source: '/((?!_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
+    { source: '/((?!_next/).*)', has: [{ type: 'header', key: 'content-type', value: '(?:multipart/form-data).*' }] },
     { source: '/careers/:slug', has: [{ type: 'header', key: 'content-type' }] },
     { source: '/careers/:slug', has: [{ type: 'header', key: 'content-length' }] },
     { source: '/careers/:slug', has: [{ type: 'header', key: 'transfer-encoding' }] },

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { databaseLocation } from '@/db/path';
 import { startWorkerFromEnv } from '@/jobs/start';
+import { badPath } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
 import { MESSAGE_HEADERS, messageHtml } from '@/lib/http/message-page';
@@ -47,12 +48,16 @@ const server = http.createServer((request, response) => {
   if (https) response.setHeader('Strict-Transport-Security', HSTS);
 
   const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-  const refusal = refuseBody(pathname, request.headers);
+  // A path whose percent-encoding is not UTF-8 (`/careers/%ff`) makes Next answer a bare 500: answered here.
+  const refusal = badPath(pathname) ?? refuseBody(pathname, request.headers);
   if (refusal) {
     for (const { key, value } of securityHeaders()) response.setHeader(key, value);
-    const page = messageHtml(refusal.title, refusal.body);
+    const api = pathname.startsWith('/api/');
+    const page = api
+      ? JSON.stringify({ error: 'bad_request', message: refusal.title })
+      : messageHtml(refusal.title, refusal.body);
     response.writeHead(refusal.status, {
-      ...MESSAGE_HEADERS,
+      ...(api ? { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } : MESSAGE_HEADERS),
       'Content-Length': Buffer.byteLength(page),
       Connection: 'close',
     });

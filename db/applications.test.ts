@@ -168,6 +168,21 @@ for (const dialect of testDialects()) {
       await storeApplication(application({ email: 'c@example.com', resume: big(2, 'c') }), database, quota);
       assert.equal(await rowsIn(database, 'applications'), 2);
     });
+
+    test('with the quota spent, an address that already applied gets the same refusal as a new one', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const quota = { quotaBytes: 3 * MB };
+      await storeApplication(application({ email: 'known@example.com', resume: big(2, 'k') }), database, quota);
+      const kindsBefore = await mailKinds(database);
+      for (const email of ['new@example.com', 'Known@example.com']) {
+        await assert.rejects(
+          storeApplication(application({ email, resume: big(2, email) }), database, quota),
+          (error: unknown) => error instanceof StorageUnavailableError && error.reason === 'quota',
+          email,
+        );
+      }
+      assert.deepEqual(await mailKinds(database), kindsBefore, 'no "already applied" email either');
+    });
   });
 }
 

@@ -84,14 +84,6 @@ export async function storeApplication(
     const id = await transaction(database, function* (tx) {
       // One store at a time checks the quota, so concurrent applications cannot all fit under it.
       yield* exclusive(database, tx, 'resume-quota');
-      const existing = yield* one(
-        tx
-          .select({ id: t.applications.id })
-          .from(t.applications)
-          .where(and(eq(t.applications.postingSlug, application.postingSlug), eq(t.applications.emailKey, key)))
-          .limit(1),
-      );
-      if (existing) throw new DuplicateApplicationError(existing.id);
       const now = new Date();
       // Many addresses, each under its own rate limit, could still fill the disk: the site stores at most
       // this many resume bytes an hour. Checked inside the transaction, so concurrent writers see each other.
@@ -102,6 +94,16 @@ export async function storeApplication(
           .where(gt(t.resumes.createdAt, new Date(now.getTime() - 3_600_000))),
       );
       if ((lastHour?.bytes ?? 0) + resume.bytes.length > quotaBytes) throw new StorageUnavailableError('quota');
+      // The duplicate after the quota: with the quota spent, a new address and one that already applied get
+      // the same answer, so the form cannot tell who has applied.
+      const existing = yield* one(
+        tx
+          .select({ id: t.applications.id })
+          .from(t.applications)
+          .where(and(eq(t.applications.postingSlug, application.postingSlug), eq(t.applications.emailKey, key)))
+          .limit(1),
+      );
+      if (existing) throw new DuplicateApplicationError(existing.id);
       const resumeId = crypto.randomUUID();
       const size = resume.bytes.length;
       yield* run(

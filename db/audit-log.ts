@@ -1,5 +1,6 @@
+import { lt } from 'drizzle-orm';
 import type { AuditAction } from '@/lib/admin/audit-actions';
-import type { AppDb, Tables } from './database';
+import type { AppDb, Database, Tables } from './database';
 
 // Appending to the audit log, for the admin data layer and for the worker (retention erases are audited
 // too), so no `server-only` here.
@@ -18,4 +19,9 @@ export function auditEntry(db: AppDb, t: Tables, entry: AuditEntry, now = Date.n
     applicationId: entry.applicationId ?? null,
     detail: entry.detail?.slice(0, 1000) ?? null,
   });
+}
+
+/** Entries older than the audit log's retention, removed by the worker every hour. */
+export async function deleteOldAuditEntries({ db, t }: Database, now: number, days: number): Promise<void> {
+  await db.delete(t.auditLog).where(lt(t.auditLog.at, new Date(now - days * 24 * 60 * 60 * 1000)));
 }

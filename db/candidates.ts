@@ -53,6 +53,17 @@ export async function readCandidateSession({ db, t }: Database, token: unknown, 
   return session ? { emailKey: session.emailKey, tokenHash } : null;
 }
 
+/** Every link of the address stops working: a new one was asked for, or the candidate signed out everywhere. */
+export async function revokeLinks({ db, t }: Database, emailKey: string): Promise<void> {
+  await db.delete(t.candidateLinks).where(eq(t.candidateLinks.emailKey, emailKey));
+}
+
+/** Ends every session and link of the address: "sign out everywhere". */
+export async function endEverywhere(database: Database, emailKey: string): Promise<void> {
+  await revokeLinks(database, emailKey);
+  await database.db.delete(database.t.candidateSessions).where(eq(database.t.candidateSessions.emailKey, emailKey));
+}
+
 export async function endCandidateSession({ db, t }: Database, token: unknown): Promise<void> {
   if (isWellFormedToken(token))
     await db.delete(t.candidateSessions).where(eq(t.candidateSessions.tokenHash, hashToken(token)));

@@ -1,20 +1,37 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { isFinal } from '@/lib/application/status';
 import { mail } from '@/lib/mail/messages';
 import { forgetAddressIfGone } from './candidates';
 import type { AppDb, Tables } from './database';
 import { queueMail } from './outbox';
+import { erasedValues } from './schema/personal-data';
 import type { ResumeStore } from './storage/resume-store';
 import { one, run, type Steps } from './transaction';
 
-// Erasure: at the candidate's request (GDPR Art. 17), by an admin, or when retention runs out. Personal data
-// and the resume go at once; an anonymous stub keeps the posting, the dates and the final status for the
-// statistics. The search index's traces go when the worker compacts it (requested here, in the same
-// transaction). Shared by the site and the worker, so no `server-only`.
+// Erasure: at the candidate's request (GDPR Art. 17), by an admin, or when retention runs out. What goes and
+// what stays is read from the personal-data declaration (db/schema/personal-data.ts): the candidate's columns
+// are overwritten in the stub that keeps the posting, the dates and the final status for the statistics, and
+// the rows about them go. Traces outside the rows (the search index's old segments, mail files written
+// without SMTP) go when the worker runs the jobs requested here, in the same transaction. Shared by the site
+// and the worker, so no `server-only`.
 
 export type Erased = { id: number; postingTitle: string; email: string; objectKey: string | null };
 
-export function* eraseSteps(tx: AppDb, t: Tables, id: number, now: number, notify: boolean): Steps<Erased | null> {
+/** Work the worker does after an erasure: compact the search index, remove the erased emails' files. */
+export const ERASURE_JOBS = ['search-index', 'erased-mail'] as const;
+
+export type EraseInput = {
+  tx: AppDb;
+  t: Tables;
+  id: number;
+  now: number;
+  /** Send the candidate a confirmation (queued after the scrub; the worker forgets it once it is sent). */
+  notify: boolean;
+  /** Rate-limit rows keyed by the address (keyed hashes the caller can make), dropped with the person. */
+  rateLimitKeys?: (emailKey: string) => string[];
+};
+
+export function* eraseSteps({ tx, t, id, now, notify, rateLimitKeys }: EraseInput): Steps<Erased | null> {
   const a = t.applications;
   const application = yield* one(
     tx
@@ -40,56 +57,44 @@ export function* eraseSteps(tx: AppDb, t: Tables, id: number, now: number, notif
     tx
       .update(a)
       .set({
-        fullName: 'Erased applicant',
-        email: `erased-${id}@erased.invalid`,
-        emailKey: `erased:${id}`,
-        phone: null,
-        location: null,
-        profileUrl: null,
-        coverLetter: null,
-        answers: null,
-        // Where they came from can name them too (a personal site as the referrer, a campaign made for them).
-        source: null,
-        sourceMedium: null,
-        sourceCampaign: null,
-        referrer: null,
+        ...erasedValues('applications', id),
         status,
         decidedAt: sql`coalesce(${a.decidedAt}, ${sql.param(at, a.decidedAt)})`,
         erasedAt: at,
       })
       .where(eq(a.id, id)),
   );
-  yield* run(
-    tx
-      .update(t.resumes)
-      .set({ fileName: 'erased', data: Buffer.alloc(0), size: 0, sha256: '', objectKey: null })
-      .where(eq(t.resumes.id, application.resumeId)),
-  );
+  yield* run(tx.update(t.resumes).set(erasedValues('resumes', id)).where(eq(t.resumes.id, application.resumeId)));
+  // The team's notes and judgements of the person go with them; the stub row stays, so no cascade fires.
   yield* run(tx.delete(t.applicationNotes).where(eq(t.applicationNotes.applicationId, id)));
-  // The team's judgements of the person go with them; the stub row stays, so the FK cascade never fires.
   yield* run(tx.delete(t.scorecards).where(eq(t.scorecards.applicationId, id)));
-  yield* run(tx.update(t.statusChanges).set({ note: null }).where(eq(t.statusChanges.applicationId, id)));
-  // Emails about it: the address and what they said are personal data; those not sent yet never will be.
+  yield* run(
+    tx.update(t.statusChanges).set(erasedValues('statusChanges', id)).where(eq(t.statusChanges.applicationId, id)),
+  );
+  // Emails about it: those not sent yet never will be.
+  const o = t.outbox;
   yield* run(
     tx
-      .update(t.outbox)
+      .update(o)
       .set({
-        toAddress: 'erased',
-        data: null,
-        status: sql`CASE WHEN ${t.outbox.status} = 'pending' THEN 'failed' ELSE ${t.outbox.status} END`,
-        lastError: sql`CASE WHEN ${t.outbox.status} = 'pending' THEN 'not sent: the application was erased' ELSE ${t.outbox.lastError} END`,
+        ...erasedValues('outbox', id),
+        status: sql`CASE WHEN ${o.status} = 'pending' THEN 'failed' ELSE ${o.status} END`,
+        lastError: sql`CASE WHEN ${o.status} = 'pending' THEN 'not sent: the application was erased' ELSE NULL END`,
       })
-      .where(eq(t.outbox.applicationId, id)),
+      .where(eq(o.applicationId, id)),
   );
   for (const statement of forgetAddressIfGone(tx, t, application.emailKey)) yield* run(statement);
-  yield* run(
-    tx
-      .insert(t.pendingJobs)
-      .values({ name: 'search-index', requestedAt: at })
-      .onConflictDoUpdate({ target: t.pendingJobs.name, set: { requestedAt: at } }),
-  );
+  const keys = rateLimitKeys?.(application.emailKey) ?? [];
+  if (keys.length) yield* run(tx.delete(t.rateLimits).where(inArray(t.rateLimits.key, keys)));
+  for (const name of ERASURE_JOBS) {
+    yield* run(
+      tx
+        .insert(t.pendingJobs)
+        .values({ name, requestedAt: at })
+        .onConflictDoUpdate({ target: t.pendingJobs.name, set: { requestedAt: at } }),
+    );
+  }
   if (notify) {
-    // Queued after the emails above were scrubbed; the worker scrubs this one once it is sent.
     yield* run(
       queueMail(tx, t, mail('erased', application.email, { postingTitle: application.postingTitle }, id), now),
     );

@@ -31,3 +31,11 @@ export async function hitRateLimit(
   if (!row || row.count <= policy.limit) return 0;
   return Math.max(1, Math.ceil((row.windowStart.getTime() + policy.windowMs - now) / 1000));
 }
+
+/**
+ * Windows that ended long ago, removed by the worker every hour: no window is longer than an hour, and a key
+ * can name a network address, so none outlives a day even where no request comes to tidy it.
+ */
+export async function deleteStaleRateLimits({ db, t }: Database, now = Date.now()): Promise<void> {
+  await db.delete(t.rateLimits).where(lte(t.rateLimits.windowStart, new Date(now - 24 * 60 * 60 * 1000)));
+}

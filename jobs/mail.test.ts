@@ -146,6 +146,9 @@ for (const dialect of testDialects()) {
         ['pending', 'failed'],
       );
       assert.match(rows[1]!.lastError ?? '', /550/);
+      // The server quoted the recipients; what is kept of its answer names nobody.
+      assert.match(rows[0]!.lastError ?? '', /<address>/);
+      assert.doesNotMatch(`${rows[0]!.lastError} ${rows[1]!.lastError}`, /later@|never@/);
       assert.equal(rows[1]!.data, null, 'a failed email keeps no personal data');
     });
 

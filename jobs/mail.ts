@@ -2,6 +2,7 @@ import { createLink } from '@/db/candidates';
 import type { Database } from '@/db/database';
 import { CLAIM_MS, claimNext, markFailed, markRetry, markSent, type ClaimedMail } from '@/db/outbox';
 import { emailKey } from '@/lib/email-key';
+import { maskAddresses } from '@/lib/mail/mask';
 import { CARRIES_LINK } from '@/lib/mail/messages';
 import { isPermanent, type Transport } from '@/lib/mail/transport';
 import { absoluteUrl, site } from '@/lib/site';
@@ -38,12 +39,15 @@ export async function deliver(
       ? absoluteUrl(`/applications/open?token=${await createLink(database, emailKey(mail.toAddress), now)}`)
       : '';
     const email = renderEmail(mail.kind, mail.data, link);
-    await transport.send({ to: mail.toAddress, ...email, messageId: messageIdOf(mail) });
-    // The confirmation of an erasure is the last trace of the address: it goes once sent.
-    await markSent(database, mail.id, now, { forgetAddress: mail.kind === 'erased' });
+    await transport.send({ to: mail.toAddress, ...email, messageId: messageIdOf(mail), outboxId: mail.id });
+    // The confirmation of an erasure is the last trace of the address: it goes once sent, with any copy of it
+    // the transport keeps on the site's disk.
+    const last = mail.kind === 'erased';
+    await markSent(database, mail.id, now, { forgetAddress: last });
+    if (last) transport.forget?.([mail.id]);
     return { id: mail.id, outcome: 'sent' };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = maskAddresses(error instanceof Error ? error.message : String(error));
     const delay = retryDelayMs(mail.attempts, retryMs);
     const gaveUp = now - mail.createdAt.getTime() + delay > GIVE_UP_AFTER_MS;
     if (isPermanent(error) || gaveUp || mail.data === null) {

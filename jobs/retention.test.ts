@@ -190,9 +190,13 @@ for (const dialect of testDialects()) {
       });
       assert.equal((await db.select().from(tables.applications).where(searchCondition(database, 'Hopper'))).length, 1);
 
-      const erased = await transaction(database, (tx) => eraseSteps(tx, tables, id, now, true));
+      const erased = await transaction(database, (tx) => eraseSteps({ tx, t: tables, id, now, notify: true }));
       assert.equal(erased?.email, 'Grace@Example.com');
-      assert.equal(await transaction(database, (tx) => eraseSteps(tx, tables, id, now, true)), null, 'once only');
+      assert.equal(
+        await transaction(database, (tx) => eraseSteps({ tx, t: tables, id, now, notify: true })),
+        null,
+        'once only',
+      );
 
       const row = await application_(database, id);
       assert.equal(row.fullName, 'Erased applicant');

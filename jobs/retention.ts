@@ -31,7 +31,7 @@ export async function applyRetention(
     if (due.length === 0) return erased;
     for (const { id } of due) {
       const done = await transaction(database, function* (tx) {
-        const result = yield* eraseSteps(tx, t, id, now, false);
+        const result = yield* eraseSteps({ tx, t, id, now, notify: false });
         if (result)
           yield* run(
             auditEntry(

@@ -1,7 +1,7 @@
 import { openDatabase } from '@/db/database';
 import { resumeStoreFromEnv } from '@/db/storage/resume-store';
 import { transportFromEnv } from '@/lib/mail/transport';
-import { retentionDays } from '@/lib/retention';
+import { auditRetentionDays, retentionDays } from '@/lib/retention';
 import { pacingFromEnv } from './mail';
 import { startWorker, type Worker } from './worker';
 
@@ -12,6 +12,7 @@ import { startWorker, type Worker } from './worker';
 export async function startWorkerFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Worker | null> {
   // A bad setting stops the start, not every later cycle (nor the privacy notice).
   retentionDays(env.RETENTION_DAYS);
+  auditRetentionDays(env.AUDIT_RETENTION_DAYS);
   const pacing = pacingFromEnv(env);
   if (env.MAIL_WORKER === 'off') return null;
   if (env.MAIL_WORKER && env.MAIL_WORKER !== 'on') {

@@ -1,10 +1,13 @@
+import { deleteOldAuditEntries } from '@/db/audit-log';
 import { deleteExpiredAccess } from '@/db/candidates';
 import type { Database } from '@/db/database';
+import { deleteStaleRateLimits } from '@/db/rate-limit';
 import type { ResumeStore } from '@/db/storage/resume-store';
 import { sweepOrphans } from '@/db/storage/sweep';
 import type { Transport } from '@/lib/mail/transport';
+import { auditRetentionDays } from '@/lib/retention';
 import { DEFAULT_PACING, deliverDue, type Pacing } from './mail';
-import { compactSearchIndex } from './maintenance';
+import { compactSearchIndex, forgetErasedMail } from './maintenance';
 import { applyRetention } from './retention';
 
 // The worker: delivers the outbox, keeps the privacy notice's promises (retention, erasure's last traces)
@@ -42,12 +45,15 @@ export function startWorker({
   const cycle = async () => {
     const delivered = await deliverDue(database, transport, now, pacing);
     for (const d of delivered) if (d.outcome === 'retry') log(`[mail] #${d.id} will be tried again: ${d.error}`);
+    await forgetErasedMail(database, transport);
     await compactSearchIndex(database);
     if (now() - lastHourly >= hourlyMs) {
       lastHourly = now();
       const erased = await applyRetention(database, store, now());
       if (erased) log(`[retention] erased ${erased} application(s) past the retention period`);
       await deleteExpiredAccess(database, now());
+      await deleteStaleRateLimits(database, now());
+      await deleteOldAuditEntries(database, now(), auditRetentionDays());
       if (store.kind === 's3') await sweepOrphans(database, store, now());
     }
   };

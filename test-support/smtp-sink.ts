@@ -40,9 +40,12 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((parsed) => {
+          const addresses = [parsed.to].flat().flatMap((to) => to?.value ?? []);
           if (refusing) {
+            // As real servers do, the refusal quotes the recipient (what the site keeps of it must not).
+            const quoted = addresses.map((a) => `<${a.address}>`).join(', ');
             const error = Object.assign(
-              new Error(refusing === 'temporary' ? 'Try again later' : 'Mailbox unavailable'),
+              new Error(refusing === 'temporary' ? `Try again later: ${quoted}` : `Mailbox unavailable: ${quoted}`),
               {
                 responseCode: refusing === 'temporary' ? 451 : 550,
               },
@@ -50,7 +53,6 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
             callback(error);
             return;
           }
-          const addresses = [parsed.to].flat().flatMap((to) => to?.value ?? []);
           received.push({
             to: addresses.map((a) => a.address ?? ''),
             from: parsed.from?.text ?? '',

@@ -13,6 +13,7 @@ const withdrawal = z.object({ id, reason: z.string().trim().max(2000).optional()
 
 export async function withdrawApplication(form: FormData): Promise<void> {
   await authorizeCandidate();
+  if (!(form instanceof FormData)) redirect('/applications?notice=invalid');
   const parsed = withdrawal.safeParse({ id: form.get('id'), reason: form.get('reason') ?? undefined });
   if (!parsed.success) redirect('/applications?notice=invalid');
   const result = await withdrawOwnApplication(parsed.data.id, parsed.data.reason || undefined);
@@ -21,6 +22,7 @@ export async function withdrawApplication(form: FormData): Promise<void> {
 
 export async function eraseApplication(form: FormData): Promise<void> {
   await authorizeCandidate();
+  if (!(form instanceof FormData)) redirect('/applications?notice=invalid');
   const parsed = z
     .object({ id, confirm: z.literal('yes') })
     .safeParse({ id: form.get('id'), confirm: form.get('confirm') });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { OwnApplications } from '@/components/candidate/own-applications';
+import { Notice } from '@/components/ui/notice';
 import { listOwnApplications } from '@/db/candidate/applications';
 import { currentCandidate } from '@/db/candidate/context';
 import { withdrawApplication } from './actions';
@@ -24,6 +25,12 @@ export default async function ApplicationsPage({ searchParams }: Props) {
     return (
       <article className="prose">
         <h1>Your applications</h1>
+        {notice === 'signed-out-everywhere' ? (
+          <p className="notice" role="status">
+            You are signed out everywhere: every private link we sent you has stopped working. Ask for a new link below
+            when you need one.
+          </p>
+        ) : null}
         {notice === 'erased' ? (
           // Erasing the address's last application forgets the address, its links and this session with it.
           <p className="notice" role="status">
@@ -43,16 +50,11 @@ export default async function ApplicationsPage({ searchParams }: Props) {
       </article>
     );
   }
-  const message = typeof notice === 'string' ? NOTICES[notice] : undefined;
   const applications = await listOwnApplications();
   return (
     <article className="prose">
       <h1>Your applications</h1>
-      {message ? (
-        <p className="notice" role="status">
-          {message}
-        </p>
-      ) : null}
+      <Notice query={{ saved: notice }} saved={NOTICES} />
       <OwnApplications applications={applications} withdraw={withdrawApplication} />
       <h2>Your data</h2>
       <p>
@@ -64,6 +66,16 @@ export default async function ApplicationsPage({ searchParams }: Props) {
       <form method="post" action="/applications/sign-out">
         <button type="submit" className="button button--secondary">
           Sign out
+        </button>
+      </form>
+      <h2>Signed in somewhere else?</h2>
+      <p>
+        Each email we send you carries a private link, which works for 30 days; asking for a new link stops the earlier
+        ones. If a link may have reached someone else, end every session and every link at once.
+      </p>
+      <form method="post" action="/applications/sign-out?everywhere=1">
+        <button type="submit" className="button button--secondary">
+          Sign out everywhere
         </button>
       </form>
     </article>

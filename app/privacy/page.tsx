@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { CANDIDATE_SESSION_MS, LINK_MS } from '@/db/candidates';
-import { retentionDays } from '@/lib/retention';
+import { auditRetentionDays, retentionDays } from '@/lib/retention';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = { title: `Privacy notice for candidates · ${site.shortName}` };
@@ -17,6 +17,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export default async function PrivacyPage() {
   await connection();
   const days = retentionDays();
+  const auditDays = auditRetentionDays();
   return (
     <article className="prose">
       <h1>Privacy notice for candidates</h1>
@@ -55,16 +56,32 @@ export default async function PrivacyPage() {
         go further, or you withdraw it). Then it is erased automatically: your details, answers and resume are deleted,
         and what remains is an anonymous record that an application was made for the role, and when, for our statistics.
       </p>
+      <h2>What remains after an erasure</h2>
+      <p>
+        Whether you erase an application yourself, ask us to, or the {days} days run out, your name, email address,
+        details, answers, resume (with every stored copy of the file), where you came from, the team’s notes and
+        ratings, and the emails about it (their text and your address, on our side) are deleted at once. Your private
+        link and sessions end when nothing else is held under your address. Emails already delivered (to you, and the
+        hiring team’s notice with your name) are in those mailboxes, outside this site.
+      </p>
+      <p>
+        What remains names nobody: the anonymous record above, and our audit log’s entries about the application, which
+        say which team member did what to application number so-and-so and when (opened the resume, changed its status,
+        exported a list). They hold the application’s number, never your name, address or anything typed into a search,
+        and are deleted after {auditDays} days like every entry of the log.
+      </p>
       <h2>What you can do yourself</h2>
       <p>
         The email we send when you apply has a private link to your own page (it works for {LINK_MS / (24 * HOUR_MS)}{' '}
-        days; you can <Link href="/applications/access">ask for a new one</Link> at any time). From that page you can:
+        days; you can <Link href="/applications/access">ask for a new one</Link> at any time, which stops the earlier
+        ones). From that page you can:
       </p>
       <ul>
         <li>see each of your applications and where it stands;</li>
         <li>withdraw an application, with a reason if you want to give one;</li>
         <li>download everything we hold about your applications, resumes included;</li>
-        <li>erase an application at once, without waiting for the {days} days.</li>
+        <li>erase an application at once, without waiting for the {days} days;</li>
+        <li>sign out everywhere, which ends every session and every link we sent you.</li>
       </ul>
       <p>
         Opening your page sets a cookie that keeps you signed in to it for {CANDIDATE_SESSION_MS / HOUR_MS} hours, and

@@ -110,7 +110,9 @@ export async function signIn(
 
   const at = now();
   if (!ok || !user) {
-    await auditEntry(db, t, { actorEmail: email, action: 'sign_in_failed', detail: `from ${input.address}` }, at);
+    // What was typed is kept only when it names an account: it may be a candidate's address, or a password.
+    const actorEmail = user ? user.email : 'unknown account';
+    await auditEntry(db, t, { actorEmail, action: 'sign_in_failed', detail: `from ${input.address}` }, at);
     return { status: 'invalid' };
   }
 

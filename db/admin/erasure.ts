@@ -1,5 +1,6 @@
 import 'server-only';
 import { auditEntry } from '@/db/audit-log';
+import { addressRateLimitKeys } from '@/db/candidate/access';
 import { eraseSteps, removeErasedObject } from '@/db/erasure';
 import { resumeStore } from '@/db/storage/resume-store';
 import { exclusive, run, transaction } from '@/db/transaction';
@@ -23,7 +24,14 @@ export async function eraseApplication(
   const now = clock();
   const erased = await transaction(database, function* (tx) {
     yield* exclusive(database, tx, `application:${id}`);
-    const result = yield* eraseSteps(tx, t, id, now, tellCandidate);
+    const result = yield* eraseSteps({
+      tx,
+      t,
+      id,
+      now,
+      notify: tellCandidate,
+      rateLimitKeys: addressRateLimitKeys,
+    });
     if (result) {
       const detail = tellCandidate ? 'by an admin; the candidate was told' : 'by an admin';
       yield* run(auditEntry(tx, t, { actorEmail: viewer.email, action: 'erased', applicationId: id, detail }, now));

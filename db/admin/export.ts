@@ -2,36 +2,29 @@ import 'server-only';
 import { and, desc, inArray, lt } from 'drizzle-orm';
 import { auditEntry } from '@/db/audit-log';
 import { isoTime } from '@/db/dialect';
-import { filterQuery, type InboxFilter } from '@/lib/admin/filter';
+import { shownColumns } from '@/db/schema/personal-data';
+import { auditedFilter, type InboxFilter } from '@/lib/admin/filter';
 import type { Answer } from '@/lib/application/questions';
 import { authorizeScoped } from './access';
 import type { AdminContext } from './context';
 import { filterSql } from './filter-sql';
 import { summarizeScorecards } from './scorecards';
 
-export const EXPORT_COLUMNS = [
+// The candidate's own fields, and their labels, come from the personal-data declaration; answers get a
+// column per question (app/admin/(signed-in)/export/route.ts).
+const PERSONAL = shownColumns('applications').filter((c) => c.column !== 'answers');
+
+export const EXPORT_COLUMNS: readonly (readonly [string, string])[] = [
   ['reference', 'Reference'],
   ['createdAt', 'Received'],
   ['postingTitle', 'Posting'],
   ['status', 'Status'],
-  ['fullName', 'Full name'],
-  ['email', 'Email'],
-  ['phone', 'Phone'],
-  ['location', 'Location'],
-  ['profileUrl', 'Profile URL'],
-  ['coverLetter', 'Cover letter'],
-  ['source', 'Source'],
-  ['sourceMedium', 'Medium'],
-  ['sourceCampaign', 'Campaign'],
-  ['referrer', 'Referring site'],
+  ...PERSONAL.map((c) => [c.column, c.label] as const),
   ['scorecards', 'Scorecards'],
   ['meanOverall', 'Mean overall'],
-] as const;
+];
 
-export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | null> & {
-  postingSlug: string;
-  answers: Answer[] | null;
-};
+export type ExportRow = Record<string, string | null> & { postingSlug: string; answers: Answer[] | null };
 
 /**
  * Authorises once, records the export, and returns a reader of batches by keyset on id, so a stream can
@@ -51,7 +44,7 @@ export async function openExport(
     {
       actorEmail: viewer.email,
       action: 'export',
-      detail: ids ? `${ids.length} chosen applications` : filterQuery(filter) || 'all applications',
+      detail: ids ? `${ids.length} chosen applications` : auditedFilter(filter) || 'all applications',
     },
     now(),
   );
@@ -59,6 +52,7 @@ export async function openExport(
   const filtered = await filterSql(database, filter, { slugs, viewerId: viewer.userId });
   const { key, joinSearch } = filtered;
   const where = and(filtered.where, ids ? inArray(a.id, ids.length ? ids : [0]) : undefined);
+  const personalFields = Object.fromEntries(PERSONAL.map((c) => [c.column, a[c.column]]));
   let cursor: number | undefined;
   let done = false;
   return async function nextBatch(): Promise<ExportRow[]> {
@@ -72,16 +66,7 @@ export async function openExport(
           createdAt: isoTime(database, a.createdAt),
           postingTitle: a.postingTitle,
           status: a.status,
-          fullName: a.fullName,
-          email: a.email,
-          phone: a.phone,
-          location: a.location,
-          profileUrl: a.profileUrl,
-          coverLetter: a.coverLetter,
-          source: a.source,
-          sourceMedium: a.sourceMedium,
-          sourceCampaign: a.sourceCampaign,
-          referrer: a.referrer,
+          ...personalFields,
           postingSlug: a.postingSlug,
           answers: a.answers,
         })
@@ -108,6 +93,6 @@ export async function openExport(
       row.scorecards = String(summary?.count ?? 0);
       row.meanOverall = summary?.mean == null ? null : summary.mean.toFixed(1);
     }
-    return rows as ExportRow[];
+    return rows as unknown as ExportRow[];
   };
 }

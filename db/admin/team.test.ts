@@ -32,6 +32,7 @@ import {
   changeRole,
   findInvitation,
   inviteMember,
+  listActiveMembers,
   listAssignable,
   setDisabled,
   setPostingMembers,
@@ -264,6 +265,48 @@ for (const dialect of testDialects()) {
       const toSelf = await db.select().from(t.outbox).where(eq(t.outbox.toAddress, 'recruiter@example.com'));
       assert.equal(toSelf.length, 0);
       assert.equal((await listApplications({ assigned: 'me' }, undefined, recruiter)).rows.length, 1);
+    });
+
+    it('an invitation speaks for its sender: demoted or disabled, their unused invitations are withdrawn', async () => {
+      const owner = context('owner@example.com');
+      const deputy = await account('deputy@example.com', 'owner');
+      const fromDeputy = context('deputy@example.com');
+      const toOwner = await inviteMember('would-be-owner@example.com', 'owner', fromDeputy);
+      const toReviewer = await inviteMember('would-be-reviewer@example.com', 'reviewer', fromDeputy);
+      assert.deepEqual(await changeRole(deputy, 'recruiter', owner), { revoked: 2 });
+      for (const { path } of [toOwner, toReviewer])
+        assert.deepEqual(await findInvitation(database, path.split('/').at(-1)!), { problem: 'unknown' });
+      // Owner again, then disabled: what they sent in between goes too.
+      await changeRole(deputy, 'owner', owner);
+      const again = await inviteMember('another@example.com', 'owner', context('deputy@example.com'));
+      assert.deepEqual(await setDisabled(deputy, true, owner), { revoked: 1 });
+      assert.deepEqual(await acceptInvitation(database, again.path.split('/').at(-1)!, PASSWORD), {
+        problem: 'unknown',
+      });
+    });
+
+    it('an invitation grants at most what its sender holds when it is used', async () => {
+      const owner = context('owner@example.com');
+      const lead = await account('lead@example.com', 'owner');
+      const invitation = await inviteMember('lead-hire@example.com', 'owner', context('lead@example.com'));
+      // Demoted without the revocation (as if by an older release, or by hand in the database).
+      const { db, t } = database;
+      await db.update(t.adminUsers).set({ role: 'recruiter' }).where(eq(t.adminUsers.id, lead));
+      assert.deepEqual(await acceptInvitation(database, invitation.path.split('/').at(-1)!, PASSWORD), {
+        email: 'lead-hire@example.com',
+      });
+      const [user] = await db.select().from(t.adminUsers).where(eq(t.adminUsers.email, 'lead-hire@example.com'));
+      assert.equal(user!.role, 'recruiter');
+      assert.ok(owner);
+    });
+
+    it('a reviewer’s "assign the chosen to" lists only who can open their postings’ applications', async () => {
+      const everyone = (await listActiveMembers(context('owner@example.com'))).map((u) => u.email);
+      assert.ok(everyone.includes('nobody@example.com'));
+      const offered = (await listActiveMembers(context('backend-reviewer@example.com'))).map((u) => u.email);
+      assert.ok(offered.includes('backend-reviewer@example.com') && offered.includes('owner@example.com'));
+      assert.ok(!offered.includes('nobody@example.com'), 'a reviewer on no shared posting is not offered');
+      assert.ok(!offered.includes('named@example.com'), 'the design posting’s reviewer is not offered');
     });
   });
 }

@@ -8,7 +8,8 @@ import { all, exclusive, one, run, transaction } from '@/db/transaction';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
 import { hashSessionToken, isWellFormedToken, newSessionToken } from '@/lib/auth/session-token';
 import { mail } from '@/lib/mail/messages';
-import { seesEveryPosting, type Role } from '@/lib/team/roles';
+import { TEAM_ERRORS, type TeamProblem } from '@/lib/team/notices';
+import { lesserRole, seesEveryPosting, type Role } from '@/lib/team/roles';
 import { INVITATION_DAYS } from '@/lib/team/schemas';
 import {
   authorizeApplication,
@@ -26,7 +27,15 @@ import type { AdminContext } from './context';
 
 const DAY_MS = 86_400_000;
 
-export class TeamError extends Error {}
+/** A refusal the team page explains: `problem` is the key of its fixed text (lib/team/notices.ts). */
+export class TeamError extends Error {
+  constructor(
+    readonly problem: TeamProblem,
+    message: string = TEAM_ERRORS[problem],
+  ) {
+    super(message);
+  }
+}
 
 /** Every account, with the postings it was put on in the admin, for the team page. */
 export async function listTeam(context?: AdminContext) {
@@ -78,7 +87,7 @@ export async function inviteMember(email: string, role: Role, context?: AdminCon
     const existing = yield* one(
       tx.select({ id: t.adminUsers.id }).from(t.adminUsers).where(eq(t.adminUsers.email, email)),
     );
-    if (existing) throw new TeamError(`${email} already has an account: change its role or enable it below`);
+    if (existing) throw new TeamError('invalid', `${email} already has an account: change its role or enable it below`);
     // A new invitation replaces any earlier one still open for the address: one live link per person.
     yield* run(
       tx
@@ -152,13 +161,22 @@ export async function acceptInvitation(
     return await transaction(database, function* (tx) {
       yield* exclusive(database, tx, `account:${found.invitation.email}`);
       // Taken inside the transaction: of two tabs submitting one link, one wins.
-      const open = yield* one(
+      const invited = yield* one(
         tx
-          .select({ email: t.adminInvitations.email, role: t.adminInvitations.role })
+          .select({
+            email: t.adminInvitations.email,
+            role: t.adminInvitations.role,
+            senderRole: t.adminUsers.role,
+            senderDisabledAt: t.adminUsers.disabledAt,
+          })
           .from(t.adminInvitations)
+          .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminInvitations.invitedBy))
           .where(and(eq(t.adminInvitations.tokenHash, tokenHash), isNull(t.adminInvitations.acceptedAt))),
       );
-      if (!open) return { problem: 'used' as const };
+      if (!invited) return { problem: 'used' as const };
+      // Belt and braces beside the revocation: an invitation grants at most what its sender holds now.
+      if (invited.senderDisabledAt) return { problem: 'unknown' as const };
+      const open = { email: invited.email, role: lesserRole(invited.role, invited.senderRole) };
       yield* run(
         tx
           .update(t.adminInvitations)
@@ -178,6 +196,21 @@ export async function acceptInvitation(
   }
 }
 
+/**
+ * An invitation speaks for its sender: when the sender is disabled or loses a role, the invitations they sent
+ * and that nobody has used yet are withdrawn, in the same transaction. Returns how many.
+ */
+function* revokeSentInvitations(database: Database, tx: AppDb, userId: number, now: number, viewerEmail: string) {
+  const { t } = database;
+  const open = and(eq(t.adminInvitations.invitedBy, userId), isNull(t.adminInvitations.acceptedAt));
+  const sent = yield* all(tx.select({ tokenHash: t.adminInvitations.tokenHash }).from(t.adminInvitations).where(open));
+  if (sent.length === 0) return 0;
+  yield* run(tx.delete(t.adminInvitations).where(open));
+  const detail = `${sent.length} sent by account #${userId}`;
+  yield* run(auditEntry(tx, t, { actorEmail: viewerEmail, action: 'invited', detail: `revoked ${detail}` }, now));
+  return sent.length;
+}
+
 /** Owners remain: the last active owner can be neither demoted nor disabled, by themselves or anyone. */
 function* assertAnotherOwner(database: Database, tx: AppDb, userId: number) {
   const { t } = database;
@@ -187,15 +220,14 @@ function* assertAnotherOwner(database: Database, tx: AppDb, userId: number) {
       .from(t.adminUsers)
       .where(and(eq(t.adminUsers.role, 'owner'), isNull(t.adminUsers.disabledAt), ne(t.adminUsers.id, userId))),
   );
-  if (!others || others.n === 0)
-    throw new TeamError('The team needs at least one active owner: make someone else owner first');
+  if (!others || others.n === 0) throw new TeamError('last-owner');
 }
 
-export async function changeRole(userId: number, role: Role, context?: AdminContext): Promise<void> {
+export async function changeRole(userId: number, role: Role, context?: AdminContext): Promise<{ revoked: number }> {
   const { database, viewer, now: clock } = await authorizeRole(onlyOwners, 'change a role', context);
   const { t } = database;
   const now = clock();
-  await transaction(database, function* (tx) {
+  return transaction(database, function* (tx) {
     yield* exclusive(database, tx, 'owners');
     const user = yield* one(
       tx
@@ -203,8 +235,8 @@ export async function changeRole(userId: number, role: Role, context?: AdminCont
         .from(t.adminUsers)
         .where(eq(t.adminUsers.id, userId)),
     );
-    if (!user) throw new TeamError('No such account');
-    if (user.role === role) return;
+    if (!user) throw new TeamError('no-account');
+    if (user.role === role) return { revoked: 0 };
     if (user.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
     yield* run(tx.update(t.adminUsers).set({ role }).where(eq(t.adminUsers.id, userId)));
     yield* run(
@@ -215,15 +247,21 @@ export async function changeRole(userId: number, role: Role, context?: AdminCont
         now,
       ),
     );
+    const demoted = lesserRole(user.role, role) === role;
+    return { revoked: demoted ? yield* revokeSentInvitations(database, tx, userId, now, viewer.email) : 0 };
   });
 }
 
 /** Disabling ends the account's sessions at once; enabling lets it sign in again with its password. */
-export async function setDisabled(userId: number, disabled: boolean, context?: AdminContext): Promise<void> {
+export async function setDisabled(
+  userId: number,
+  disabled: boolean,
+  context?: AdminContext,
+): Promise<{ revoked: number }> {
   const { database, viewer, now: clock } = await authorizeRole(onlyOwners, 'disable an account', context);
   const { t } = database;
   const now = clock();
-  await transaction(database, function* (tx) {
+  return transaction(database, function* (tx) {
     yield* exclusive(database, tx, 'owners');
     const user = yield* one(
       tx
@@ -231,8 +269,8 @@ export async function setDisabled(userId: number, disabled: boolean, context?: A
         .from(t.adminUsers)
         .where(eq(t.adminUsers.id, userId)),
     );
-    if (!user) throw new TeamError('No such account');
-    if (Boolean(user.disabledAt) === disabled) return;
+    if (!user) throw new TeamError('no-account');
+    if (Boolean(user.disabledAt) === disabled) return { revoked: 0 };
     if (disabled && user.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
     yield* run(
       tx
@@ -243,6 +281,7 @@ export async function setDisabled(userId: number, disabled: boolean, context?: A
     if (disabled) yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, userId)));
     const action = disabled ? 'account_disabled' : 'account_enabled';
     yield* run(auditEntry(tx, t, { actorEmail: viewer.email, action, detail: user.email }, now));
+    return { revoked: disabled ? yield* revokeSentInvitations(database, tx, userId, now, viewer.email) : 0 };
   });
 }
 
@@ -257,7 +296,7 @@ export async function setPostingMembers(slug: string, userIds: number[], context
     const accounts = yield* all(tx.select({ id: t.adminUsers.id, email: t.adminUsers.email }).from(t.adminUsers));
     const emailOf = new Map(accounts.map((a) => [a.id, a.email]));
     const unknown = wanted.filter((id) => !emailOf.has(id));
-    if (unknown.length) throw new TeamError('One of the chosen accounts does not exist any more: reload the page');
+    if (unknown.length) throw new TeamError('account-gone');
     const current = yield* all(
       tx
         .select({ userId: t.postingMembers.userId })
@@ -392,13 +431,22 @@ export async function assignApplications(
   return { assigned, refused };
 }
 
-/** The active accounts, for the inbox's "assign the chosen to": each assignment is checked on its own. */
+/**
+ * Who the inbox's "assign the chosen to" offers: every active account to owners and recruiters; to a reviewer,
+ * only the people who can open applications of the reviewer's own postings (never the whole team's
+ * addresses). Each assignment is checked again on its own.
+ */
 export async function listActiveMembers(context?: AdminContext) {
-  const { database } = await authorizeScoped(context);
+  const { database, slugs, postingTeams } = await authorizeScoped(context);
   const { db, t } = database;
-  return db
-    .select({ id: t.adminUsers.id, email: t.adminUsers.email })
-    .from(t.adminUsers)
-    .where(isNull(t.adminUsers.disabledAt))
-    .orderBy(asc(t.adminUsers.email));
+  if (slugs === null) {
+    return db
+      .select({ id: t.adminUsers.id, email: t.adminUsers.email })
+      .from(t.adminUsers)
+      .where(isNull(t.adminUsers.disabledAt))
+      .orderBy(asc(t.adminUsers.email));
+  }
+  const audiences = await Promise.all(slugs.map((slug) => assignableTo(database, slug, postingTeams)));
+  const people = new Map(audiences.flat().map((user) => [user.id, { id: user.id, email: user.email }]));
+  return [...people.values()].sort((a, b) => a.email.localeCompare(b.email));
 }

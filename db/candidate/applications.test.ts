@@ -123,10 +123,12 @@ for (const dialect of testDialects()) {
       const id = await apply(database, 'ada@example.com');
       const { applications, resumes } = await exportOwnData(await signedIn(database, 'ada@example.com'));
       assert.equal(applications.length, 1);
-      assert.equal(applications[0]!.email, 'ada@example.com');
+      // Its personal fields are those the declaration hands out (db/schema/personal-data.ts).
+      const own = applications[0]! as Record<string, unknown>;
+      assert.equal(own.email, 'ada@example.com');
       assert.equal(applications[0]!.status, 'Received');
       assert.deepEqual(
-        [applications[0]!.source, applications[0]!.sourceCampaign, applications[0]!.referringSite],
+        [own.source, own.sourceCampaign, own.referringSite],
         ['ada.example', 'spring', 'https://ada.example'],
       );
       assert.deepEqual(Object.keys(applications[0]!).includes('notes'), false);

@@ -7,6 +7,7 @@ import { resumeStore } from '@/db/storage/resume-store';
 import { exclusive, one, run, transaction } from '@/db/transaction';
 import { CANDIDATE_STATUS, isFinal } from '@/lib/application/status';
 import { mail } from '@/lib/mail/messages';
+import { addressRateLimitKeys } from './access';
 import { authorizeCandidate, type CandidateContext } from './context';
 
 // A candidate's own applications, from their private link: each call authorises itself, and touches only
@@ -98,7 +99,7 @@ export async function eraseOwnApplication(id: number, context?: CandidateContext
         ),
     );
     if (!owned) return null;
-    const result = yield* eraseSteps(tx, t, id, now, true);
+    const result = yield* eraseSteps({ tx, t, id, now, notify: true, rateLimitKeys: addressRateLimitKeys });
     // Recorded without the data: who asked, which stub, when.
     yield* run(
       auditEntry(

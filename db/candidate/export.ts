@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { shownColumns } from '@/db/schema/personal-data';
 import { resumeStore } from '@/db/storage/resume-store';
-import { CANDIDATE_STATUS } from '@/lib/application/status';
+import { CANDIDATE_STATUS, type ApplicationStatus } from '@/lib/application/status';
 import { authorizeCandidate, type CandidateContext } from './context';
 
 /**
@@ -13,31 +14,23 @@ export async function exportOwnData(context?: CandidateContext) {
   const { database, candidate } = await authorizeCandidate(context);
   const { db, t } = database;
   const a = t.applications;
-  const applications = await db
-    .select({
-      id: a.id,
-      reference: a.reference,
-      posting: a.postingTitle,
-      fullName: a.fullName,
-      email: a.email,
-      phone: a.phone,
-      location: a.location,
-      profileUrl: a.profileUrl,
-      coverLetter: a.coverLetter,
-      answers: a.answers,
-      // Where they came from is data about them too (the referring site can be their own).
-      source: a.source,
-      sourceMedium: a.sourceMedium,
-      sourceCampaign: a.sourceCampaign,
-      referringSite: a.referrer,
-      consentGivenAt: a.consentAt,
-      receivedAt: a.createdAt,
-      status: a.status,
-      resumeId: a.resumeId,
-    })
-    .from(a)
-    .where(and(eq(a.emailKey, candidate.emailKey), isNull(a.erasedAt)))
-    .orderBy(asc(a.id));
+  // Typed open-ended: the declaration decides which personal fields are in it.
+  const applications: ({ id: number; resumeId: string; status: ApplicationStatus } & Record<string, unknown>)[] =
+    await db
+      .select({
+        id: a.id,
+        reference: a.reference,
+        posting: a.postingTitle,
+        // Every field the personal-data declaration hands out, under its name there.
+        ...Object.fromEntries(shownColumns('applications').map((c) => [c.key, a[c.column]])),
+        consentGivenAt: a.consentAt,
+        receivedAt: a.createdAt,
+        status: a.status,
+        resumeId: a.resumeId,
+      })
+      .from(a)
+      .where(and(eq(a.emailKey, candidate.emailKey), isNull(a.erasedAt)))
+      .orderBy(asc(a.id));
   const ids = applications.map((x) => x.id);
   const [history, emails, resumes] = ids.length
     ? await Promise.all([

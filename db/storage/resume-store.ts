@@ -3,6 +3,7 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  ListObjectVersionsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -66,7 +67,17 @@ export function s3Store(settings: S3Settings): ResumeStore {
       return Buffer.from(await object.Body!.transformToByteArray());
     },
     async remove(objectKey) {
-      await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey }));
+      // A versioned bucket keeps a deleted object's earlier versions (and a plain delete only adds a marker):
+      // an erased resume goes with every version. A server without versioning, or a policy that does not
+      // allow listing versions, refuses the list (s3rver: MethodNotAllowed): then the plain delete is all.
+      const versions = await client.send(new ListObjectVersionsCommand({ Bucket, Prefix: objectKey })).then(
+        (page) => [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])].filter((v) => v.Key === objectKey),
+        () => [],
+      );
+      const Objects = versions.map((v) => ({ Key: objectKey, VersionId: v.VersionId }));
+      if (Objects.some((o) => o.VersionId && o.VersionId !== 'null'))
+        await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects, Quiet: true } }));
+      else await client.send(new DeleteObjectCommand({ Bucket, Key: objectKey }));
     },
     async *list() {
       let ContinuationToken: string | undefined;

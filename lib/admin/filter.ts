@@ -90,6 +90,18 @@ export function filterQuery(filter: InboxFilter, extra: Record<string, string | 
   return params.toString();
 }
 
+/**
+ * The view as the audit log records it: which filters, and the values of those that cannot name anyone
+ * (posting, status, dates). What was typed into the search box or the source filter is left out: it is
+ * often a candidate's name or address, and the log outlives the candidate's erasure.
+ */
+export function auditedFilter(filter: InboxFilter): string {
+  const free: Partial<Record<FilterKey, string>> = { q: 'a search', source: 'a source' };
+  return FILTER_KEYS.filter((key) => filter[key])
+    .map((key) => free[key] ?? `${key}=${filter[key]}`)
+    .join(', ');
+}
+
 /** Day boundaries in UTC milliseconds: `from` inclusive, `to` inclusive of the whole day. */
 export function dayRange(filter: InboxFilter): { fromMs?: number; toMs?: number } {
   return {

@@ -6,11 +6,28 @@ import { privateFile, privateFolder } from '@/lib/security/private-files';
 import { site } from '@/lib/site';
 
 // How email leaves: over SMTP when SMTP_URL is set (`smtp://user:pass@host:587`, `smtps://…`), otherwise as
-// .eml files in data/mail/ with the path logged, so development never drops a message silently.
+// .eml files in data/mail/ with the path logged, so development never drops a message silently. The files
+// are named by the outbox row, never by a name or an address, so erasure can find and remove them.
 
-export type OutgoingEmail = { to: string; subject: string; html: string; text: string; messageId: string };
+export type OutgoingEmail = {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  messageId: string;
+  /** The outbox row it comes from. */
+  outboxId: number;
+};
 
-export type Transport = { describe: string; send: (email: OutgoingEmail) => Promise<void>; close?: () => void };
+export type Transport = {
+  describe: string;
+  send: (email: OutgoingEmail) => Promise<void>;
+  close?: () => void;
+  /** Outbox rows whose copies this transport keeps on the site's own disk (the file transport). */
+  kept?: () => number[];
+  /** Removes the kept copies of these outbox rows: emails about an erased application. */
+  forget?: (outboxIds: number[]) => void;
+};
 
 /** The sender: MAIL_FROM, or the careers address of the site's company. */
 export const mailFrom = (env: NodeJS.ProcessEnv = process.env) =>
@@ -35,26 +52,35 @@ export function smtpTransport(url: string, from = mailFrom()): Transport {
   return {
     describe: `SMTP ${new URL(url).host}`,
     send: async (email) => {
-      await transporter.sendMail({ from, ...email, messageId: email.messageId });
+      const { outboxId: _, ...message } = email;
+      await transporter.sendMail({ from, ...message });
     },
     close: () => transporter.close(),
   };
 }
 
+const FILE_NAME = /^\d{4}-.*-outbox-(\d+)\.eml$/;
+
 export function fileTransport(dir: string, from = mailFrom()): Transport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const files = () => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => FILE_NAME.test(name)) : []);
   return {
     describe: `files in ${dir}`,
     send: async (email) => {
-      const info = await transporter.sendMail({ from, ...email, messageId: email.messageId });
+      const { outboxId, ...message } = email;
+      const info = await transporter.sendMail({ from, ...message });
       privateFolder(dir);
-      const file = path.join(
-        dir,
-        `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.-]/g, '')}.eml`,
-      );
+      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-outbox-${outboxId}.eml`);
       privateFile(file);
       fs.writeFileSync(file, info.message as Buffer);
-      console.log(`[mail] "${email.subject}" to ${email.to}: written to ${file} (set SMTP_URL to send)`);
+      console.log(`[mail] outbox #${outboxId} written to ${file} (set SMTP_URL to send)`);
+    },
+    kept: () => files().map((name) => Number(FILE_NAME.exec(name)![1])),
+    forget: (outboxIds) => {
+      const ids = new Set(outboxIds);
+      for (const name of files()) {
+        if (ids.has(Number(FILE_NAME.exec(name)![1]))) fs.rmSync(path.join(dir, name), { force: true });
+      }
     },
   };
 }

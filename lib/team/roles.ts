@@ -25,3 +25,6 @@ export function isRole(value: unknown): value is Role {
 export function seesEveryPosting(role: Role): boolean {
   return role !== 'reviewer';
 }
+
+/** The lesser of two roles (ROLES runs from the most to the least): an invitation grants at most its sender's. */
+export const lesserRole = (a: Role, b: Role): Role => (ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b);

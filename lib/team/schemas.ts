@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { SLUG_PATTERN } from '@/lib/content/posting';
 import { emailKey } from '@/lib/email-key';
 import { ROLES } from './roles';
 
 // The team forms' shapes, checked in the browser where there is one and always again on the server.
+
+const accountId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 export const inviteSchema = z.object({
   email: z
@@ -16,8 +19,19 @@ export const inviteSchema = z.object({
 });
 
 export const roleChangeSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: accountId,
   role: z.enum(ROLES, { error: 'Choose a role' }),
+});
+
+export const accountToggleSchema = z.object({
+  userId: accountId,
+  disable: z.enum(['yes', 'no']).transform((value) => value === 'yes'),
+});
+
+/** A posting's team as the form sends it: the posting's slug and the ticked accounts (at most 500). */
+export const postingTeamSchema = z.object({
+  posting: z.string().max(200).regex(SLUG_PATTERN),
+  members: z.array(accountId).max(500),
 });
 
 export const joinSchema = z

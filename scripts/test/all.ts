@@ -30,6 +30,8 @@ const env = {
   TEST_POSTGRES_URL: postgres.url,
   TEST_REQUIRE_POSTGRES: '1',
   TEST_S3_ENDPOINT: s3.endpoint,
+  // Where the S3 server keeps its objects, for the test that scans every byte left after an erasure.
+  TEST_S3_DIR: s3.dir,
   AWS_ACCESS_KEY_ID: 'S3RVER',
   AWS_SECRET_ACCESS_KEY: 'S3RVER',
   // The SDK says at every start that its releases after January 2027 need Node 22 (the lockfile pins one).

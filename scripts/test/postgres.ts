@@ -17,6 +17,21 @@ export function postgresBin(): string | null {
   return found ?? null;
 }
 
+/** A PostgreSQL program (pg_dump, psql…): beside pg_ctl, on PATH, or in Debian's versioned folder. */
+export function postgresTool(name: string): string {
+  const candidates = [
+    postgresBin(),
+    ...(fs.existsSync('/usr/lib/postgresql')
+      ? fs.readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`)
+      : []),
+  ];
+  const onPath = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).stdout.trim();
+  const found = candidates.map((dir) => dir && path.join(dir, name)).find((file) => file && fs.existsSync(file));
+  if (found) return found;
+  if (onPath) return onPath;
+  throw new Error(`${name} is needed: install PostgreSQL (Debian: apt-get install postgresql)`);
+}
+
 export function startPostgres(port = Number(process.env.TEST_PG_PORT ?? 55432)): Postgres {
   const bin = postgresBin();
   if (!bin) {

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export type S3Server = { endpoint: string; env: Record<string, string>; stop: () => Promise<void> };
+export type S3Server = { endpoint: string; dir: string; env: Record<string, string>; stop: () => Promise<void> };
 
 export async function startS3(
   port = Number(process.env.TEST_S3_PORT ?? 54568),
@@ -41,6 +41,7 @@ export async function startS3(
   }
   return {
     endpoint,
+    dir,
     env: {
       S3_ENDPOINT: endpoint,
       S3_REGION: 'us-east-1',

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { changeStatus, getApplication } from '@/db/admin/applications';
 import { authorize } from '@/db/admin/context';
 import { assignApplications } from '@/db/admin/team';
+import { withName } from '@/lib/admin/bulk-message';
 import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
 import { BULK_LIMIT, bulkEmailSchema, bulkSchema } from '@/lib/admin/schemas';
 
@@ -20,6 +21,7 @@ function inbox(form: FormData, result: Record<string, string | number>): string 
 
 export async function bulkAction(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect('/admin?bulk=invalid');
   const parsed = bulkSchema.safeParse({
     do: form.get('do'),
     ids: form.getAll('ids').slice(0, BULK_LIMIT + 1),
@@ -51,6 +53,7 @@ export async function bulkAction(form: FormData): Promise<void> {
 /** The bulk email page's form: each candidate gets the text with their own name, with the status change. */
 export async function bulkStatusWithEmail(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect('/admin?bulk=invalid');
   const parsed = bulkEmailSchema.safeParse({
     ids: form.getAll('ids').slice(0, BULK_LIMIT + 1),
     status: form.get('status'),
@@ -66,7 +69,7 @@ export async function bulkStatusWithEmail(form: FormData): Promise<void> {
   for (const id of ids) {
     const application = await getApplication(id);
     if (!application || application.erasedAt) continue;
-    const text = message.replaceAll('{name}', application.fullName);
+    const text = withName(message, application.fullName);
     if ((await changeStatus(id, status, undefined, { message: text })) === 'changed') moved++;
   }
   revalidatePath('/admin', 'layout');

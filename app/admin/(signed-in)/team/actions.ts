@@ -5,24 +5,32 @@ import { redirect } from 'next/navigation';
 import { RoleRequiredError } from '@/db/admin/access';
 import { authorize } from '@/db/admin/context';
 import { changeRole, inviteMember, revokeInvitation, setDisabled, setPostingMembers, TeamError } from '@/db/admin/team';
-import { SLUG_PATTERN } from '@/lib/content/posting';
 import { absoluteUrl } from '@/lib/site';
-import { inviteSchema, roleChangeSchema } from '@/lib/team/schemas';
+import type { TEAM_SAVED } from '@/lib/team/notices';
+import { accountToggleSchema, inviteSchema, postingTeamSchema, roleChangeSchema } from '@/lib/team/schemas';
+
+type TeamSaved = keyof typeof TEAM_SAVED;
 
 // The team page's forms. Each authorises first; the data layer checks the role again on the write and
 // refuses what the role may not do. Plain form actions, so they work without JavaScript.
 
 export type InviteState = { error?: string; invited?: string; link?: string; values?: { email: string; role: string } };
 
-/** Refusals the data layer explains become a message on the page, not an error page. */
-async function explained(work: () => Promise<void>): Promise<string | undefined> {
+/**
+ * Back to the team page with what happened, as a key of lib/team/notices.ts: refusals the data layer explains
+ * become their key, anything else is an error page.
+ */
+async function done(work: () => Promise<TeamSaved>): Promise<never> {
+  let query: Record<string, string>;
   try {
-    await work();
-    return undefined;
+    query = { saved: await work() };
   } catch (error) {
-    if (error instanceof TeamError || error instanceof RoleRequiredError) return error.message;
-    throw error;
+    if (error instanceof TeamError) query = { error: error.problem };
+    else if (error instanceof RoleRequiredError) query = { error: 'not-allowed' };
+    else throw error;
   }
+  revalidatePath('/admin', 'layout');
+  redirect(back(query));
 }
 
 const back = (query: Record<string, string>) => `/admin/team?${new URLSearchParams(query)}`;
@@ -34,10 +42,13 @@ export async function invite(_state: InviteState, form: FormData): Promise<Invit
   const parsed = inviteSchema.safeParse(values);
   if (!parsed.success) return { error: parsed.error.issues[0]!.message, values };
   let path = '';
-  const error = await explained(async () => {
+  try {
     ({ path } = await inviteMember(parsed.data.email, parsed.data.role));
-  });
-  if (error) return { error, values };
+  } catch (error) {
+    // A message of the form's own state, not of the URL: it may name the address typed.
+    if (error instanceof TeamError || error instanceof RoleRequiredError) return { error: error.message, values };
+    throw error;
+  }
   revalidatePath('/admin/team');
   // While email is not configured the invitation goes to files on the server: the owner passes the link on.
   return { invited: parsed.data.email, link: process.env.SMTP_URL ? undefined : absoluteUrl(path) };
@@ -45,40 +56,40 @@ export async function invite(_state: InviteState, form: FormData): Promise<Invit
 
 export async function updateRole(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect(back({ error: 'invalid' }));
   const parsed = roleChangeSchema.safeParse({ userId: form.get('userId'), role: form.get('role') });
-  if (!parsed.success) redirect(back({ error: 'Choose one of the roles.' }));
-  const error = await explained(() => changeRole(parsed.data.userId, parsed.data.role));
-  revalidatePath('/admin', 'layout');
-  redirect(back(error ? { error } : { saved: 'Role changed.' }));
+  if (!parsed.success) redirect(back({ error: 'role' }));
+  await done(async () => ((await changeRole(parsed.data.userId, parsed.data.role)).revoked ? 'role-revoked' : 'role'));
 }
 
 export async function updateDisabled(form: FormData): Promise<void> {
   await authorize();
-  const userId = Number(form.get('userId'));
-  const disable = form.get('disable') === 'yes';
-  if (!Number.isSafeInteger(userId) || userId <= 0) redirect(back({ error: 'No such account.' }));
-  const error = await explained(() => setDisabled(userId, disable));
-  revalidatePath('/admin', 'layout');
-  redirect(back(error ? { error } : { saved: disable ? 'Account disabled; its sessions ended.' : 'Account enabled.' }));
+  if (!(form instanceof FormData)) redirect(back({ error: 'invalid' }));
+  const parsed = accountToggleSchema.safeParse({ userId: form.get('userId'), disable: form.get('disable') });
+  if (!parsed.success) redirect(back({ error: 'no-account' }));
+  const { userId, disable } = parsed.data;
+  await done(async () => {
+    const { revoked } = await setDisabled(userId, disable);
+    return disable ? (revoked ? 'disabled-revoked' : 'disabled') : 'enabled';
+  });
 }
 
 export async function revoke(form: FormData): Promise<void> {
   await authorize();
-  const error = await explained(() => revokeInvitation(String(form.get('invitation') ?? '')));
-  revalidatePath('/admin/team');
-  redirect(back(error ? { error } : { saved: 'Invitation withdrawn: its link no longer works.' }));
+  if (!(form instanceof FormData)) redirect(back({ error: 'invalid' }));
+  await done(async () => {
+    await revokeInvitation(String(form.get('invitation') ?? ''));
+    return 'revoked';
+  });
 }
 
 export async function updatePostingTeam(form: FormData): Promise<void> {
   await authorize();
-  const slug = String(form.get('posting') ?? '');
-  if (!SLUG_PATTERN.test(slug) || slug.length > 200) redirect(back({ error: 'No such posting.' }));
-  const members = form
-    .getAll('member')
-    .slice(0, 500)
-    .map(Number)
-    .filter((id) => Number.isSafeInteger(id) && id > 0);
-  const error = await explained(() => setPostingMembers(slug, members));
-  revalidatePath('/admin', 'layout');
-  redirect(back(error ? { error } : { saved: 'The posting’s team is saved.' }));
+  if (!(form instanceof FormData)) redirect(back({ error: 'invalid' }));
+  const parsed = postingTeamSchema.safeParse({ posting: form.get('posting'), members: form.getAll('member') });
+  if (!parsed.success) redirect(back({ error: 'no-posting' }));
+  await done(async () => {
+    await setPostingMembers(parsed.data.posting, parsed.data.members);
+    return 'posting-team';
+  });
 }

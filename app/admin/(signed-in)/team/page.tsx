@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import { formatDateTime } from '@/components/admin/format';
 import { InviteForm } from '@/components/admin/invite-form';
+import { Notice } from '@/components/ui/notice';
 import { currentViewer } from '@/db/admin/context';
 import { listTeam } from '@/db/admin/team';
 import { listAllPostings } from '@/lib/content';
+import { TEAM_ERRORS, TEAM_SAVED } from '@/lib/team/notices';
 import { ROLE_HINTS, ROLE_LABELS, ROLES } from '@/lib/team/roles';
 import { invite, revoke, updateDisabled, updatePostingTeam, updateRole } from './actions';
 
 export const metadata: Metadata = { title: 'Team' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const text = (value: unknown) => (typeof value === 'string' ? value.slice(0, 300) : undefined);
 
 export default async function TeamPage({ searchParams }: Props) {
   const viewer = await currentViewer();
@@ -26,22 +26,11 @@ export default async function TeamPage({ searchParams }: Props) {
   const query = await searchParams;
   const [team, postings] = await Promise.all([listTeam(), listAllPostings()]);
   const owner = viewer.role === 'owner';
-  const saved = text(query.saved);
-  const error = text(query.error);
   const reviewers = team.users.filter((user) => user.role === 'reviewer' && !user.disabledAt);
   return (
     <>
       <h1>Team</h1>
-      {saved ? (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <Notice query={query} saved={TEAM_SAVED} errors={TEAM_ERRORS} />
       <dl className="admin-fields">
         {ROLES.map((role) => (
           <div key={role}>
@@ -116,7 +105,11 @@ export default async function TeamPage({ searchParams }: Props) {
       {owner ? (
         <section aria-labelledby="invite-heading">
           <h2 id="invite-heading">Invite a colleague</h2>
-          <p>They get a link by email that works once, for seven days, and choose their own password.</p>
+          <p>
+            They get a link by email that works once, for seven days, and choose their own password. An invitation
+            speaks for the person who sent it: it grants at most their role when it is used, and it is withdrawn if
+            their account is disabled or loses its role.
+          </p>
           <InviteForm action={invite} />
           {team.invitations.length ? (
             <>

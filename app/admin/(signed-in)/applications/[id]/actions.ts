@@ -28,6 +28,7 @@ function back(form: FormData, id: number, extra: Record<string, string> = {}, pa
 
 export async function updateStatus(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect('/admin');
   const parsed = statusChangeSchema.safeParse({
     id: form.get('id'),
     status: form.get('status'),
@@ -45,6 +46,7 @@ export async function updateStatus(form: FormData): Promise<void> {
 /** The notify page's form: the status change and the email the admin wrote, in one transaction. */
 export async function updateStatusWithEmail(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect('/admin');
   const parsed = statusEmailSchema.safeParse({
     id: form.get('id'),
     status: form.get('status'),
@@ -64,6 +66,7 @@ export async function updateStatusWithEmail(form: FormData): Promise<void> {
 /** The erase page's form: asked twice, so only its explicit confirmation erases. */
 export async function eraseApplicationNow(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect('/admin');
   const parsed = adminErasureSchema.safeParse({
     id: form.get('id'),
     confirm: form.get('confirm'),
@@ -82,6 +85,7 @@ export async function eraseApplicationNow(form: FormData): Promise<void> {
 
 export async function createNote(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect('/admin');
   const id = Number(form.get('id'));
   const parsed = noteSchema.safeParse({ id: form.get('id'), body: form.get('body') });
   if (!parsed.success) {
@@ -96,6 +100,7 @@ export async function createNote(form: FormData): Promise<void> {
 /** Assigns the application to a team member who can open it, or to nobody (an empty choice). */
 export async function assign(form: FormData): Promise<void> {
   await authorize();
+  if (!(form instanceof FormData)) redirect('/admin');
   const parsed = assignSchema.safeParse({ id: form.get('id'), assignee: form.get('assignee') });
   if (!parsed.success) redirect('/admin');
   const { id, assignee } = parsed.data;

@@ -10,6 +10,7 @@ import { Pipeline } from '@/components/admin/pipeline';
 import { ResumeSection } from '@/components/admin/resume-section';
 import { Scorecards } from '@/components/admin/scorecards';
 import { TriageKeys } from '@/components/admin/triage-keys';
+import { Notice } from '@/components/ui/notice';
 import { getApplication, getNeighbours } from '@/db/admin/applications';
 import { currentViewer } from '@/db/admin/context';
 import { listApplicationMail } from '@/db/admin/mail';
@@ -59,8 +60,6 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
   const scorecards = application.erasedAt ? null : await getScorecards(id);
   const view = filterQuery(filter);
   const suffix = view ? `?${view}` : '';
-  const saved = typeof query.saved === 'string' ? SAVED[query.saved] : undefined;
-  const failed = typeof query.error === 'string' ? ERRORS[query.error] : undefined;
   return (
     <article className="admin-detail">
       <nav className="pager" aria-label="Applications in this view">
@@ -83,16 +82,7 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
         status={application.status}
         canMove={application.erasedAt === null}
       />
-      {saved ? (
-        <p className="notice" role="status">
-          {saved}
-        </p>
-      ) : null}
-      {failed ? (
-        <p className="notice notice--error" role="alert">
-          {failed}
-        </p>
-      ) : null}
+      <Notice query={query} saved={SAVED} errors={ERRORS} />
       {application.erasedAt ? (
         <p className="notice">
           Erased {formatDateTime(application.erasedAt)}: what remains is the anonymous record of the application, for

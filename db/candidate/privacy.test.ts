@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { describe, test } from 'node:test';
+import { storeApplication } from '@/db/applications';
+import { createCandidateSession, createLink, readCandidateSession, readLink } from '@/db/candidates';
+import type { Database } from '@/db/database';
+import { resumeStoreFromEnv } from '@/db/storage/resume-store';
+import { freshDatabase, testDialects } from '@/test-support/databases';
+import { requestAccessLink, signOutEverywhere } from './access';
+import { eraseOwnApplication } from './applications';
+import type { CandidateContext } from './context';
+
+// What the candidate's private link and the access form leave behind: the address is never in the rate-limit
+// table, not even as a plain hash; a new link ends the old ones; "sign out everywhere" ends everything.
+
+const store = resumeStoreFromEnv({ RESUME_STORAGE: 'database' } as unknown as NodeJS.ProcessEnv);
+const EMAIL = 'grace.hopper@example.com';
+
+async function apply(database: Database) {
+  const result = await storeApplication(
+    {
+      postingSlug: 'backend-engineer',
+      postingTitle: 'Backend Engineer',
+      fullName: 'Grace Hopper',
+      email: EMAIL,
+      consentAt: new Date(),
+      resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.7 cv') },
+    },
+    database,
+    { store },
+  );
+  return (result as { id: number }).id;
+}
+
+async function signedIn(database: Database): Promise<CandidateContext & { token: () => Promise<string> }> {
+  const { token } = await createCandidateSession(database, EMAIL);
+  return {
+    database,
+    token: async () => token,
+    deny: () => {
+      throw new Error('denied');
+    },
+    now: Date.now,
+  };
+}
+
+const rateKeys = async ({ db, t }: Database) =>
+  (await db.select({ key: t.rateLimits.key }).from(t.rateLimits)).map((r) => r.key);
+
+for (const dialect of testDialects()) {
+  describe(`the candidate's links and traces on ${dialect}`, () => {
+    test('the mailbox limit is keyed by a keyed hash, which goes with the person', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const id = await apply(database);
+      assert.equal(await requestAccessLink(database, EMAIL), true);
+      const plain = crypto.createHash('sha256').update(`access:${EMAIL}`).digest('hex');
+      const keys = await rateKeys(database);
+      assert.equal(keys.length, 1);
+      assert.ok(!keys[0]!.includes(plain) && !keys[0]!.includes(EMAIL), keys[0]);
+      assert.equal(await eraseOwnApplication(id, await signedIn(database)), 'done');
+      assert.deepEqual(await rateKeys(database), []);
+    });
+
+    test('asking for a new link ends the earlier ones; sessions stay', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      await apply(database);
+      const old = await createLink(database, EMAIL);
+      const session = await signedIn(database);
+      assert.equal(await readLink(database, old), EMAIL);
+      await requestAccessLink(database, EMAIL);
+      assert.equal(await readLink(database, old), null);
+      assert.ok(await readCandidateSession(database, await session.token()));
+      // An address with no application gets the same answer and changes nothing.
+      assert.equal(await requestAccessLink(database, 'nobody@example.com'), false);
+    });
+
+    test('signing out everywhere ends every session and every link of the address', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      await apply(database);
+      const link = await createLink(database, EMAIL);
+      const [here, elsewhere] = [await signedIn(database), await signedIn(database)];
+      const other = await createLink(database, 'someone.else@example.com');
+      await signOutEverywhere(here);
+      assert.equal(await readLink(database, link), null);
+      assert.equal(await readCandidateSession(database, await here.token()), null);
+      assert.equal(await readCandidateSession(database, await elsewhere.token()), null);
+      assert.equal(await readLink(database, other), 'someone.else@example.com', 'nobody else is signed out');
+    });
+  });
+}

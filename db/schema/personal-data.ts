@@ -1,0 +1,210 @@
+import type * as schema from './postgres';
+
+// Which columns hold personal data, whose it is, and what erasure does to each: declared once, beside the
+// tables. Erasure (db/erasure.ts) writes the stub from it, the candidate's download (db/candidate/export.ts)
+// and the team's CSV export (db/admin/export.ts) choose their fields from it, and
+// db/schema/personal-data.test.ts fails when a table or column is added without being classified here.
+
+type Tables = typeof schema;
+type Row<T extends keyof Tables> = Tables[T]['$inferSelect'];
+
+/** Whose data it is: the candidate's, a team member's, or whoever sent a request (a network address). */
+export type Subject = 'candidate' | 'team' | 'client';
+
+/**
+ * What erasing a candidate does: `set` overwrites the column in the stub row that stays; `row` deletes the
+ * row with the person; `kept` leaves it (team members' own data is not the candidate's to erase).
+ */
+export type Erasure = { set: (id: number) => unknown } | 'row' | 'kept';
+
+export type Classified =
+  | { personal: false }
+  | {
+      personal: true;
+      of: Subject;
+      erasure: Erasure;
+      /** Where the column is handed out (download, CSV): the field's name there and its label. */
+      shown?: { key: string; label: string };
+      /** How long it lives when erasure keeps it, for the privacy notice and the next reader. */
+      why?: string;
+    };
+
+const no: Classified = { personal: false };
+const blank = (value: unknown = null): Erasure => ({ set: () => value });
+const candidate = (erasure: Erasure, shown?: { key: string; label: string }): Classified => ({
+  personal: true,
+  of: 'candidate',
+  erasure,
+  shown,
+});
+const shown = (key: string, label: string) => ({ key, label });
+const team = (why: string): Classified => ({ personal: true, of: 'team', erasure: 'kept', why });
+
+type Declaration = { [T in keyof Tables]: { [C in keyof Row<T>]-?: Classified } };
+
+export const PERSONAL_DATA = {
+  applications: {
+    id: no,
+    reference: no,
+    postingSlug: no,
+    postingTitle: no,
+    fullName: candidate({ set: () => 'Erased applicant' }, shown('fullName', 'Full name')),
+    email: candidate({ set: (id) => `erased-${id}@erased.invalid` }, shown('email', 'Email')),
+    emailKey: candidate({ set: (id) => `erased:${id}` }),
+    phone: candidate(blank(), shown('phone', 'Phone')),
+    location: candidate(blank(), shown('location', 'Location')),
+    profileUrl: candidate(blank(), shown('profileUrl', 'Profile URL')),
+    coverLetter: candidate(blank(), shown('coverLetter', 'Cover letter')),
+    // Shown as one column per question in the CSV, as a list in the download.
+    answers: candidate(blank(), shown('answers', 'Answers')),
+    consentAt: no,
+    resumeId: no,
+    status: no,
+    decidedAt: no,
+    erasedAt: no,
+    createdAt: no,
+    assigneeId: no,
+    // Where they came from can name them too (a personal site as the referrer, a campaign made for them).
+    source: candidate(blank(), shown('source', 'Source')),
+    sourceMedium: candidate(blank(), shown('sourceMedium', 'Medium')),
+    sourceCampaign: candidate(blank(), shown('sourceCampaign', 'Campaign')),
+    referrer: candidate(blank(), shown('referringSite', 'Referring site')),
+    postingVersion: no,
+  },
+  resumes: {
+    id: no,
+    fileName: candidate({ set: () => 'erased' }),
+    mediaType: no,
+    size: candidate(blank(0)),
+    // A file's hash confirms a guessed file: it goes with the bytes.
+    sha256: candidate(blank('')),
+    data: candidate(blank(Buffer.alloc(0))),
+    // The object itself is deleted, every version of it, once the transaction commits.
+    objectKey: candidate(blank()),
+    createdAt: no,
+  },
+  statusChanges: {
+    id: no,
+    applicationId: no,
+    fromStatus: no,
+    toStatus: no,
+    changedBy: no,
+    // The candidate's reason for withdrawing, or the team's words about them.
+    note: candidate(blank()),
+    changedAt: no,
+  },
+  applicationNotes: {
+    id: no,
+    applicationId: no,
+    authorId: no,
+    body: candidate('row'),
+    createdAt: no,
+  },
+  scorecards: {
+    id: no,
+    applicationId: no,
+    authorId: no,
+    ratings: candidate('row'),
+    overall: candidate('row'),
+    note: candidate('row'),
+    submittedAt: no,
+  },
+  outbox: {
+    id: no,
+    kind: no,
+    toAddress: candidate({ set: () => 'erased' }),
+    applicationId: no,
+    // What the template needed (names, the message); cleared as soon as an email is sent, too.
+    data: candidate(blank()),
+    status: no,
+    attempts: no,
+    nextAttemptAt: no,
+    claimedUntil: no,
+    // A mail server's refusal often quotes the address (recorded with addresses masked, and cleared here).
+    lastError: candidate(blank()),
+    createdAt: no,
+    sentAt: no,
+  },
+  candidateLinks: { tokenHash: no, emailKey: candidate('row'), createdAt: no, expiresAt: no },
+  candidateSessions: { tokenHash: no, emailKey: candidate('row'), createdAt: no, expiresAt: no },
+  rateLimits: {
+    // `access-mailbox:<keyed hash of the address>` goes with the person; `apply:<ip>` and `access:<ip>`
+    // windows are forgotten within two windows (minutes to an hour).
+    key: { personal: true, of: 'client', erasure: 'row', why: 'a window of an hour at most' },
+    windowStart: no,
+    count: no,
+  },
+  loginThrottle: {
+    key: {
+      personal: true,
+      of: 'client',
+      erasure: 'kept',
+      why: 'a team sign-in address and a network address, kept while the back-off lasts',
+    },
+    failures: no,
+    lastFailureAt: no,
+    lockedUntil: no,
+  },
+  auditLog: {
+    id: no,
+    at: no,
+    actorEmail: team('who did what, for accountability: a team member, or `candidate` / `retention`'),
+    action: no,
+    // Ids, statuses and counts only: never a name, an address or a search term (db/audit-log.ts).
+    applicationId: no,
+    detail: no,
+  },
+  adminUsers: {
+    id: no,
+    email: team('the account itself; disabled, never deleted, so the audit log still reads right'),
+    passwordHash: no,
+    createdAt: no,
+    disabledAt: no,
+    lastSignInAt: no,
+    role: no,
+  },
+  adminSessions: {
+    tokenHash: no,
+    userId: no,
+    createdAt: no,
+    lastSeenAt: no,
+    expiresAt: no,
+    failedAttempts: no,
+    previousSignInAt: no,
+  },
+  adminInvitations: {
+    tokenHash: no,
+    email: team('the colleague invited, until the invitation is accepted, revoked or expires'),
+    role: no,
+    invitedBy: no,
+    createdAt: no,
+    expiresAt: no,
+    acceptedAt: no,
+  },
+  applicationCounts: { postingSlug: no, status: no, count: no },
+  pendingJobs: { name: no, requestedAt: no },
+  postingMembers: { postingSlug: no, userId: no, addedAt: no },
+  postingVersions: { hash: no, postingSlug: no, frontMatter: no, body: no, createdAt: no },
+} satisfies Declaration;
+
+export type PersonalTable = keyof typeof PERSONAL_DATA;
+
+/** The values erasure writes over the candidate's columns of a table whose row stays (the stub). */
+export function erasedValues<T extends PersonalTable>(table: T, id: number): Partial<Row<T>> {
+  const values: Record<string, unknown> = {};
+  for (const [column, classified] of Object.entries(PERSONAL_DATA[table] as Record<string, Classified>)) {
+    if (classified.personal && classified.of === 'candidate' && typeof classified.erasure === 'object')
+      values[column] = classified.erasure.set(id);
+  }
+  return values as Partial<Row<T>>;
+}
+
+/** The candidate's columns of a table that are handed out (download, CSV), in declaration order. */
+export function shownColumns<T extends PersonalTable>(table: T) {
+  const columns: { column: keyof Row<T> & string; key: string; label: string }[] = [];
+  for (const [column, classified] of Object.entries(PERSONAL_DATA[table] as Record<string, Classified>)) {
+    if (classified.personal && classified.shown)
+      columns.push({ column: column as keyof Row<T> & string, ...classified.shown });
+  }
+  return columns;
+}

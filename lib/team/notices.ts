@@ -1,0 +1,25 @@
+// What the team page says after a form: keys in the URL, each mapped to a fixed text here. The URL is anyone's
+// to write, so it never carries the words themselves (`?error=<any text>` once put any text in an alert).
+
+export const TEAM_SAVED = {
+  role: 'Role changed.',
+  'role-revoked': 'Role changed. The invitations this account had sent and that were not yet used are withdrawn.',
+  disabled: 'Account disabled; its sessions ended.',
+  'disabled-revoked':
+    'Account disabled; its sessions ended, and the invitations it had sent and that were not yet used are withdrawn.',
+  enabled: 'Account enabled.',
+  revoked: 'Invitation withdrawn: its link no longer works.',
+  'posting-team': 'The posting’s team is saved.',
+} as const;
+
+export const TEAM_ERRORS = {
+  invalid: 'That request was not complete. Reload the page and try again.',
+  role: 'Choose one of the roles.',
+  'no-account': 'No such account.',
+  'no-posting': 'No such posting.',
+  'last-owner': 'The team needs at least one active owner: make someone else owner first.',
+  'account-gone': 'One of the chosen accounts does not exist any more: reload the page.',
+  'not-allowed': 'Your role cannot do this. Ask an owner.',
+} as const;
+
+export type TeamProblem = keyof typeof TEAM_ERRORS;
