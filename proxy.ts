@@ -3,6 +3,7 @@ import { getDb } from '@/db/index';
 import { hitRateLimit } from '@/db/rate-limit';
 import { actionBodyValid } from '@/lib/apply-gate/action-body';
 import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/apply-gate/action-fields';
+import { FORM_ROUTES } from '@/lib/apply-gate/form-routes';
 import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/apply-gate/stamp';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
@@ -44,7 +45,9 @@ async function actionGate(request: NextRequest) {
  */
 export async function proxy(request: NextRequest) {
   if (request.method !== 'POST') return NextResponse.next();
-  if (!POSTING.test(request.nextUrl.pathname)) return actionGate(request);
+  const { pathname } = request.nextUrl;
+  if (FORM_ROUTES.has(pathname)) return NextResponse.next();
+  if (!POSTING.test(pathname)) return actionGate(request);
   const back = request.nextUrl.pathname;
   const again = html`<a href="${back}#apply">go back to the application form</a>`;
   // Counted in the database, so the limit holds across every instance of the site.
