@@ -42,16 +42,64 @@ export default defineConfig([
     },
   },
   {
-    // Components draw what they are given; reading data, signing or sending mail is the server layers' job.
-    files: ['components/**'],
+    // Components draw what they are given; reading data, signing or sending mail is the server layers' job, and
+    // what a route exports (an action's state) is declared in the feature, so components never reach into app/.
+    files: ['components/**', 'features/*/components/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@/db', '@/db/**', '@/jobs/**', '@/lib/security/**', '@/lib/mail/transport'],
-              message: 'Components take data as props: read it in a page, an action or a route (they call db/).',
+              group: ['@/app/**'],
+              message: 'Components do not import routes: declare the shape in the feature (its schema.ts) instead.',
+            },
+            {
+              group: ['@/db', '@/db/**', '@/jobs/**', '@/lib/security/**', '@/features/mail/transport'],
+              message: 'Components take data as props: read it in a page, an action or a route.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The data layer is only data: it knows no request (cookies, redirects), no feature and no UI. Types of the
+    // values it stores may come from a feature (they leave nothing in the built code).
+    files: ['db/**'],
+    // The data layer's own tests seed through the features that write it (an application, an account).
+    ignores: ['db/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'next/headers', message: 'db/ knows no request: read cookies in the feature above it.' },
+            { name: 'next/navigation', message: 'db/ knows no request: redirect in the feature above it.' },
+          ],
+          patterns: [
+            {
+              group: ['@/features/**', '@/app/**', '@/components/**', '@/jobs/**'],
+              allowTypeImports: true,
+              message: 'db/ imports nothing above it: move the value to lib/ or the query to its feature.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Shared utilities belong to no feature: they import neither features nor routes nor UI.
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/features/**', '@/app/**', '@/components/**', '@/jobs/**'],
+              allowTypeImports: true,
+              message: 'lib/ is shared by every feature and imports none of them.',
             },
           ],
         },

@@ -6,31 +6,17 @@ import { E2E_SMTP_PORT, POSTGRES_TARGET, SQLITE_TARGET, type Target } from './e2
 // Playwright installed itself.
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
-// What the PostgreSQL project runs: the apply and admin flows, and what only several instances can show.
-// Everything else (hostile input, headers, limits, content) is about the site, not its database.
-const POSTGRES_SPECS = [
-  'apply.spec.ts',
-  'questions.spec.ts',
-  'candidate.spec.ts',
-  'admin/**/*.spec.ts',
-  'several-instances.spec.ts',
-];
-
-// Admin specs about the browser's side (keys, the team's pages, the PDF viewer, the scorecard and source views)
-// run once: their data layer (roles, invitations, assignment, scorecards, sources, versions, resume reads) is
-// unit-tested on both databases.
-const BROWSER_ONLY_ADMIN_SPECS = [
-  'admin/triage.spec.ts',
-  'admin/team.spec.ts',
-  'admin/resume-preview.spec.ts',
-  'admin/scorecards.spec.ts',
-  'admin/sources.spec.ts',
-];
+// What the PostgreSQL project runs: the flows that cross the whole stack (applying, with and without JavaScript;
+// the posting's own questions, stored as JSON; the candidate's own page and its links), and what only several instances can show. Everything else runs once,
+// on SQLite: the admin pages' data layer (filters, counts, roles, assignment, scorecards, sources, mail) is
+// unit-tested on both databases, and hostile input, headers, limits and content are about the site, not its
+// database.
+const POSTGRES_SPECS = ['apply.spec.ts', 'questions.spec.ts', 'candidate.spec.ts', 'several-instances.spec.ts'];
 
 const project = (target: Target, testMatch?: string[]) => ({
   name: target.name,
   testMatch,
-  testIgnore: target.name === 'sqlite' ? ['several-instances.spec.ts'] : BROWSER_ONLY_ADMIN_SPECS,
+  testIgnore: target.name === 'sqlite' ? ['several-instances.spec.ts'] : undefined,
   use: { ...devices['Desktop Chrome'], baseURL: `http://127.0.0.1:${target.port}` },
 });
 

@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/db/index';
 import { hitRateLimit } from '@/db/rate-limit';
-import { actionBodyValid } from '@/lib/apply-gate/action-body';
-import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/apply-gate/action-fields';
-import { FORM_ROUTES } from '@/lib/apply-gate/form-routes';
-import { APPLY_STAMP_HEADER, applyStamp } from '@/lib/apply-gate/stamp';
+import { actionBodyValid } from '@/features/apply/gate/action-body';
+import { jsActionBodyValid, noJsActionFieldsValid } from '@/features/apply/gate/action-fields';
+import { FORM_ROUTES } from '@/features/apply/gate/form-routes';
+import { APPLY_STAMP_HEADER, applyStamp } from '@/features/apply/gate/stamp';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
 import { isSameOrigin } from '@/lib/http/origin';
@@ -12,6 +12,8 @@ import { clientAddress } from '@/lib/http/request';
 import { parseRateLimit } from '@/lib/rate-limit';
 
 const APPLY_LIMIT = parseRateLimit(process.env.APPLY_RATE_LIMIT);
+// Any page under /careers/, wider than a slug (lib/content/posting.ts POSTING_PATH) on purpose: whatever is
+// posted there passes the apply gate, a malformed slug included.
 const POSTING = /^\/careers\/[^/]+$/;
 
 /**
@@ -51,7 +53,11 @@ export async function proxy(request: NextRequest) {
   const back = request.nextUrl.pathname;
   const again = html`<a href="${back}#apply">go back to the application form</a>`;
   // Counted in the database, so the limit holds across every instance of the site.
-  const wait = await hitRateLimit(await getDb(), `apply:${clientAddress(request.headers)}`, APPLY_LIMIT);
+  const wait = await hitRateLimit({
+    database: await getDb(),
+    key: `apply:${clientAddress(request.headers)}`,
+    policy: APPLY_LIMIT,
+  });
   if (wait > 0) {
     return messagePage(
       429,

@@ -5,15 +5,15 @@
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { databaseLocation } from '@/db/path';
+import { databaseLocation } from '@/db/location';
+import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
 import { startWorkerFromEnv } from '@/jobs/start';
 import { badPath } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
 import { MESSAGE_HEADERS, messageHtml } from '@/lib/http/message-page';
 import { HSTS, securityHeaders } from '@/lib/http/security-headers';
-import { hiringTeamFromEnv } from '@/lib/mail/hiring-team';
-import { secretFromSetting } from '@/lib/security/secret-format';
+import { secretSetting } from '@/lib/security/secret-format';
 import { site } from '@/lib/site';
 
 const { values: args } = parseArgs({
@@ -29,12 +29,7 @@ const LINGER_MS = 2_000;
 
 // Settings that would fail on the first request fail now, with the reason.
 hiringTeamFromEnv();
-if (process.env.APP_SECRET) secretFromSetting(process.env.APP_SECRET);
-else if (databaseLocation().dialect === 'postgres') {
-  throw new Error(
-    'With PostgreSQL, set APP_SECRET (the same in every instance; generate one with `openssl rand -hex 32`)',
-  );
-}
+secretSetting(process.env.APP_SECRET, databaseLocation().dialect);
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { feedLinks } from '@/lib/seo/feed-links';
+import { feedLinks } from '@/features/postings/feed-links';
 import { site } from '@/lib/site';
 import './globals.css';
 

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
+import { databaseStore } from '@/features/resumes/store';
+import { createAdminUser } from '@/features/staff/cli-accounts';
 import { seedApplications } from '@/scripts/seed-applications';
 import { freshDatabase, testDialects } from '@/test-support/databases';
-import { createAdminUser } from './admin-accounts';
-import { storeApplication } from './applications';
+import { applyTo } from '@/test-support/factories';
 import { assertEmpty, copyDatabase, CopyError, ORDER, verifyCopy } from './copy';
 import { searchCondition } from './dialect';
 import * as sqliteTables from './schema/sqlite';
-import { databaseStore } from './storage/resume-store';
 
 const quiet = () => {};
 
@@ -24,19 +24,9 @@ describe(
         const source = await freshDatabase(from, t);
         const target = await freshDatabase(to, t);
         await seedApplications(source, 1_200, quiet);
-        await createAdminUser(source, 'owner@example.com', 'a password long enough');
-        await storeApplication(
-          {
-            postingSlug: 'p',
-            postingTitle: 'P',
-            fullName: 'Zoë Müller',
-            email: 'zoe@example.com',
-            consentAt: new Date(),
-            resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.7 Zoë') },
-          },
-          source,
-        );
-        const copied = await copyDatabase(source, target, quiet);
+        await createAdminUser({ database: source, email: 'owner@example.com', password: 'a password long enough' });
+        await applyTo({ database: source, fullName: 'Zoë Müller', email: 'zoe@example.com' });
+        const copied = await copyDatabase({ source, target, log: quiet });
         assert.deepEqual(
           Object.fromEntries(
             copied
@@ -45,7 +35,7 @@ describe(
           ),
           { adminUsers: 1, resumes: 21, applications: 1_201 },
         );
-        assert.deepEqual(await verifyCopy(source, target, databaseStore), []);
+        assert.deepEqual(await verifyCopy({ source, target, targetStore: databaseStore }), []);
         // The target's own search and counts work on what arrived, and its next id follows the copied ones.
         const found = await target.db
           .select({ name: target.t.applications.fullName })
@@ -54,18 +44,8 @@ describe(
         assert.ok(found.some((r) => r.name === 'Zoë Müller'));
         const [kept] = await target.db.select({ n: count() }).from(target.t.applicationCounts);
         assert.ok(kept!.n > 0);
-        const next = await storeApplication(
-          {
-            postingSlug: 'p',
-            postingTitle: 'P',
-            fullName: 'After The Move',
-            email: 'after@example.com',
-            consentAt: new Date(),
-            resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.7 after') },
-          },
-          target,
-        );
-        assert.equal(next.status === 'stored' && next.id, 1_202, 'ids continue after the copied ones');
+        const next = await applyTo({ database: target, fullName: 'After The Move', email: 'after@example.com' });
+        assert.equal(next, 1_202, 'ids continue after the copied ones');
         const [row] = await target.db
           .select({ email: target.t.applications.email })
           .from(target.t.applications)
@@ -80,8 +60,8 @@ describe(
       await seedApplications(source, 10, quiet);
       await seedApplications(target, 1, quiet);
       await assert.rejects(assertEmpty(target), CopyError);
-      await assert.rejects(copyDatabase(source, target, quiet), /not empty/);
-      const problems = await verifyCopy(source, target, databaseStore);
+      await assert.rejects(copyDatabase({ source, target, log: quiet }), /not empty/);
+      const problems = await verifyCopy({ source, target, targetStore: databaseStore });
       assert.ok(
         problems.some((p) => p.startsWith('applications: 10 rows in the source, 1 in the target')),
         problems.join('\n'),

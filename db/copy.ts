@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { asc, count, getTableColumns, gt, sql, type AnyColumn } from 'drizzle-orm';
+import type { ResumeStore } from '@/features/resumes/store';
 import type { Database, Tables } from './database';
 import { rows } from './dialect';
-import type { ResumeStore } from './storage/resume-store';
 
 // Moves a site from one database to another (SQLite to PostgreSQL, usually): every table, in an order that
 // keeps foreign keys whole, a batch at a time by keyset, then checked. The per-status counts are not copied:
@@ -42,11 +42,15 @@ export async function assertEmpty(target: Database): Promise<void> {
   }
 }
 
-export async function copyDatabase(
-  source: Database,
-  target: Database,
-  log: (line: string) => void = () => {},
-): Promise<Copied[]> {
+export async function copyDatabase({
+  source,
+  target,
+  log = () => {},
+}: {
+  source: Database;
+  target: Database;
+  log?: (line: string) => void;
+}): Promise<Copied[]> {
   await assertEmpty(target);
   const copied: Copied[] = [];
   for (const [name, keyOf] of ORDER) {
@@ -101,7 +105,15 @@ async function resetIdentities(target: Database): Promise<void> {
 }
 
 /** Row counts per table, and every resume's bytes against its checksum, in the target as in the source. */
-export async function verifyCopy(source: Database, target: Database, targetStore: ResumeStore): Promise<string[]> {
+export async function verifyCopy({
+  source,
+  target,
+  targetStore,
+}: {
+  source: Database;
+  target: Database;
+  targetStore: ResumeStore;
+}): Promise<string[]> {
   const problems: string[] = [];
   for (const [name] of [...ORDER, ['applicationCounts'] as const]) {
     const [[a], [b]] = await Promise.all([

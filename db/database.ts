@@ -7,7 +7,7 @@ import { drizzle as drizzlePostgres, type NodePgDatabase } from 'drizzle-orm/nod
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { privateFile, privateFolder } from '@/lib/security/private-files';
-import { databaseLocation, type DatabaseLocation } from './path';
+import { databaseLocation, type DatabaseLocation } from './location';
 import * as postgresTables from './schema/postgres';
 import * as sqliteTables from './schema/sqlite';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { storeApplication } from '@/db/applications';
 import { freshDatabase, testDialects } from '@/test-support/databases';
+import { applyTo } from '@/test-support/factories';
 import { isoTime, searchCondition, searchPlan, searchWords } from './dialect';
 
 test('search words are letters and digits only, so no syntax reaches the engine', () => {
@@ -16,18 +16,7 @@ for (const dialect of testDialects()) {
     test('finds by name prefix, email part and cover letter, whatever the input holds', async (t) => {
       const database = await freshDatabase(dialect, t);
       const seed = (fullName: string, email: string, coverLetter?: string) =>
-        storeApplication(
-          {
-            postingSlug: 'p',
-            postingTitle: 'P',
-            fullName,
-            email,
-            coverLetter,
-            consentAt: new Date(),
-            resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from(`%PDF-1.4 ${email}`) },
-          },
-          database,
-        );
+        applyTo({ database, fullName, email, coverLetter });
       await seed('Ada Lovelace', 'ada.lovelace@example.com', 'Analytical engines and typography');
       await seed('José García', 'jose+jobs@example.org');
       const { db, t: tables } = database;
@@ -67,19 +56,7 @@ for (const dialect of testDialects()) {
   test(`timestamps as text on ${dialect} read as Date#toISOString writes them`, async (t) => {
     const database = await freshDatabase(dialect, t);
     const { db, t: tables } = database;
-    const stored = await storeApplication(
-      {
-        postingSlug: 'p',
-        postingTitle: 'P',
-        fullName: 'Grace Hopper',
-        email: 'grace@example.com',
-        consentAt: new Date(),
-        resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from('%PDF-1.4 grace') },
-      },
-      database,
-    );
-    assert.equal(stored.status, 'stored');
-    const applicationId = (stored as { id: number }).id;
+    const applicationId = await applyTo({ database, fullName: 'Grace Hopper', email: 'grace@example.com' });
     const instants = [
       0,
       1,

@@ -7,12 +7,18 @@ import type { Database } from './database';
  * shares the count; returns 0 when allowed, else the seconds until the key may try again. One atomic
  * statement: a window that has ended starts again at 1.
  */
-export async function hitRateLimit(
-  { db, t }: Database,
-  key: string,
-  policy: RateLimit,
+export async function hitRateLimit({
+  database,
+  key,
+  policy,
   now = Date.now(),
-): Promise<number> {
+}: {
+  database: Database;
+  key: string;
+  policy: RateLimit;
+  now?: number;
+}): Promise<number> {
+  const { db, t } = database;
   const limits = t.rateLimits;
   const ended = sql`${limits.windowStart} <= ${sql.param(new Date(now - policy.windowMs), limits.windowStart)}`;
   const [row] = await db
@@ -36,6 +42,13 @@ export async function hitRateLimit(
  * Windows that ended long ago, removed by the worker every hour: no window is longer than an hour, and a key
  * can name a network address, so none outlives a day even where no request comes to tidy it.
  */
-export async function deleteStaleRateLimits({ db, t }: Database, now = Date.now()): Promise<void> {
+export async function deleteStaleRateLimits({
+  database,
+  now = Date.now(),
+}: {
+  database: Database;
+  now?: number;
+}): Promise<void> {
+  const { db, t } = database;
   await db.delete(t.rateLimits).where(lte(t.rateLimits.windowStart, new Date(now - 24 * 60 * 60 * 1000)));
 }

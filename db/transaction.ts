@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { AppDb, Database } from './database';
 
 // Transactions written once for both databases. better-sqlite3 runs a transaction synchronously on the one
-// connection every request shares: an async body would write outside any transaction (the trap in
-// shared/design/two-databases.md), and awaiting inside a hand-made BEGIN would let other requests' statements
+// connection every request shares: an async body would write outside any transaction (its
+// statements run after better-sqlite3 has already committed), and awaiting inside a hand-made BEGIN would let other requests' statements
 // in. So a body is a generator that yields its statements: on SQLite they run one after the other inside
 // better-sqlite3's synchronous transaction, on PostgreSQL each is awaited inside drizzle's. Everything the
 // body needs that is slow (hashing, reading a file) is done before the transaction starts.

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { jsActionBodyValid, noJsActionFieldsValid } from '@/lib/apply-gate/action-fields';
+import { jsActionBodyValid, noJsActionFieldsValid } from '@/features/apply/gate/action-fields';
 import { enhanceForm, fillApplication, pdf, SEED, sendButton, uniqueEmail } from './fixtures/apply';
 import { expect, test } from './fixtures/test';
 
@@ -76,7 +76,7 @@ testWithSpy('the proxy accepts what a browser with JavaScript sends', async ({ p
   expect(isJs).toBe(true);
   expect(
     jsActionBodyValid(form),
-    'React changed how it encodes a server action call: update lib/apply-gate/action-fields.ts',
+    'React changed how it encodes a server action call: update features/apply/gate/action-fields.ts',
   ).toBe(true);
 });
 
@@ -86,6 +86,6 @@ testWithSpy('the proxy accepts what a browser without JavaScript sends', async (
   expect(isJs).toBe(false);
   expect(
     noJsActionFieldsValid(form),
-    'React changed the hidden fields of a progressively enhanced form: update lib/apply-gate/action-fields.ts',
+    'React changed the hidden fields of a progressively enhanced form: update features/apply/gate/action-fields.ts',
   ).toBe(true);
 });

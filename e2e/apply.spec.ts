@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { emailKey } from '@/lib/email-key';
+import { emailKey } from '@/features/mail/email-key';
 import {
   CLOSED,
   enhanceForm,

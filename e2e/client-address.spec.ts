@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { createAdminUser } from '@/db/admin-accounts';
 import { rows } from '@/db/dialect';
+import { createAdminUser } from '@/features/staff/cli-accounts';
 import { fillApplication, pdf, SEED, sendButton, uniqueEmail } from './fixtures/apply';
 import { E2E_APPLY_LIMIT } from './fixtures/env';
 import { loopback, send } from './fixtures/http';
@@ -49,7 +49,11 @@ test.describe('behind two trusted proxies (TRUST_PROXY=2)', () => {
   });
 
   test('the audit log records the same address for a sign-in', async ({ newPage }) => {
-    await createAdminUser(server.database, 'proxied-admin@example.com', 'a password long enough');
+    await createAdminUser({
+      database: server.database,
+      email: 'proxied-admin@example.com',
+      password: 'a password long enough',
+    });
     const page = await newPage({ extraHTTPHeaders: { 'X-Forwarded-For': '1.2.3.4, 198.51.100.77, 10.0.0.1' } });
     await page.goto(`${server.origin}/admin/sign-in`);
     await page.getByLabel('Email address').fill('nobody@example.com');

@@ -7,8 +7,8 @@ import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { simpleParser } from 'mailparser';
 import pg from 'pg';
-import { createAdminUser } from '@/db/admin-accounts';
 import { rows } from '@/db/dialect';
+import { createAdminUser } from '@/features/staff/cli-accounts';
 import { postgresTool } from '@/scripts/test/postgres';
 import { minimalPdf } from '@/test-support/pdf';
 import { PASSWORD } from './fixtures/admin';
@@ -135,8 +135,8 @@ async function settled(server: ExtraServer) {
 async function addTeam(server: ExtraServer) {
   const owner = `owner-${word()}@example.com`;
   const colleague = `colleague-${word()}@example.com`;
-  await createAdminUser(server.database, owner, PASSWORD);
-  await createAdminUser(server.database, colleague, PASSWORD);
+  await createAdminUser({ database: server.database, email: owner, password: PASSWORD });
+  await createAdminUser({ database: server.database, email: colleague, password: PASSWORD });
   return { owner, colleague };
 }
 

@@ -5,7 +5,7 @@ import { openDatabase } from '@/db/database';
 import { groupRss } from '@/scripts/bench/table';
 import { killServer, startServer } from '@/scripts/lib/server';
 import { seedApplications } from '@/scripts/seed-applications';
-import { adminCookie } from '@/test-support/admin-session';
+import { adminCookie } from '@/test-support/factories';
 import { E2E_PORT } from './fixtures/env';
 import { expect, test } from './fixtures/test';
 

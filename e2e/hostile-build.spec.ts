@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { storeApplication } from '@/db/applications';
-import { createLink } from '@/db/candidates';
-import { databaseStore } from '@/db/storage/resume-store';
+import { storeApplication } from '@/features/apply/store';
+import { createLink } from '@/features/candidate/links';
+import { databaseStore } from '@/features/resumes/store';
 import { minimalPdf } from '@/test-support/pdf';
 import { SEED } from './fixtures/apply';
 import { loopback, send, type Sent } from './fixtures/http';
@@ -115,8 +115,8 @@ test('paths that are not UTF-8 get a 400 with a page (JSON under /api/) on every
 
 test('a signed-in candidate calling the withdraw action with no form changes nothing, and is not a 500', async () => {
   const email = `hostile-${Date.now()}@example.com`;
-  const stored = await storeApplication(
-    {
+  const stored = await storeApplication({
+    application: {
       postingSlug: SLUG,
       postingTitle: 'Senior Backend Engineer',
       fullName: 'Hostile Candidate',
@@ -124,15 +124,15 @@ test('a signed-in candidate calling the withdraw action with no form changes not
       consentAt: new Date(),
       resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: minimalPdf('hostile') },
     },
-    server.database,
-    { store: databaseStore },
-  );
+    database: server.database,
+    store: databaseStore,
+  });
   const id = (stored as { id: number }).id;
   const from = loopback();
   const signedIn = await send(`${server.origin}/applications/session`, {
     from,
     headers: { Origin: server.origin, 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: `token=${await createLink(server.database, email)}`,
+    body: `token=${await createLink({ database: server.database, emailKey: email })}`,
   });
   const cookie = String(signedIn.headers['set-cookie']).split(';')[0]!;
   expect(cookie).toMatch(/^candidate_session=/);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { emailKey } from '@/lib/email-key';
+import { emailKey } from '@/features/mail/email-key';
 import { enhanceForm, fillApplication, pdf, postApplication, sendButton, uniqueEmail } from './fixtures/apply';
 import { applicationsOf, e2eDb } from './fixtures/db';
 import { expect, test } from './fixtures/test';

@@ -1,8 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { rows } from '@/db/dialect';
-import type { ERASURE_JOBS } from '@/db/erasure';
-import type { Transport } from '@/lib/mail/transport';
+import type { Transport } from '@/features/mail/transport';
+import type { ERASURE_JOBS } from '@/features/privacy/erasure';
 
 type Job = (typeof ERASURE_JOBS)[number];
 
@@ -43,7 +43,13 @@ export function compactSearchIndex(database: Database): Promise<boolean> {
  * Without SMTP every email is a file on the site's disk, naming the candidate: the files of emails about an
  * erased application (their outbox rows no longer hold an address) are removed.
  */
-export function forgetErasedMail(database: Database, transport: Transport): Promise<boolean> {
+export function forgetErasedMail({
+  database,
+  transport,
+}: {
+  database: Database;
+  transport: Transport;
+}): Promise<boolean> {
   return whenRequested(database, 'erased-mail', async () => {
     const kept = transport.kept?.() ?? [];
     const { db, t } = database;

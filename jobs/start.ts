@@ -1,8 +1,8 @@
 import { openDatabase } from '@/db/database';
-import { resumeStoreFromEnv } from '@/db/storage/resume-store';
-import { transportFromEnv } from '@/lib/mail/transport';
-import { auditRetentionDays, retentionDays } from '@/lib/retention';
-import { pacingFromEnv } from './mail';
+import { pacingFromEnv } from '@/features/mail/deliver';
+import { transportFromEnv } from '@/features/mail/transport';
+import { auditRetentionDays, retentionDays } from '@/features/privacy/retention-days';
+import { resumeStoreFromEnv } from '@/features/resumes/store';
 import { startWorker, type Worker } from './worker';
 
 /**

@@ -1,14 +1,14 @@
-import { deleteOldAuditEntries } from '@/db/audit-log';
-import { deleteExpiredAccess } from '@/db/candidates';
 import type { Database } from '@/db/database';
 import { deleteStaleRateLimits } from '@/db/rate-limit';
-import type { ResumeStore } from '@/db/storage/resume-store';
-import { sweepOrphans } from '@/db/storage/sweep';
-import type { Transport } from '@/lib/mail/transport';
-import { auditRetentionDays } from '@/lib/retention';
-import { DEFAULT_PACING, deliverDue, type Pacing } from './mail';
+import { deleteOldAuditEntries } from '@/features/audit/log';
+import { deleteExpiredAccess } from '@/features/candidate/links';
+import { DEFAULT_PACING, deliverDue, type Pacing } from '@/features/mail/deliver';
+import type { Transport } from '@/features/mail/transport';
+import { applyRetention } from '@/features/privacy/retention';
+import { auditRetentionDays } from '@/features/privacy/retention-days';
+import type { ResumeStore } from '@/features/resumes/store';
+import { sweepOrphans } from '@/features/resumes/sweep';
 import { compactSearchIndex, forgetErasedMail } from './maintenance';
-import { applyRetention } from './retention';
 
 // The worker: delivers the outbox, keeps the privacy notice's promises (retention, erasure's last traces)
 // and tidies. It runs in the server's process (server.ts starts it) or on its own (`npm run mail:work`);
@@ -43,18 +43,18 @@ export function startWorker({
   let stopped = false;
   let lastHourly = 0;
   const cycle = async () => {
-    const delivered = await deliverDue(database, transport, now, pacing);
+    const delivered = await deliverDue({ database, transport, now, pacing });
     for (const d of delivered) if (d.outcome === 'retry') log(`[mail] #${d.id} will be tried again: ${d.error}`);
-    await forgetErasedMail(database, transport);
+    await forgetErasedMail({ database, transport });
     await compactSearchIndex(database);
     if (now() - lastHourly >= hourlyMs) {
       lastHourly = now();
-      const erased = await applyRetention(database, store, now());
+      const erased = await applyRetention({ database, store, now: now() });
       if (erased) log(`[retention] erased ${erased} application(s) past the retention period`);
-      await deleteExpiredAccess(database, now());
-      await deleteStaleRateLimits(database, now());
-      await deleteOldAuditEntries(database, now(), auditRetentionDays());
-      if (store.kind === 's3') await sweepOrphans(database, store, now());
+      await deleteExpiredAccess({ database, now: now() });
+      await deleteStaleRateLimits({ database, now: now() });
+      await deleteOldAuditEntries({ database, now: now(), days: auditRetentionDays() });
+      if (store.kind === 's3') await sweepOrphans({ database, store, now: now() });
     }
   };
   const loop = (async () => {

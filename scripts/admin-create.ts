@@ -1,6 +1,6 @@
 // npm run admin:create -- --email <email>: reads the password from standard input, without echo on a terminal.
-import { AccountError, createAdminUser } from '@/db/admin-accounts';
-import { PASSWORD_MIN_LENGTH } from '@/lib/auth/password';
+import { AccountError, createAdminUser } from '@/features/staff/cli-accounts';
+import { PASSWORD_MIN_LENGTH } from '@/features/staff/password';
 import { fail, openCliDatabase, option } from './lib/cli';
 
 async function readHidden(prompt: string): Promise<string> {
@@ -54,7 +54,7 @@ async function main() {
   }
   try {
     const database = await openCliDatabase();
-    const user = await createAdminUser(database, email, password).finally(() => database.close());
+    const user = await createAdminUser({ database, email, password }).finally(() => database.close());
     process.stdout.write(`Created admin account ${user.email}. Sign in at /admin.\n`);
   } catch (error) {
     if (error instanceof AccountError) fail(error.message);

@@ -1,5 +1,5 @@
 // npm run admin:list: every admin account, with when it was created and whether it is disabled.
-import { listAdminUsers } from '@/db/admin-accounts';
+import { listAdminUsers } from '@/features/staff/cli-accounts';
 import { openCliDatabase } from './lib/cli';
 
 const database = await openCliDatabase();

@@ -2,7 +2,18 @@
 // (app/applications/data/ once matched an unanchored `data/`). Fail the lint when that happens.
 import { execFileSync } from 'node:child_process';
 
-const SOURCE_ROOTS = ['app', 'components', 'content', 'db', 'e2e', 'jobs', 'lib', 'scripts', 'test-support'];
+const SOURCE_ROOTS = [
+  'app',
+  'components',
+  'content',
+  'db',
+  'e2e',
+  'features',
+  'jobs',
+  'lib',
+  'scripts',
+  'test-support',
+];
 
 let listed: string;
 try {

@@ -16,8 +16,8 @@ import { parseArgs } from 'node:util';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { count, eq, notExists } from 'drizzle-orm';
 import { openDatabase, type Database } from '@/db/database';
-import { resumeStoreFromEnv, type ResumeStore } from '@/db/storage/resume-store';
-import { sweepOrphans } from '@/db/storage/sweep';
+import { resumeStoreFromEnv, type ResumeStore } from '@/features/resumes/store';
+import { sweepOrphans } from '@/features/resumes/sweep';
 import { parseDialect, scratchDatabases } from '@/scripts/lib/databases';
 import { ensureBuild, killServer, startServer, type Server } from '@/scripts/lib/server';
 import { startS3 } from '@/scripts/test/s3';
@@ -117,9 +117,9 @@ async function check(database: Database, store: ResumeStore): Promise<{ problems
   if (store.kind === 's3') {
     // Objects left by a kill between the upload and the commit: the sweep (run here as if an hour had passed)
     // removes exactly those, and every acknowledged resume is still there afterwards.
-    const swept = await sweepOrphans(database, store, Date.now() + 2 * 3600_000);
+    const swept = await sweepOrphans({ database, store, now: Date.now() + 2 * 3600_000 });
     objects = `; ${swept.seen} objects, ${swept.removed} orphans swept`;
-    const after = await sweepOrphans(database, store, Date.now() + 2 * 3600_000);
+    const after = await sweepOrphans({ database, store, now: Date.now() + 2 * 3600_000 });
     if (after.removed !== 0 || after.seen !== stored)
       problems.push(`after the sweep: ${after.seen} objects for ${stored} applications`);
   }
@@ -226,6 +226,7 @@ async function drainOutbox(env: Record<string, string>, databaseUrl: string, sin
   }
 }
 
+// Long: the test's script, round by round, as its header describes it.
 async function main() {
   ensureBuild();
   const started = Date.now();

@@ -2,7 +2,7 @@
 // Copies every table and resume into an empty database, then checks row counts and resume checksums.
 import { assertEmpty, copyDatabase, CopyError, verifyCopy } from '@/db/copy';
 import { openDatabase } from '@/db/database';
-import { resumeStoreFromEnv } from '@/db/storage/resume-store';
+import { resumeStoreFromEnv } from '@/features/resumes/store';
 import { fail, option } from './lib/cli';
 
 const from = option('from');
@@ -17,9 +17,9 @@ try {
   await assertEmpty(target);
   console.log(`Copying ${source.dialect} → ${target.dialect}`);
   const started = Date.now();
-  await copyDatabase(source, target, console.log);
+  await copyDatabase({ source, target, log: console.log });
   // Resumes keep where they are: in the rows, or under their object keys in the same bucket.
-  const problems = await verifyCopy(source, target, resumeStoreFromEnv());
+  const problems = await verifyCopy({ source, target, targetStore: resumeStoreFromEnv() });
   if (problems.length) fail(`The copy does not match the source:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   console.log(
     `Copied and checked in ${((Date.now() - started) / 1000).toFixed(1)} s: row counts match, every resume matches its checksum.`,

@@ -1,4 +1,4 @@
-// npm run seed:applications -- --rows 1000000 [--db file:data/bench.db | --db postgres://…]
+// npm run seed:applications -- --rows 1000000 [--db data/bench.db | --db file:data/bench.db | --db postgres://…]
 //
 // Fills a database (SQLite or PostgreSQL) with realistic applications fast: one transaction, inserts of a
 // thousand rows, a few shared resume rows. Search and the per-status counts are kept by the databases' own
@@ -9,8 +9,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '@/db/database';
 import { rows as rows_ } from '@/db/dialect';
+import { databaseUrlFrom } from '@/db/location';
 import { run, transaction } from '@/db/transaction';
-import type { ApplicationStatus } from '@/lib/application/status';
+import type { ApplicationStatus } from '@/lib/status';
 import { minimalPdf } from '@/test-support/pdf';
 
 const FIRST = [
@@ -115,6 +116,7 @@ const LETTERS = [
   null,
 ];
 
+// Long: the seeding loop and its batches.
 export async function seedApplications(database: Database, rows: number, log = console.log) {
   const { t } = database;
   database.sqlite?.pragma('synchronous = OFF'); // a bulk load, recreated if interrupted
@@ -189,7 +191,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   const { values } = parseArgs({
     options: { rows: { type: 'string', default: '1000' }, db: { type: 'string', default: 'file:data/bench.db' } },
   });
-  const database = await openDatabase(values.db);
+  const database = await openDatabase(databaseUrlFrom(values.db));
   await seedApplications(database, Number(values.rows));
   await database.close();
 }

@@ -1,14 +1,20 @@
 import crypto from 'node:crypto';
-import type { Database } from '@/db/database';
-import { queueMail } from '@/db/outbox';
-import { emailKey } from '@/lib/email-key';
-import { mail } from '@/lib/mail/messages';
+import type { Database, Tables } from '@/db/database';
+import { emailKey } from '@/features/mail/email-key';
+import { mail } from '@/features/mail/messages';
+import { queueMail } from '@/features/mail/outbox';
+
+type Fields = Partial<Omit<Tables['applications']['$inferInsert'], 'emailKey' | 'resumeId'>>;
 
 /**
- * An application as the site stores it, with its confirmation and the team's note queued, for tests that run
- * outside the react-server condition (the worker's: db/applications.ts is server-only).
+ * An application as the site stores it, with its confirmation (and, unless `teamNote` is false, the team's
+ * note) queued, for tests that run outside the react-server condition (the worker's: features/apply/store.ts
+ * is server-only). The worker's tests use it; the rest use test-support/factories.ts.
  */
-export async function applicationRows(database: Database, { fullName, email }: { fullName: string; email: string }) {
+export async function applicationRows(
+  database: Database,
+  { fullName, email, teamNote = true, ...fields }: Fields & { fullName: string; email: string; teamNote?: boolean },
+) {
   const { db, t } = database;
   const resumeId = crypto.randomUUID();
   const bytes = Buffer.from(`%PDF-1.7 ${fullName}`);
@@ -34,19 +40,26 @@ export async function applicationRows(database: Database, { fullName, email }: {
       reference: crypto.randomBytes(4).toString('hex'),
       resumeId,
       createdAt: now,
+      ...fields,
     })
     .returning({ id: t.applications.id });
   const id = row!.id;
   const postingTitle = 'Backend Engineer';
-  await queueMail(
-    db,
-    t,
-    mail('application_received', email, { postingTitle, reference: 'R', candidateName: fullName }, id),
+  const confirmation = mail(
+    'application_received',
+    email,
+    { postingTitle, reference: 'R', candidateName: fullName },
+    id,
   );
-  await queueMail(
-    db,
-    t,
-    mail('new_application', 'team@example.com', { postingTitle, candidateName: fullName, applicationId: id }, id),
-  );
+  await queueMail({ db, t, mail: confirmation });
+  if (teamNote) {
+    const note = mail(
+      'new_application',
+      'team@example.com',
+      { postingTitle, candidateName: fullName, applicationId: id },
+      id,
+    );
+    await queueMail({ db, t, mail: note });
+  }
   return id;
 }

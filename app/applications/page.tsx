@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { OwnApplications } from '@/components/candidate/own-applications';
 import { Notice } from '@/components/ui/notice';
-import { listOwnApplications } from '@/db/candidate/applications';
-import { currentCandidate } from '@/db/candidate/context';
-import { withdrawApplication } from './actions';
+import { withdrawApplication } from '@/features/candidate/actions';
+import { listOwnApplications } from '@/features/candidate/applications';
+import { OwnApplications } from '@/features/candidate/components/own-applications';
+import { currentCandidate } from '@/features/candidate/context';
 
 export const metadata: Metadata = { title: 'Your applications', robots: { index: false } };
 
@@ -18,6 +18,7 @@ const NOTICES: Record<string, string> = {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// Long: the candidate's page says something different for each way they can arrive.
 export default async function ApplicationsPage({ searchParams }: Props) {
   const candidate = await currentCandidate();
   const { notice } = await searchParams;

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { PostingFilters } from '@/components/careers/posting-filters';
-import { PostingList } from '@/components/careers/posting-list';
+import { PostingFilters } from '@/features/postings/components/posting-filters';
+import { PostingList } from '@/features/postings/components/posting-list';
+import { feedLinks } from '@/features/postings/feed-links';
 import { listPostings } from '@/lib/content';
 import { acceptsApplications, groupByCategory, matchesQuery } from '@/lib/content/posting';
-import { feedLinks } from '@/lib/seo/feed-links';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = {

@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { CANDIDATE_SESSION_MS, LINK_MS } from '@/db/candidates';
-import { auditRetentionDays, retentionDays } from '@/lib/retention';
+import { CANDIDATE_SESSION_MS, LINK_MS } from '@/features/candidate/links';
+import { auditRetentionDays, retentionDays } from '@/features/privacy/retention-days';
 import { site } from '@/lib/site';
 
 export const metadata: Metadata = { title: `Privacy notice for candidates · ${site.shortName}` };
 
 const HOUR_MS = 60 * 60 * 1000;
 
+// Long: the privacy notice's text.
 /**
  * What the code does, in words: the figures come from the same settings the worker and the candidate pages
  * read, so the notice cannot promise what the site does not do. Rendered per request, because RETENTION_DAYS

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { TEAM_ERRORS, TEAM_SAVED } from '@/lib/team/notices';
+import { TEAM_ERRORS, TEAM_SAVED } from '@/features/team/notices';
 import { Notice } from './notice';
 
 // `/admin/team?error=<any text>` once put any text in an alert on a signed-in page: a notice is a key of the

@@ -1,8 +1,8 @@
 import type * as schema from './postgres';
 
 // Which columns hold personal data, whose it is, and what erasure does to each: declared once, beside the
-// tables. Erasure (db/erasure.ts) writes the stub from it, the candidate's download (db/candidate/export.ts)
-// and the team's CSV export (db/admin/export.ts) choose their fields from it, and
+// tables. Erasure (features/privacy/erasure.ts) writes the stub from it, the candidate's download (features/candidate/export.ts)
+// and the team's CSV export (features/inbox/export.ts) choose their fields from it, and
 // db/schema/personal-data.test.ts fails when a table or column is added without being classified here.
 
 type Tables = typeof schema;
@@ -150,7 +150,7 @@ export const PERSONAL_DATA = {
     at: no,
     actorEmail: team('who did what, for accountability: a team member, or `candidate` / `retention`'),
     action: no,
-    // Ids, statuses and counts only: never a name, an address or a search term (db/audit-log.ts).
+    // Ids, statuses and counts only: never a name, an address or a search term (features/audit/log.ts).
     applicationId: no,
     detail: no,
   },

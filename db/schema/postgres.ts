@@ -10,12 +10,12 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
-import type { Answer } from '@/lib/application/questions';
-import { APPLICATION_STATUSES } from '@/lib/application/status';
-import { MAIL_KINDS } from '@/lib/mail/kinds';
-import { ROLES } from '@/lib/team/roles';
-import type { Overall, AttributeRating } from '@/lib/team/scorecard';
+import type { Answer } from '@/features/apply/questions';
+import { AUDIT_ACTIONS } from '@/lib/audit-actions';
+import { MAIL_KINDS } from '@/lib/mail-kinds';
+import { ROLES } from '@/lib/roles';
+import type { Overall, AttributeRating } from '@/lib/scorecard';
+import { APPLICATION_STATUSES } from '@/lib/status';
 
 // The PostgreSQL twins of db/schema/sqlite.ts (where each table and column is explained): same names, same
 // row shapes, PostgreSQL's own types. Search (a tsvector column with a GIN index) and the triggers that keep

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { AUDIT_ACTIONS } from '@/lib/admin/audit-actions';
-import type { Answer } from '@/lib/application/questions';
-import { APPLICATION_STATUSES } from '@/lib/application/status';
-import { MAIL_KINDS } from '@/lib/mail/kinds';
-import { ROLES } from '@/lib/team/roles';
-import type { Overall, AttributeRating } from '@/lib/team/scorecard';
+import type { Answer } from '@/features/apply/questions';
+import { AUDIT_ACTIONS } from '@/lib/audit-actions';
+import { MAIL_KINDS } from '@/lib/mail-kinds';
+import { ROLES } from '@/lib/roles';
+import type { Overall, AttributeRating } from '@/lib/scorecard';
+import { APPLICATION_STATUSES } from '@/lib/status';
 
 // The SQLite tables. db/schema/postgres.ts holds their PostgreSQL twins, which infer rows of exactly the same
 // shape (db/schema/same-shape.test.ts), so the data layer is written once for both.
@@ -61,7 +61,7 @@ export const applications = sqliteTable(
       .default(sql`(unixepoch('subsec') * 1000)`),
     // The team member the application is assigned to, if any.
     assigneeId: integer('assignee_id').references(() => adminUsers.id),
-    // Where the candidate came from (lib/application/source.ts): ?src= or utm_*, else the referring site.
+    // Where the candidate came from (features/apply/source.ts): ?src= or utm_*, else the referring site.
     source: text('source'),
     sourceMedium: text('source_medium'),
     sourceCampaign: text('source_campaign'),
@@ -197,7 +197,7 @@ export const rateLimits = sqliteTable(
 
 /**
  * Every email the site sends, written in the same transaction as what it is about; the worker delivers it
- * with retries (jobs/mail.ts). `data` holds what the template needs and is cleared once the email is sent.
+ * with retries (features/mail/deliver.ts). `data` holds what the template needs and is cleared once the email is sent.
  */
 export const outbox = sqliteTable(
   'outbox',

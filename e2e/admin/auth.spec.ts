@@ -5,7 +5,7 @@ import { expect, test } from '../fixtures/test';
 test('a hiring manager signs in and out', async ({ page, admin, context }) => {
   await page.goto('/admin');
   await expect(page).toHaveURL(/\/admin\/sign-in$/);
-  await admin.signIn(page);
+  await admin.signInWithForm(page);
   const cookie = (await context.cookies()).find((c) => c.name === 'admin_session');
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
   expect(cookie!.value).toMatch(/^[\w-]{43}$/);
@@ -54,7 +54,7 @@ test('a stranger’s wrong passwords slow the stranger, not the admin, who is to
   expect(locked.headers['set-cookie']).toBeUndefined();
 
   // The admin, from their own browser, signs in and learns of the five attempts.
-  await admin.signIn(page);
+  await admin.signInWithForm(page);
   await expect(page.getByRole('status').filter({ hasText: 'failed sign-in attempts' })).toContainText(
     '5 failed sign-in attempts on your account',
   );

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
-import { RESUME_MEDIA_TYPES } from '@/lib/application/resume-sniff';
+import { RESUME_MEDIA_TYPES } from '@/features/resumes/sniff';
 import { docx } from '@/test-support/docx';
 import { minimalPdf, passwordPdf, scriptedPdf, textPdf } from '@/test-support/pdf';
 import { SEED } from '../fixtures/apply';

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { createAdminUser } from '@/db/admin-accounts';
-import { PASSWORD, uniqueTag } from '../fixtures/admin';
+import { signInAs, teamMember, uniqueTag } from '../fixtures/admin';
 import { e2eDb, query, seedApplication } from '../fixtures/db';
 import { expect, test } from '../fixtures/test';
 
@@ -11,13 +10,9 @@ import { expect, test } from '../fixtures/test';
 async function reviewerOf(postingSlug: string, page: Page): Promise<string> {
   const email = `reviewer-${uniqueTag()}@example.com`;
   const database = await e2eDb();
-  const user = await createAdminUser(database, email, PASSWORD, { role: 'reviewer' });
-  await database.db.insert(database.t.postingMembers).values({ postingSlug, userId: user.id, addedAt: new Date() });
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
+  const userId = await teamMember({ email, role: 'reviewer' });
+  await database.db.insert(database.t.postingMembers).values({ postingSlug, userId, addedAt: new Date() });
+  await signInAs(page, email);
   return email;
 }
 

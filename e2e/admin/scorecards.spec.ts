@@ -1,7 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, type Page } from '@playwright/test';
-import { createAdminUser } from '@/db/admin-accounts';
-import { PASSWORD, uniqueTag } from '../fixtures/admin';
+import { signInAs, teamMember, uniqueTag } from '../fixtures/admin';
 import { e2eDb, seedApplication } from '../fixtures/db';
 import { expect, test } from '../fixtures/test';
 
@@ -17,20 +16,12 @@ const ATTRIBUTES = ['Portfolio', 'Research', 'Accessibility', 'Writing'];
 async function reviewer(tag: string, name: string) {
   const email = `${name}-${tag}@example.com`;
   const database = await e2eDb();
-  const user = await createAdminUser(database, email, PASSWORD, { role: 'reviewer' });
-  await database.db
-    .insert(database.t.postingMembers)
-    .values({ postingSlug: POSTING, userId: user.id, addedAt: new Date() });
+  const userId = await teamMember({ email, role: 'reviewer' });
+  await database.db.insert(database.t.postingMembers).values({ postingSlug: POSTING, userId, addedAt: new Date() });
   return email;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
-}
+const signIn = signInAs;
 
 async function rate(page: Page, ratings: string[], overall: string, note: string) {
   const section = page.locator('#scorecard');

@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { createAdminUser } from '@/db/admin-accounts';
-import { PASSWORD, uniqueTag } from '../fixtures/admin';
-import { e2eDb, query, seedApplication } from '../fixtures/db';
+import { PASSWORD, signInAs, teamMember, uniqueTag } from '../fixtures/admin';
+import { query, seedApplication } from '../fixtures/db';
 import { waitForMail } from '../fixtures/mailbox';
 import { expect, test } from '../fixtures/test';
 
@@ -134,9 +133,9 @@ test('the last owner cannot demote themselves; a recruiter sees the team but can
   await page.goto('/admin/team');
   // Other tests' owners exist in the shared database; make the check about this one account.
   const recruiter = `recruiter-${uniqueTag()}@example.com`;
-  await createAdminUser(await e2eDb(), recruiter, PASSWORD, { role: 'recruiter' });
+  await teamMember({ email: recruiter, role: 'recruiter' });
   const other = await newPage();
-  await signIn(other, recruiter);
+  await signInAs(other, recruiter);
   await other.goto('/admin/team');
   await expect(other.getByRole('heading', { level: 2, name: 'Invite a colleague' })).toHaveCount(0);
   await expect(other.getByRole('button', { name: /^Change role/ })).toHaveCount(0);

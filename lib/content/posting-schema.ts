@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SCORECARD_MAX_ATTRIBUTES, SCORECARD_NAME_MAX, SCORECARD_HINT_MAX } from '@/lib/team/scorecard';
+import { SCORECARD_MAX_ATTRIBUTES, SCORECARD_NAME_MAX, SCORECARD_HINT_MAX } from '@/lib/scorecard';
+import { SLUG_PATTERN } from './posting';
 
 /** Google's JobPosting employment types, so the front matter maps straight onto structured data. */
 export const EMPLOYMENT_TYPES = [
@@ -38,7 +39,7 @@ export const questionSchema = z
   .strictObject({
     id: z
       .string({ error: 'expected an id such as notice-period' })
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected lowercase letters, digits and hyphens, like notice-period'),
+      .regex(SLUG_PATTERN, 'expected lowercase letters, digits and hyphens, like notice-period'),
     label: z.string({ error: 'expected the question as text' }).trim().min(1, 'expected the question as text'),
     hint: z.string().trim().min(1).optional(),
     type: z.enum(QUESTION_TYPES, { error: `expected one of ${QUESTION_TYPES.join(', ')}` }),
@@ -95,7 +96,7 @@ const scorecardAttributeSchema = z.strictObject({
     .max(SCORECARD_HINT_MAX, `expected a hint of at most ${SCORECARD_HINT_MAX} characters`),
 });
 
-/** What the team rates each application on; absent, DEFAULT_SCORECARD (lib/team/scorecard.ts). */
+/** What the team rates each application on; absent, DEFAULT_SCORECARD (lib/scorecard.ts). */
 const scorecardSchema = z
   .array(scorecardAttributeSchema, { error: 'expected a list of attributes, each with a name and a hint' })
   .min(1, 'expected at least one attribute (leave scorecard out for the default set)')

@@ -12,7 +12,12 @@ export type Posting = PostingFrontMatter & {
   updatedAt: string;
 };
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// A posting's slug (its file name without .mdx): one pattern for the loader, the forms, the inbox filter and
+// the body limit of the posting page. Question ids have the same shape.
+const SLUG = '[a-z0-9]+(?:-[a-z0-9]+)*';
+export const SLUG_PATTERN = new RegExp(`^${SLUG}$`);
+/** A posting page's path, as a request names it. */
+export const POSTING_PATH = new RegExp(`^/careers/${SLUG}/?$`);
 
 /** The end of the validThrough day (UTC) for a bare date, or the exact instant for a date-time. */
 export function closesAt(posting: Pick<Posting, 'validThrough'>): Date | null {

@@ -1,3 +1,4 @@
+import { POSTING_PATH } from '@/lib/content/posting';
 import { NOTE_MAX_CHARS, RESUME_MAX_MB, SERVER_ACTION_BODY_LIMIT_BYTES } from '@/lib/limits';
 import { html, type SafeHtml } from './html';
 import { messagePage } from './message-page';
@@ -13,7 +14,7 @@ const tooLarge = (what: string) => html`<p>${what} was larger than this page acc
 const LIMITS: { path: RegExp; limit: (path: string) => BodyLimit }[] = [
   {
     // The apply form: the largest resume, the text fields and the multipart framing.
-    path: /^\/careers\/[a-z0-9-]+\/?$/,
+    path: POSTING_PATH,
     limit: (path) => ({
       bytes: SERVER_ACTION_BODY_LIMIT_BYTES,
       title: 'Your resume is too large',

@@ -19,6 +19,19 @@ export function secretFromSetting(value: string): Buffer {
   return bytes;
 }
 
+/**
+ * Where the key comes from, the one rule for server.ts (at start) and the signer: APP_SECRET when set (checked);
+ * otherwise a key file beside a SQLite database (null here); PostgreSQL serves several instances, which must
+ * share a key they are given, so there it is required.
+ */
+export function secretSetting(setting: string | undefined, dialect: 'sqlite' | 'postgres'): Buffer | null {
+  if (setting) return secretFromSetting(setting);
+  if (dialect === 'postgres') {
+    throw new Error(`With PostgreSQL, set APP_SECRET (the same in every instance; ${GENERATE})`);
+  }
+  return null;
+}
+
 /** The generated key file holds exactly 32 bytes as 64 hex characters; anything else is a damaged file. */
 export function secretFromKeyFile(content: string, file: string): Buffer {
   const text = content.trim();

@@ -2,9 +2,9 @@ import 'server-only';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseLocation } from '@/db/path';
+import { databaseLocation } from '@/db/location';
 import { privateFile, privateFolder } from './private-files';
-import { secretFromKeyFile, secretFromSetting } from './secret-format';
+import { secretFromKeyFile, secretSetting } from './secret-format';
 
 let secret: Buffer | undefined;
 
@@ -13,27 +13,19 @@ let secret: Buffer | undefined;
  * beside the database, so a fresh install needs no configuration and never ships a default secret.
  */
 export function appSecret(): Buffer {
-  secret ??= process.env.APP_SECRET ? secretFromSetting(process.env.APP_SECRET) : keyFile();
-  return secret;
-}
-
-/** Beside a SQLite file; PostgreSQL serves several instances, which must share one key they are given. */
-function keyFilePath(): string {
+  if (secret) return secret;
   const location = databaseLocation();
-  if (location.dialect === 'postgres') {
-    throw new Error(
-      'With PostgreSQL, set APP_SECRET (the same in every instance; generate one with `openssl rand -hex 32`)',
-    );
-  }
-  return path.join(path.dirname(location.file), 'app-secret.key');
+  // Without APP_SECRET, secretSetting has refused PostgreSQL: what is left is a SQLite file to keep the key beside.
+  const beside = 'file' in location ? path.dirname(location.file) : '.';
+  secret = secretSetting(process.env.APP_SECRET, location.dialect) ?? keyFile(path.join(beside, 'app-secret.key'));
+  return secret;
 }
 
 /**
  * Two processes starting together must end up with the same key, and a reader must never see a half-written
  * one: the key is written to a file of its own and linked into place, which fails if a key is already there.
  */
-function keyFile(): Buffer {
-  const file = keyFilePath();
+function keyFile(file: string): Buffer {
   if (!fs.existsSync(file)) {
     privateFolder(path.dirname(file));
     const draft = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}`;

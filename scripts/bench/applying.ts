@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { count, like } from 'drizzle-orm';
-import { storeApplication } from '@/db/applications';
 import { openDatabase } from '@/db/database';
-import { databaseStore } from '@/db/storage/resume-store';
+import { storeApplication } from '@/features/apply/store';
+import { databaseStore } from '@/features/resumes/store';
 import type { Server } from '@/scripts/lib/server';
 import {
   actionFields,
@@ -46,6 +46,7 @@ async function load(server: Server, path: Path, hidden: [string, string][], seco
   return { latencies, acknowledged, rate: acknowledged / ((Date.now() - started) / 1000) };
 }
 
+// Long: the benchmark's script, step by step.
 /**
  * Applications through the real form paths (multipart, 100 KB PDF, eight clients), as a browser sends them
  * without JavaScript (the form's POST, answered 303) and with it (the action request, answered with the
@@ -75,8 +76,8 @@ export async function applying(server: Server, databaseUrl: string, rawDatabaseU
     const email = `bench-${crypto.randomUUID()}@example.com`;
     const resume = { fileName: 'resume.pdf', mediaType: 'application/pdf', bytes: minimalPdf(email, 100 * 1024) };
     const t0 = performance.now();
-    await storeApplication(
-      {
+    await storeApplication({
+      application: {
         postingSlug: SEED_SLUG,
         postingTitle: 'Senior Backend Engineer (Remote)',
         fullName: 'Bench Applicant',
@@ -84,9 +85,10 @@ export async function applying(server: Server, databaseUrl: string, rawDatabaseU
         consentAt: new Date(),
         resume,
       },
-      raw,
-      { quotaBytes: Number.MAX_SAFE_INTEGER, store: databaseStore },
-    );
+      database: raw,
+      quotaBytes: Number.MAX_SAFE_INTEGER,
+      store: databaseStore,
+    });
     rawLatencies.push(performance.now() - t0);
   }
   const rawRate = rawLatencies.length / ((performance.now() - rawStart) / 1000);

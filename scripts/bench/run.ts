@@ -9,7 +9,7 @@ import { openDatabase } from '@/db/database';
 import { parseDialect, scratchDatabases } from '@/scripts/lib/databases';
 import { ensureBuild, killServer, startServer, type Server } from '@/scripts/lib/server';
 import { seedApplications } from '@/scripts/seed-applications';
-import { adminCookie } from '@/test-support/admin-session';
+import { adminCookie } from '@/test-support/factories';
 import { applying } from './applying';
 import { exportCsv, inbox, INBOX } from './inbox';
 import { lighthouseRows } from './lighthouse';
@@ -49,6 +49,7 @@ async function withServer<T>(databaseUrl: string, work: (server: Server) => Prom
   }
 }
 
+// Long: the benchmark's script, step by step.
 async function main() {
   ensureBuild();
   console.log(

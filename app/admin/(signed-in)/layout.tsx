@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { currentViewer } from '@/db/admin/context';
-import { ROLE_LABELS } from '@/lib/team/roles';
+import { currentViewer } from '@/features/staff/context';
+import { ROLE_LABELS } from '@/lib/roles';
 
 // Comfort only: sends a signed-out visitor to the sign-in page. Every query, action and route handler
 // checks the session again itself. A route group, because the sign-in page must stay outside this check.

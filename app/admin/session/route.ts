@@ -1,11 +1,11 @@
 import { cookies } from 'next/headers';
-import { signIn } from '@/db/admin/auth';
-import { signInSchema } from '@/lib/admin/schemas';
-import { sessionCookieName, sessionCookieOptions } from '@/lib/auth/session-token';
+import { signInSchema } from '@/features/application/schemas';
+import { signIn } from '@/features/staff/auth';
 import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
+import { sessionCookieName, sessionCookieOptions } from '@/lib/security/session-token';
 
 // A route handler rather than a server action, because throttling must answer 429 with Retry-After.
 export async function POST(request: Request) {
@@ -15,7 +15,7 @@ export async function POST(request: Request) {
   const parsed = signInSchema.safeParse({ email: form?.get('email'), password: form?.get('password') });
   if (!parsed.success) return seeOther('/admin/sign-in?error=invalid');
 
-  const result = await signIn({ ...parsed.data, address: clientAddress(request.headers) });
+  const result = await signIn({ input: { ...parsed.data, address: clientAddress(request.headers) } });
   if (result.status === 'throttled') {
     const minutes = Math.ceil(result.retryAfter / 60);
     return messagePage(

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { hasAnyAdmin } from '@/db/admin/auth';
-import { currentViewer } from '@/db/admin/context';
+import { hasAnyAdmin } from '@/features/staff/auth';
+import { currentViewer } from '@/features/staff/context';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

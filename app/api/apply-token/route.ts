@@ -1,4 +1,4 @@
-import { issueFormToken } from '@/lib/anti-bot/form-token';
+import { issueFormToken } from '@/features/apply/anti-bot/form-token';
 
 export const dynamic = 'force-dynamic';
 

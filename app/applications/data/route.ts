@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
-import { currentCandidate } from '@/db/candidate/context';
-import { exportOwnData } from '@/db/candidate/export';
+import { currentCandidate } from '@/features/candidate/context';
+import { exportOwnData } from '@/features/candidate/export';
 import { seeOther } from '@/lib/http/form-post';
 
 const safe = (name: string) => name.replace(/[^\w.-]+/g, '_').slice(0, 100);

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { listOwnApplications } from '@/db/candidate/applications';
-import { currentCandidate } from '@/db/candidate/context';
-import { eraseApplication } from '../actions';
+import { eraseApplication } from '@/features/candidate/actions';
+import { listOwnApplications } from '@/features/candidate/applications';
+import { currentCandidate } from '@/features/candidate/context';
 
 export const metadata: Metadata = { title: 'Erase an application', robots: { index: false } };
 

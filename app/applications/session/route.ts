@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers';
-import { candidateCookieName } from '@/db/candidate/context';
-import { createCandidateSession, readLink } from '@/db/candidates';
 import { getDb } from '@/db/index';
+import { candidateCookieName } from '@/features/candidate/context';
+import { createCandidateSession, readLink } from '@/features/candidate/links';
 import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { isSecureRequest } from '@/lib/http/request';
 
@@ -11,9 +11,9 @@ export async function POST(request: Request) {
   if (refused) return refused;
   const form = await request.formData().catch(() => null);
   const database = await getDb();
-  const emailKey = await readLink(database, form?.get('token'));
+  const emailKey = await readLink({ database, token: form?.get('token') });
   if (!emailKey) return seeOther('/applications/access?link=expired');
-  const session = await createCandidateSession(database, emailKey);
+  const session = await createCandidateSession({ database, emailKey });
   const secure = isSecureRequest(request.headers);
   (await cookies()).set(candidateCookieName(secure), session.token, {
     httpOnly: true,

@@ -1,8 +1,8 @@
 import { cookies } from 'next/headers';
-import { signOutEverywhere } from '@/db/candidate/access';
-import { candidateCookieName, currentCandidate, readCandidateCookie } from '@/db/candidate/context';
-import { endCandidateSession } from '@/db/candidates';
 import { getDb } from '@/db/index';
+import { signOutEverywhere } from '@/features/candidate/access';
+import { candidateCookieName, currentCandidate, readCandidateCookie } from '@/features/candidate/context';
+import { endCandidateSession } from '@/features/candidate/links';
 import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { isSecureRequest } from '@/lib/http/request';
 
@@ -12,7 +12,7 @@ export async function POST(request: Request) {
   if (refused) return refused;
   const everywhere = new URL(request.url).searchParams.get('everywhere') === '1';
   if (everywhere && (await currentCandidate())) await signOutEverywhere();
-  else await endCandidateSession(await getDb(), await readCandidateCookie());
+  else await endCandidateSession({ database: await getDb(), token: await readCandidateCookie() });
   const secure = isSecureRequest(request.headers);
   (await cookies()).delete({ name: candidateCookieName(secure), path: '/', secure, httpOnly: true, sameSite: 'lax' });
   return seeOther(everywhere ? '/applications?notice=signed-out-everywhere' : '/applications');

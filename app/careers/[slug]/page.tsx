@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ApplySection } from '@/components/apply/apply-section';
-import { JobPostingJsonLd } from '@/components/posting/job-posting-json-ld';
-import { PostingBody } from '@/components/posting/posting-body';
-import { PostingHeader } from '@/components/posting/posting-header';
+import { submitApplication } from '@/features/apply/actions';
+import { ApplySection } from '@/features/apply/components/apply-section';
+import { JobPostingJsonLd } from '@/features/postings/components/job-posting-json-ld';
+import { PostingBody } from '@/features/postings/components/posting-body';
+import { PostingHeader } from '@/features/postings/components/posting-header';
+import { feedLinks } from '@/features/postings/feed-links';
 import { getPosting, getPostingSummary, listPostings } from '@/lib/content';
 import { acceptsApplications } from '@/lib/content/posting';
-import { feedLinks } from '@/lib/seo/feed-links';
 import { site } from '@/lib/site';
-import { submitApplication } from './actions';
 
 type Params = { params: Promise<{ slug: string }> };
 

@@ -1,5 +1,5 @@
-import { listPublicPostings } from '@/lib/content/open-postings';
-import { jsonFeed } from '@/lib/feeds';
+import { jsonFeed } from '@/features/postings/feeds';
+import { listPublicPostings } from '@/features/postings/open-postings';
 
 export const revalidate = 3600;
 

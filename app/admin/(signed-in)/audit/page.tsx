@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDateTime } from '@/components/admin/format';
-import { listAudit } from '@/db/admin/audit';
-import { currentViewer } from '@/db/admin/context';
-import { AUDIT_ACTION_LABELS } from '@/lib/admin/audit-actions';
-import { parseCursor } from '@/lib/admin/filter';
+import { formatDateTime } from '@/components/ui/utc-date';
+import { listAudit } from '@/features/audit/queries';
+import { parseCursor } from '@/features/inbox/filter';
+import { currentViewer } from '@/features/staff/context';
+import { AUDIT_ACTION_LABELS } from '@/lib/audit-actions';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -23,7 +23,7 @@ export default async function AuditPage({
     );
   }
   const before = parseCursor(await searchParams);
-  const { entries, hasMore } = await listAudit(before);
+  const { entries, hasMore } = await listAudit({ before });
   return (
     <>
       <h1>Audit log</h1>

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import { BarChart } from '@/components/admin/bar-chart';
-import { applicationsPerSource } from '@/db/admin/sources';
-import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/db/admin/stats';
-import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/application/status';
+import { BarChart } from '@/features/dashboard/components/bar-chart';
+import { applicationsPerSource } from '@/features/dashboard/sources';
+import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/features/dashboard/stats';
+import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/status';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
   const [perDay, perPosting, perSource, funnel] = await Promise.all([
-    applicationsPerDay(30),
+    applicationsPerDay({ days: 30 }),
     applicationsPerPosting(),
     applicationsPerSource(),
     statusFunnel(),

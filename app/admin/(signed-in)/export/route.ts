@@ -1,7 +1,7 @@
-import { currentViewer } from '@/db/admin/context';
-import { EXPORT_COLUMNS, openExport, type ExportRow } from '@/db/admin/export';
-import { csvRow } from '@/lib/admin/csv';
-import { parseIds, parseInboxFilter } from '@/lib/admin/filter';
+import { csvRow } from '@/features/inbox/csv';
+import { EXPORT_COLUMNS, openExport, type ExportRow } from '@/features/inbox/export';
+import { parseIds, parseInboxFilter } from '@/features/inbox/filter';
+import { currentViewer } from '@/features/staff/context';
 import { listAllPostings } from '@/lib/content';
 
 /**
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   // The inbox's "export the selection" sends the chosen ids; otherwise the view's filter decides.
   const ids = params.has('ids') ? parseIds(params.getAll('ids')) : undefined;
-  const nextBatch = await openExport(ids ? {} : parseInboxFilter(params), undefined, { ids, batchSize: EXPORT_BATCH });
+  const nextBatch = await openExport({ filter: ids ? {} : parseInboxFilter(params), ids, batchSize: EXPORT_BATCH });
   // One column per question of every posting, so a spreadsheet sorts and filters by answer.
   const questions = (await listAllPostings()).flatMap((p) =>
     p.questions.map((q) => ({ key: `${p.slug}/${q.id}`, label: `${p.title}: ${q.label}` })),

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { JoinForm } from '@/components/admin/join-form';
-import { findInvitation } from '@/db/admin/team';
 import { getDb } from '@/db/index';
-import { ROLE_HINTS, ROLE_LABELS } from '@/lib/team/roles';
-import { join } from './actions';
+import { JoinForm } from '@/features/team/components/join-form';
+import { findInvitation } from '@/features/team/invitations';
+import { join } from '@/features/team/join-actions';
+import { ROLE_HINTS, ROLE_LABELS } from '@/lib/roles';
 
 // The token is in this page's path: requests from it name only the origin. Not `no-referrer`, which would make
 // Chrome send `Origin: null` with the form, which Next refuses for a server action.
@@ -18,7 +18,7 @@ const WHY = {
 
 export default async function JoinPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const found = await findInvitation(await getDb(), token);
+  const found = await findInvitation({ database: await getDb(), token });
   if (!found.invitation) {
     return (
       <section className="admin-narrow">

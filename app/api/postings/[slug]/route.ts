@@ -1,4 +1,4 @@
-import { listPublicPostings } from '@/lib/content/open-postings';
+import { listPublicPostings } from '@/features/postings/open-postings';
 import { PUBLIC_API_HEADERS } from '@/lib/http/api-headers';
 
 export const revalidate = 3600;

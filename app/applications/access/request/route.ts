@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { requestAccessLink } from '@/db/candidate/access';
 import { getDb } from '@/db/index';
 import { hitRateLimit } from '@/db/rate-limit';
+import { requestAccessLink } from '@/features/candidate/access';
 import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   const refused = refuseFormPost(request, 'Request');
   if (refused) return refused;
   const database = await getDb();
-  const wait = await hitRateLimit(database, `access:${clientAddress(request.headers)}`, PER_ADDRESS);
+  const wait = await hitRateLimit({ database, key: `access:${clientAddress(request.headers)}`, policy: PER_ADDRESS });
   if (wait > 0) {
     const minutes = Math.ceil(wait / 60);
     return messagePage(
@@ -34,6 +34,6 @@ export async function POST(request: Request) {
     .max(254)
     .safeParse(String(form?.get('email') ?? '').trim());
   if (!email.success) return seeOther('/applications/access?error=email');
-  await requestAccessLink(database, email.data);
+  await requestAccessLink({ database, email: email.data });
   return seeOther('/applications/access?sent=1');
 }

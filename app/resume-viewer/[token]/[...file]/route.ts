@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { VIEWER_ASSET_TOKEN, viewerAsset } from '@/lib/resume-viewer/assets';
+import { VIEWER_ASSET_TOKEN, viewerAsset } from '@/features/resumes/viewer/assets';
 
 // pdf.js and the preview frame's script. The frame has an opaque origin, so its module loads are
 // cross-origin requests: these public files answer any origin (they carry no data and no cookies are read).

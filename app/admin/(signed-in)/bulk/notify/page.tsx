@@ -1,42 +1,32 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { getApplication } from '@/db/admin/applications';
-import { parseIds } from '@/lib/admin/filter';
-import { BULK_LIMIT } from '@/lib/admin/schemas';
-import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from '@/lib/application/status';
-import { defaultStatusMessage, STATUS_MESSAGE_MAX_CHARS } from '@/lib/mail/status-messages';
+import { NothingToSend, StatusEmailFields } from '@/features/application/components/status-email';
+import { getApplication } from '@/features/application/queries';
+import { BULK_LIMIT } from '@/features/application/schemas';
+import { bulkStatusWithEmail } from '@/features/inbox/actions';
+import { parseIds } from '@/features/inbox/filter';
+import { defaultStatusMessage } from '@/features/mail/status-messages';
 import { site } from '@/lib/site';
-import { bulkStatusWithEmail } from '../actions';
+import { isApplicationStatus, STATUS_LABELS } from '@/lib/status';
 
 export const metadata: Metadata = { title: 'Email the chosen candidates' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const isStatus = (value: unknown): value is ApplicationStatus =>
-  typeof value === 'string' && (APPLICATION_STATUSES as readonly string[]).includes(value);
 
 /** The email a bulk status change sends, shown and editable first; nothing changes until it is sent. */
 export default async function BulkNotifyPage({ searchParams }: Props) {
   const query = await searchParams;
   const ids = parseIds([query.ids ?? []].flat(), BULK_LIMIT);
   const view = typeof query.view === 'string' ? query.view.slice(0, 2000) : '';
-  const status = isStatus(query.status) ? query.status : null;
-  const found = (await Promise.all(ids.map((id) => getApplication(id)))).filter(
+  const status = isApplicationStatus(query.status) ? query.status : null;
+  const found = (await Promise.all(ids.map((id) => getApplication({ id })))).filter(
     (application) => application !== null && !application.erasedAt && application.status !== status,
   );
   const back = `/admin${view ? `?${view}` : ''}`;
   if (!status || found.length === 0) {
-    return (
-      <article className="admin-detail">
-        <h1>Nothing to send</h1>
-        <p>
-          {status
-            ? `None of the chosen applications can move to ${STATUS_LABELS[status]}.`
-            : 'Choose applications and a status first.'}{' '}
-          <Link href={back}>Back to the applications</Link>
-        </p>
-      </article>
-    );
+    const reason = status
+      ? `None of the chosen applications can move to ${STATUS_LABELS[status]}.`
+      : 'Choose applications and a status first.';
+    return <NothingToSend title="Nothing to send" reason={reason} back={back} backLabel="Back to the applications" />;
   }
   const message = defaultStatusMessage(status, {
     candidateName: '{name}',
@@ -54,12 +44,6 @@ export default async function BulkNotifyPage({ searchParams }: Props) {
         Nothing changes until you send: each application moves and its candidate gets this email, together. Write{' '}
         <code>{'{name}'}</code> where each candidate’s own name goes.
       </p>
-      {query.error === 'message' ? (
-        <p className="error-summary" role="alert">
-          Write the email (at most {STATUS_MESSAGE_MAX_CHARS.toLocaleString('en')} characters), or go back and change
-          the status without one.
-        </p>
-      ) : null}
       <form action={bulkStatusWithEmail} className="admin-form">
         <input type="hidden" name="status" value={status} />
         <input type="hidden" name="view" value={view} />
@@ -72,23 +56,13 @@ export default async function BulkNotifyPage({ searchParams }: Props) {
             </li>
           ))}
         </ul>
-        <div className="field">
-          <label className="field__label" htmlFor="bulk-message">
-            Email
-          </label>
-          <textarea
-            id="bulk-message"
-            name="message"
-            rows={14}
-            required
-            maxLength={STATUS_MESSAGE_MAX_CHARS}
-            defaultValue={message}
-          />
-        </div>
-        <button type="submit" className="button">
-          Move and send {found.length} {found.length === 1 ? 'email' : 'emails'}
-        </button>{' '}
-        <Link href={back}>Cancel</Link>
+        <StatusEmailFields
+          id="bulk-message"
+          message={message}
+          refused={query.error === 'message' ? 'Write the email' : undefined}
+          submit={`Move and send ${found.length} ${found.length === 1 ? 'email' : 'emails'}`}
+          back={back}
+        />
       </form>
     </article>
   );

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getApplication } from '@/db/admin/applications';
-import { currentViewer } from '@/db/admin/context';
-import { filterQuery, parseInboxFilter } from '@/lib/admin/filter';
-import { parseApplicationId } from '@/lib/admin/schemas';
-import { eraseApplicationNow } from '../actions';
+import { eraseApplicationNow } from '@/features/application/actions';
+import { getApplication } from '@/features/application/queries';
+import { parseApplicationId } from '@/features/application/schemas';
+import { filterQuery, parseInboxFilter } from '@/features/inbox/filter';
+import { currentViewer } from '@/features/staff/context';
 
 export const metadata: Metadata = { title: 'Erase an application' };
 
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ErasePage({ params, searchParams }: Props) {
   const id = parseApplicationId((await params).id);
   if (id === null) notFound();
-  const application = await getApplication(id);
+  const application = await getApplication({ id });
   if (!application || application.erasedAt) notFound();
   const view = filterQuery(parseInboxFilter(await searchParams));
   const viewer = await currentViewer();

@@ -1,6 +1,6 @@
-import { getResumeFile } from '@/db/admin/applications';
-import { currentViewer } from '@/db/admin/context';
-import { parseApplicationId } from '@/lib/admin/schemas';
+import { getResumeFile } from '@/features/application/queries';
+import { parseApplicationId } from '@/features/application/schemas';
+import { currentViewer } from '@/features/staff/context';
 import { RESUME_SECURITY_HEADERS } from '@/lib/http/security-headers';
 
 /** A file name of safe characters only, whatever the candidate's file was called. */
@@ -22,7 +22,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = parseApplicationId((await params).id);
   if (id === null) return refusal(404, 'Not found');
   const wantsDownload = new URL(request.url).searchParams.has('download');
-  const probe = await getResumeFile(id, wantsDownload ? 'attachment' : 'inline');
+  const probe = await getResumeFile({ id, disposition: wantsDownload ? 'attachment' : 'inline' });
   if (!probe) return refusal(404, 'Not found');
   // Only a PDF is shown inline (in the detail page's sandboxed frame); anything else is always a download.
   const inline = !wantsDownload && probe.mediaType === 'application/pdf';

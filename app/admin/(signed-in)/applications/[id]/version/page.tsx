@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArchivedPosting } from '@/components/admin/archived-posting';
-import { formatDateTime } from '@/components/admin/format';
-import { getAppliedVersion } from '@/db/admin/posting-versions';
-import { parseApplicationId } from '@/lib/admin/schemas';
+import { formatDateTime } from '@/components/ui/utc-date';
+import { ArchivedPosting } from '@/features/application/components/archived-posting';
+import { getAppliedVersion } from '@/features/application/posting-versions';
+import { parseApplicationId } from '@/features/application/schemas';
 
 export const metadata: Metadata = { title: 'Posting as the candidate read it' };
 
@@ -14,7 +14,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function AppliedVersionPage({ params }: Props) {
   const id = parseApplicationId((await params).id);
   if (id === null) notFound();
-  const version = await getAppliedVersion(id);
+  const version = await getAppliedVersion({ applicationId: id });
   if (!version) notFound();
   return (
     <article className="admin-detail">

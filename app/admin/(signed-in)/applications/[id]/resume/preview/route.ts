@@ -1,9 +1,9 @@
-import { getResumeFile } from '@/db/admin/applications';
-import { currentViewer } from '@/db/admin/context';
-import { parseApplicationId } from '@/lib/admin/schemas';
-import { RESUME_MEDIA_TYPES } from '@/lib/application/resume-sniff';
-import { DOCX_PREVIEW_HEADERS, DOCX_PREVIEW_MESSAGES, docxPreviewDocument } from '@/lib/resume-preview/document';
-import { docxToSafeHtml } from '@/lib/resume-preview/docx';
+import { getResumeFile } from '@/features/application/queries';
+import { parseApplicationId } from '@/features/application/schemas';
+import { DOCX_PREVIEW_HEADERS, DOCX_PREVIEW_MESSAGES, docxPreviewDocument } from '@/features/resumes/preview/document';
+import { docxToSafeHtml } from '@/features/resumes/preview/docx';
+import { RESUME_MEDIA_TYPES } from '@/features/resumes/sniff';
+import { currentViewer } from '@/features/staff/context';
 
 const page = (status: number, body: string) =>
   new Response(docxPreviewDocument(body), { status, headers: DOCX_PREVIEW_HEADERS });
@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!(await currentViewer())) return refusal(401, 'Sign in to see resumes');
   const id = parseApplicationId((await params).id);
   if (id === null) return refusal(404, 'Not found');
-  const file = await getResumeFile(id, 'inline');
+  const file = await getResumeFile({ id, disposition: 'inline' });
   if (!file) return refusal(404, 'Not found');
   if (file.mediaType !== RESUME_MEDIA_TYPES.docx) return page(415, DOCX_PREVIEW_MESSAGES['not-docx']);
   const preview = await docxToSafeHtml(file.data);

@@ -1,0 +1,143 @@
+import 'server-only';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { AppDb, Database } from '@/db/database';
+import { exclusive, one, run, transaction } from '@/db/transaction';
+import { auditEntry } from '@/features/audit/log';
+import { withName } from '@/features/inbox/bulk-message';
+import { mail } from '@/features/mail/messages';
+import { queueMail } from '@/features/mail/outbox';
+import { authorizeApplication, authorizeScoped, canSeePosting } from '@/features/staff/access';
+import type { AdminContext, Viewer } from '@/features/staff/context';
+import { isFinal, type ApplicationStatus } from '@/lib/status';
+
+// Moving applications along the pipeline, one or a selection: who moved each from where, and when; a final
+// status starts the retention period (decidedAt), moving back out of one stops it. With a message, the email
+// the team wrote to the candidate is queued in the same transaction, so it goes if and only if the change is made.
+
+export type ChangeStatusResult = 'changed' | 'unchanged' | 'not-found';
+
+/** The steps of one move, inside the caller's transaction. `message` gets the candidate's name (bulk emails). */
+function* moveSteps({
+  database,
+  tx,
+  id,
+  to,
+  viewer,
+  now,
+  message,
+}: {
+  database: Database;
+  tx: AppDb;
+  id: number;
+  to: ApplicationStatus;
+  viewer: Pick<Viewer, 'userId' | 'email'>;
+  now: number;
+  message?: (fullName: string) => string;
+}) {
+  const { t } = database;
+  const a = t.applications;
+  yield* exclusive(database, tx, `application:${id}`);
+  const current = yield* one(
+    tx
+      .select({
+        status: a.status,
+        decidedAt: a.decidedAt,
+        email: a.email,
+        fullName: a.fullName,
+        postingTitle: a.postingTitle,
+      })
+      .from(a)
+      .where(and(eq(a.id, id), isNull(a.erasedAt))),
+  );
+  if (!current) return 'not-found' as const;
+  if (current.status === to) return 'unchanged' as const;
+  const decidedAt = isFinal(to) ? (isFinal(current.status) ? current.decidedAt : new Date(now)) : null;
+  yield* run(tx.update(a).set({ status: to, decidedAt }).where(eq(a.id, id)));
+  yield* run(
+    tx.insert(t.statusChanges).values({
+      applicationId: id,
+      fromStatus: current.status,
+      toStatus: to,
+      changedBy: viewer.userId,
+      changedAt: new Date(now),
+    }),
+  );
+  const actorEmail = viewer.email;
+  const detail = `${current.status} → ${to}`;
+  yield* run(auditEntry({ db: tx, t, entry: { actorEmail, action: 'status_change', applicationId: id, detail }, now }));
+  if (message) {
+    const data = { postingTitle: current.postingTitle, message: message(current.fullName) };
+    yield* run(queueMail({ db: tx, t, mail: mail('status_update', current.email, data, id), now }));
+    const sent = { actorEmail, action: 'mail_sent' as const, applicationId: id, detail: `status: ${to}` };
+    yield* run(auditEntry({ db: tx, t, entry: sent, now }));
+  }
+  return 'changed' as const;
+}
+
+/** Moves one application; `message` is the email as the team wrote it for this candidate. */
+export async function changeStatus({
+  id,
+  to,
+  context,
+  message,
+}: {
+  id: number;
+  to: ApplicationStatus;
+  context?: AdminContext;
+  message?: string;
+}): Promise<ChangeStatusResult> {
+  const allowed = await authorizeApplication({ id, attempted: `move to ${to}`, context });
+  if (!allowed) return 'not-found';
+  const { database, viewer } = allowed;
+  const now = allowed.now();
+  return transaction(database, function* (tx) {
+    return yield* moveSteps({ database, tx, id, to, viewer, now, message: message ? () => message : undefined });
+  });
+}
+
+/**
+ * Moves a selection in one authorisation and one transaction: the applications the viewer may not open are
+ * refused (and audited) as one by one, erased ones are left alone. `message` is the bulk email's text, where
+ * `{name}` stands for each candidate's name. Returns how many moved.
+ */
+export async function changeStatuses({
+  ids,
+  to,
+  context,
+  message,
+}: {
+  ids: readonly number[];
+  to: ApplicationStatus;
+  context?: AdminContext;
+  message?: string;
+}): Promise<{ changed: number }> {
+  const { database, viewer, slugs, now: clock } = await authorizeScoped(context);
+  const { db, t } = database;
+  const now = clock();
+  const unique = [...new Set(ids)].sort((x, y) => x - y);
+  if (unique.length === 0) return { changed: 0 };
+  const found = await db
+    .select({ id: t.applications.id, postingSlug: t.applications.postingSlug })
+    .from(t.applications)
+    .where(inArray(t.applications.id, unique));
+  const refused = found.filter((row) => !canSeePosting(slugs, row.postingSlug)).map((row) => row.id);
+  for (const id of refused) {
+    const entry = {
+      actorEmail: viewer.email,
+      action: 'access_denied' as const,
+      applicationId: id,
+      detail: `move to ${to}`,
+    };
+    await auditEntry({ db, t, entry, now });
+  }
+  const allowed = found.map((row) => row.id).filter((id) => !refused.includes(id));
+  const personal = message === undefined ? undefined : (fullName: string) => withName(message, fullName);
+  const changed = await transaction(database, function* (tx) {
+    let moved = 0;
+    for (const id of allowed) {
+      if ((yield* moveSteps({ database, tx, id, to, viewer, now, message: personal })) === 'changed') moved++;
+    }
+    return moved;
+  });
+  return { changed };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { MailKind } from '@/lib/mail-kinds';
+import { ROLES } from '@/lib/roles';
+
+// What each email needs, checked when it is queued and again when the worker renders it (the row may be old).
+
+export const MAIL_DATA = {
+  application_received: z.object({ postingTitle: z.string(), reference: z.string(), candidateName: z.string() }),
+  application_duplicate: z.object({ postingTitle: z.string() }),
+  new_application: z.object({ postingTitle: z.string(), candidateName: z.string(), applicationId: z.number().int() }),
+  status_update: z.object({ postingTitle: z.string(), message: z.string().min(1) }),
+  withdrawn: z.object({ postingTitle: z.string(), reference: z.string() }),
+  erased: z.object({ postingTitle: z.string() }),
+  access_link: z.object({}),
+  // The one-time link is kept here only until the email is sent (the worker clears `data` then).
+  invitation: z.object({ inviterEmail: z.string(), role: z.enum(ROLES), path: z.string().startsWith('/admin/') }),
+  assignment: z.object({
+    postingTitle: z.string(),
+    candidateName: z.string(),
+    applicationId: z.number().int(),
+    assignedBy: z.string(),
+  }),
+} satisfies Record<MailKind, z.ZodType>;
+
+export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
+
+/** Emails that carry the candidate's private link; the worker makes a fresh one for each (never stored raw). */
+export const CARRIES_LINK: Record<MailKind, boolean> = {
+  application_received: true,
+  application_duplicate: true,
+  new_application: false,
+  status_update: true,
+  withdrawn: true,
+  erased: false,
+  access_link: true,
+  invitation: false,
+  assignment: false,
+};
+
+export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
+  application_received: (d) => `Your application for ${d.postingTitle}`,
+  application_duplicate: (d) => `You have already applied for ${d.postingTitle}`,
+  new_application: (d) => `New application for ${d.postingTitle}: ${d.candidateName}`,
+  status_update: (d) => `Your application for ${d.postingTitle}`,
+  withdrawn: (d) => `Withdrawn: your application for ${d.postingTitle}`,
+  erased: (d) => `Erased: your application for ${d.postingTitle}`,
+  access_link: () => 'Your link to your applications',
+  invitation: (d) => `${d.inviterEmail} invited you to the hiring team`,
+  assignment: (d) => `Assigned to you: ${d.candidateName} for ${d.postingTitle}`,
+};
+
+/** An email to queue, with data of the right shape for its kind. */
+export function mail<K extends MailKind>(kind: K, to: string, data: MailData<K>, applicationId?: number) {
+  return { kind, to, data: MAIL_DATA[kind].parse(data) as Record<string, unknown>, applicationId };
+}

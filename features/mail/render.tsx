@@ -1,0 +1,70 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MAIL_DATA, SUBJECTS, type MailData } from '@/features/mail/messages';
+import {
+  AccessLink,
+  ApplicationDuplicate,
+  ApplicationReceived,
+  Erased,
+  StatusUpdate,
+  Withdrawn,
+} from '@/features/mail/templates/candidate-emails';
+import { Assignment, Invitation, NewApplication } from '@/features/mail/templates/team-emails';
+import type { MailKind } from '@/lib/mail-kinds';
+import { absoluteUrl } from '@/lib/site';
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+function element(kind: MailKind, raw: unknown, link: string) {
+  switch (kind) {
+    case 'application_received':
+      return <ApplicationReceived {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'application_duplicate':
+      return <ApplicationDuplicate {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'new_application': {
+      const data = MAIL_DATA[kind].parse(raw);
+      return <NewApplication {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
+    case 'status_update':
+      return <StatusUpdate {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'withdrawn':
+      return <Withdrawn {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'erased':
+      return <Erased {...MAIL_DATA[kind].parse(raw)} />;
+    case 'access_link':
+      return <AccessLink link={link} />;
+    case 'invitation': {
+      const { path, ...data } = MAIL_DATA[kind].parse(raw);
+      return <Invitation {...data} link={absoluteUrl(path)} />;
+    }
+    case 'assignment': {
+      const data = MAIL_DATA[kind].parse(raw);
+      return <Assignment {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
+  }
+}
+
+/** The email as HTML, with a plain-text part for clients and people who read mail as text. */
+export function renderEmail(kind: MailKind, data: unknown, link = ''): RenderedEmail {
+  const subject = (SUBJECTS[kind] as (d: MailData<MailKind>) => string)(
+    MAIL_DATA[kind].parse(data) as MailData<MailKind>,
+  );
+  const html = `<!doctype html>${renderToStaticMarkup(element(kind, data, link))}`;
+  return { subject, html, text: htmlToText(html) };
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", nbsp: ' ' };
+
+/** Our own templates' markup as text: paragraphs as paragraphs, a link as its words and its address. */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(head|title)[\s\S]*?<\/\1>/gi, '')
+    .replace(/<a [^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, words: string) => `${words} (${href})`)
+    .replace(/<\/(p|h1|h2|li|div)>/gi, '\n\n')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#x27|#39|nbsp);/g, (_, name: string) => ENTITIES[name]!)
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,55 @@
+import { and, asc, isNull, lt } from 'drizzle-orm';
+import type { Database } from '@/db/database';
+import { run, transaction } from '@/db/transaction';
+import { auditEntry } from '@/features/audit/log';
+import { eraseSteps, removeErasedObject } from '@/features/privacy/erasure';
+import { retentionDays } from '@/features/privacy/retention-days';
+import type { ResumeStore } from '@/features/resumes/store';
+
+/**
+ * Anonymises every application whose status has been final (hired, rejected, withdrawn) for longer than
+ * the retention period, with its resume, as the privacy notice promises. A batch at a time, each in a
+ * transaction of its own; audited without the data.
+ */
+export async function applyRetention({
+  database,
+  store,
+  now = Date.now(),
+  days = retentionDays(),
+}: {
+  database: Database;
+  store: ResumeStore;
+  now?: number;
+  days?: number;
+}): Promise<number> {
+  const { db, t } = database;
+  const a = t.applications;
+  const cutoff = new Date(now - days * 24 * 60 * 60 * 1000);
+  let erased = 0;
+  for (;;) {
+    const due = await db
+      .select({ id: a.id })
+      .from(a)
+      .where(and(isNull(a.erasedAt), lt(a.decidedAt, cutoff)))
+      .orderBy(asc(a.decidedAt))
+      .limit(100);
+    if (due.length === 0) return erased;
+    for (const { id } of due) {
+      const done = await transaction(database, function* (tx) {
+        const result = yield* eraseSteps({ tx, t, id, now, notify: false });
+        if (result)
+          yield* run(
+            auditEntry({
+              db: tx,
+              t,
+              entry: { actorEmail: 'retention', action: 'erased', applicationId: id, detail: `after ${days} days` },
+              now,
+            }),
+          );
+        return result;
+      });
+      await removeErasedObject({ store, erased: done });
+      if (done) erased++;
+    }
+  }
+}

@@ -1,0 +1,231 @@
+import 'server-only';
+import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import type { AppDb, Database, Tables } from '@/db/database';
+import { getDb } from '@/db/index';
+import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
+import { auditEntry } from '@/features/audit/log';
+import { emailKey } from '@/features/mail/email-key';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/features/staff/password';
+import {
+  ADDRESS_POLICY,
+  PAIR_POLICY,
+  addressKey,
+  pairKey,
+  recordFailure,
+  retryAfterSeconds,
+  type ThrottleState,
+} from '@/features/staff/throttle';
+import { SESSION_ABSOLUTE_MS } from '@/lib/security/session-token';
+import { hashToken, isWellFormedToken, newToken } from '@/lib/security/token';
+
+export type SignInResult =
+  | { status: 'ok'; token: string; expiresAt: Date }
+  | { status: 'invalid' }
+  | { status: 'throttled'; retryAfter: number };
+
+/** Whether any account exists: the sign-in page explains how to create the first one when none does. */
+export async function hasAnyAdmin(database?: Database): Promise<boolean> {
+  const { db, t } = database ?? (await getDb());
+  return (await db.select({ id: t.adminUsers.id }).from(t.adminUsers).limit(1)).length > 0;
+}
+
+function* throttleStates(tx: AppDb, t: Tables, keys: string[]): Steps<Map<string, ThrottleState>> {
+  const throttle = t.loginThrottle;
+  const rows = yield* all(
+    tx
+      .select({
+        key: throttle.key,
+        failures: throttle.failures,
+        lastFailureAt: throttle.lastFailureAt,
+        lockedUntil: throttle.lockedUntil,
+      })
+      .from(throttle)
+      .where(inArray(throttle.key, keys)),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      { failures: r.failures, lastFailureAt: r.lastFailureAt.getTime(), lockedUntil: r.lockedUntil.getTime() },
+    ]),
+  );
+}
+
+function* writeThrottle(tx: AppDb, t: Tables, key: string, state: ThrottleState | undefined): Steps<void> {
+  if (!state) return yield* run(tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, key)));
+  const values = {
+    failures: state.failures,
+    lastFailureAt: new Date(state.lastFailureAt),
+    lockedUntil: new Date(state.lockedUntil),
+  };
+  yield* run(
+    tx
+      .insert(t.loginThrottle)
+      .values({ key, ...values })
+      .onConflictDoUpdate({ target: t.loginThrottle.key, set: values }),
+  );
+}
+
+type Keys = readonly [pair: string, address: string];
+
+/**
+ * The attempt is counted as a failure before the slow password check, in one transaction with the check of
+ * the throttle itself: parallel guesses cannot all slip through while scrypt runs. A success undoes it.
+ */
+async function reserveAttempt(database: Database, keys: Keys, now: number) {
+  const { t } = database;
+  const policies = [PAIR_POLICY, ADDRESS_POLICY] as const;
+  return transaction(database, function* (tx) {
+    for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
+    const current = yield* throttleStates(tx, t, [...keys]);
+    const wait = Math.max(...keys.map((key) => retryAfterSeconds(current.get(key), now)));
+    if (wait > 0) return { wait, addressBefore: undefined };
+    for (const [i, key] of keys.entries())
+      yield* writeThrottle(tx, t, key, recordFailure(current.get(key), now, policies[i]!));
+    return { wait: 0, addressBefore: current.get(keys[1]) };
+  });
+}
+
+/** The account behind the address when the password is its own; every path costs one scrypt. */
+async function checkPassword({ db, t }: Database, email: string, password: string) {
+  const [user] = await db
+    .select({
+      id: t.adminUsers.id,
+      email: t.adminUsers.email,
+      passwordHash: t.adminUsers.passwordHash,
+      disabledAt: t.adminUsers.disabledAt,
+      createdAt: t.adminUsers.createdAt,
+      lastSignInAt: t.adminUsers.lastSignInAt,
+    })
+    .from(t.adminUsers)
+    .where(eq(t.adminUsers.email, email))
+    .limit(1);
+  if (!user || user.disabledAt) {
+    await burnPasswordCheck(password);
+    return { user, ok: false };
+  }
+  return { user, ok: await verifyPassword(password, user.passwordHash) };
+}
+
+type Account = NonNullable<Awaited<ReturnType<typeof checkPassword>>['user']>;
+
+/** A success: the reservation undone, a new session, and what the manager is told about failed tries since. */
+async function startSession({
+  database,
+  keys,
+  addressBefore,
+  user,
+  password,
+  address,
+  at,
+}: {
+  database: Database;
+  keys: Keys;
+  addressBefore: ThrottleState | undefined;
+  user: Account;
+  password: string;
+  address: string;
+  at: number;
+}) {
+  const { t } = database;
+  const token = newToken();
+  const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
+  await transaction(database, function* (tx) {
+    for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
+    yield* writeThrottle(tx, t, keys[0], undefined);
+    yield* writeThrottle(tx, t, keys[1], addressBefore);
+    const since = gt(t.auditLog.at, user.lastSignInAt ?? user.createdAt);
+    const failed = yield* one(
+      tx
+        .select({ n: count() })
+        .from(t.auditLog)
+        .where(and(eq(t.auditLog.actorEmail, user.email), eq(t.auditLog.action, 'sign_in_failed'), since)),
+    );
+    yield* run(
+      tx.insert(t.adminSessions).values({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: new Date(at),
+        lastSeenAt: new Date(at),
+        expiresAt,
+        failedAttempts: Number(failed?.n ?? 0),
+        previousSignInAt: user.lastSignInAt,
+      }),
+    );
+    const changes = rehash ? { lastSignInAt: new Date(at), passwordHash: rehash } : { lastSignInAt: new Date(at) };
+    yield* run(tx.update(t.adminUsers).set(changes).where(eq(t.adminUsers.id, user.id)));
+    const entry = { actorEmail: user.email, action: 'sign_in' as const, detail: `from ${address}` };
+    yield* run(auditEntry({ db: tx, t, entry, now: at }));
+  });
+  return { token, expiresAt };
+}
+
+/**
+ * Checks the throttle, then the password; the answer for an unknown email, a disabled account and a wrong
+ * password is the same `invalid`, and each costs one scrypt. A success starts a new session with a new token.
+ */
+export async function signIn({
+  input,
+  database,
+  now = Date.now,
+}: {
+  input: { email: string; password: string; address: string };
+  database?: Database;
+  now?: () => number;
+}): Promise<SignInResult> {
+  database ??= await getDb();
+  const { db, t } = database;
+  const email = emailKey(input.email);
+  const keys: Keys = [pairKey(email, input.address), addressKey(input.address)];
+  const reservation = await reserveAttempt(database, keys, now());
+  if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
+
+  const { user, ok } = await checkPassword(database, email, input.password);
+  const at = now();
+  if (!ok || !user) {
+    // What was typed is kept only when it names an account: it may be a candidate's address, or a password.
+    const actorEmail = user ? user.email : 'unknown account';
+    const entry = { actorEmail, action: 'sign_in_failed' as const, detail: `from ${input.address}` };
+    await auditEntry({ db, t, entry, now: at });
+    return { status: 'invalid' };
+  }
+  const { addressBefore } = reservation;
+  const session = await startSession({
+    database,
+    keys,
+    addressBefore,
+    user,
+    password: input.password,
+    at,
+    address: input.address,
+  });
+  return { status: 'ok', ...session };
+}
+
+/** Deletes the session behind the token, if any; signing out twice is harmless. */
+export async function signOut({
+  token,
+  database,
+  now = Date.now(),
+}: {
+  token?: string;
+  database?: Database;
+  now?: number;
+}): Promise<void> {
+  if (!isWellFormedToken(token)) return;
+  database ??= await getDb();
+  const { t } = database;
+  const tokenHash = hashToken(token);
+  await transaction(database, function* (tx) {
+    const session = yield* one(
+      tx
+        .select({ email: t.adminUsers.email })
+        .from(t.adminSessions)
+        .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminSessions.userId))
+        .where(eq(t.adminSessions.tokenHash, tokenHash)),
+    );
+    if (!session) return;
+    yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.tokenHash, tokenHash)));
+    yield* run(auditEntry({ db: tx, t, entry: { actorEmail: session.email, action: 'sign_out' }, now }));
+  });
+}

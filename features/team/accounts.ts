@@ -1,0 +1,145 @@
+import 'server-only';
+import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import type { AppDb, Database } from '@/db/database';
+import { exclusive, one, run, transaction } from '@/db/transaction';
+import { auditEntry } from '@/features/audit/log';
+import { authorizeRole, onlyOwners, ownersAndRecruiters } from '@/features/staff/access';
+import type { AdminContext } from '@/features/staff/context';
+import { lesserRole, type Role } from '@/lib/roles';
+import { revokeSentInvitations } from './invitations';
+import { TeamError } from './team-error';
+
+// Accounts and their roles. Owners manage them; the last active owner stays one.
+
+/** Every account, with the postings it was put on in the admin, for the team page. */
+export async function listTeam(context?: AdminContext) {
+  const { database, viewer } = await authorizeRole({ roles: ownersAndRecruiters, attempted: 'list the team', context });
+  const { db, t } = database;
+  const [users, members, invitations] = await Promise.all([
+    db
+      .select({
+        id: t.adminUsers.id,
+        email: t.adminUsers.email,
+        role: t.adminUsers.role,
+        disabledAt: t.adminUsers.disabledAt,
+        lastSignInAt: t.adminUsers.lastSignInAt,
+      })
+      .from(t.adminUsers)
+      .orderBy(asc(t.adminUsers.email)),
+    db.select().from(t.postingMembers),
+    db
+      .select({
+        tokenHash: t.adminInvitations.tokenHash,
+        email: t.adminInvitations.email,
+        role: t.adminInvitations.role,
+        expiresAt: t.adminInvitations.expiresAt,
+      })
+      .from(t.adminInvitations)
+      .where(and(isNull(t.adminInvitations.acceptedAt), gt(t.adminInvitations.expiresAt, new Date())))
+      .orderBy(asc(t.adminInvitations.email)),
+  ]);
+  const postingsOf = (userId: number) => members.filter((m) => m.userId === userId).map((m) => m.postingSlug);
+  return {
+    viewerId: viewer.userId,
+    users: users.map((user) => ({ ...user, postings: postingsOf(user.id) })),
+    invitations: invitations.map(({ tokenHash, ...rest }) => ({ id: tokenHash.slice(0, 16), ...rest })),
+  };
+}
+
+/** Owners remain: the last active owner can be neither demoted nor disabled, by themselves or anyone. */
+function* assertAnotherOwner(database: Database, tx: AppDb, userId: number) {
+  const { t } = database;
+  const others = yield* one(
+    tx
+      .select({ n: count() })
+      .from(t.adminUsers)
+      .where(and(eq(t.adminUsers.role, 'owner'), isNull(t.adminUsers.disabledAt), ne(t.adminUsers.id, userId))),
+  );
+  if (!others || others.n === 0) throw new TeamError('last-owner');
+}
+
+export async function changeRole({
+  userId,
+  role,
+  context,
+}: {
+  userId: number;
+  role: Role;
+  context?: AdminContext;
+}): Promise<{ revoked: number }> {
+  const {
+    database,
+    viewer,
+    now: clock,
+  } = await authorizeRole({ roles: onlyOwners, attempted: 'change a role', context });
+  const { t } = database;
+  const now = clock();
+  return transaction(database, function* (tx) {
+    yield* exclusive(database, tx, 'owners');
+    const user = yield* one(
+      tx
+        .select({ email: t.adminUsers.email, role: t.adminUsers.role })
+        .from(t.adminUsers)
+        .where(eq(t.adminUsers.id, userId)),
+    );
+    if (!user) throw new TeamError('no-account');
+    if (user.role === role) return { revoked: 0 };
+    if (user.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
+    yield* run(tx.update(t.adminUsers).set({ role }).where(eq(t.adminUsers.id, userId)));
+    yield* run(
+      auditEntry({
+        db: tx,
+        t,
+        entry: { actorEmail: viewer.email, action: 'role_changed', detail: `${user.email}: ${user.role} → ${role}` },
+        now,
+      }),
+    );
+    const demoted = lesserRole(user.role, role) === role;
+    return {
+      revoked: demoted ? yield* revokeSentInvitations({ database, tx, userId, now, viewerEmail: viewer.email }) : 0,
+    };
+  });
+}
+
+/** Disabling ends the account's sessions at once; enabling lets it sign in again with its password. */
+export async function setDisabled({
+  userId,
+  disabled,
+  context,
+}: {
+  userId: number;
+  disabled: boolean;
+  context?: AdminContext;
+}): Promise<{ revoked: number }> {
+  const {
+    database,
+    viewer,
+    now: clock,
+  } = await authorizeRole({ roles: onlyOwners, attempted: 'disable an account', context });
+  const { t } = database;
+  const now = clock();
+  return transaction(database, function* (tx) {
+    yield* exclusive(database, tx, 'owners');
+    const user = yield* one(
+      tx
+        .select({ email: t.adminUsers.email, role: t.adminUsers.role, disabledAt: t.adminUsers.disabledAt })
+        .from(t.adminUsers)
+        .where(eq(t.adminUsers.id, userId)),
+    );
+    if (!user) throw new TeamError('no-account');
+    if (Boolean(user.disabledAt) === disabled) return { revoked: 0 };
+    if (disabled && user.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
+    yield* run(
+      tx
+        .update(t.adminUsers)
+        .set({ disabledAt: disabled ? new Date(now) : null })
+        .where(eq(t.adminUsers.id, userId)),
+    );
+    if (disabled) yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, userId)));
+    const action = disabled ? 'account_disabled' : 'account_enabled';
+    yield* run(auditEntry({ db: tx, t, entry: { actorEmail: viewer.email, action, detail: user.email }, now }));
+    return {
+      revoked: disabled ? yield* revokeSentInvitations({ database, tx, userId, now, viewerEmail: viewer.email }) : 0,
+    };
+  });
+}

@@ -1,0 +1,72 @@
+import { formatDateTime } from '@/components/ui/utc-date';
+import type { listTeam } from '@/features/team/accounts';
+import { updateDisabled, updateRole } from '@/features/team/actions';
+import { ROLE_LABELS, ROLES } from '@/lib/roles';
+
+// Long: one table's markup with its two forms per row.
+/** Every account with its role and state; owners change them in place (plain forms, no JavaScript needed). */
+export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof listTeam>>; owner: boolean }) {
+  return (
+    <section aria-labelledby="members-heading">
+      <h2 id="members-heading">Accounts</h2>
+      <div className="table-scroll" role="region" aria-labelledby="members-heading" tabIndex={0}>
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Last sign-in</th>
+              <th scope="col">Account</th>
+            </tr>
+          </thead>
+          <tbody>
+            {team.users.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  {user.email}
+                  {user.id === team.viewerId ? ' (you)' : ''}
+                </th>
+                <td>
+                  {owner ? (
+                    <form action={updateRole} className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+                        Role of {user.email}
+                      </label>
+                      <select id={`role-${user.id}`} name="role" defaultValue={user.role}>
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {ROLE_LABELS[role]}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button button--secondary">
+                        Change role<span className="visually-hidden"> of {user.email}</span>
+                      </button>
+                    </form>
+                  ) : (
+                    ROLE_LABELS[user.role]
+                  )}
+                </td>
+                <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</td>
+                <td>
+                  {user.disabledAt ? `Disabled ${formatDateTime(user.disabledAt)}` : 'Active'}
+                  {owner ? (
+                    <form action={updateDisabled} className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <input type="hidden" name="disable" value={user.disabledAt ? 'no' : 'yes'} />
+                      <button type="submit" className="button button--secondary">
+                        {user.disabledAt ? 'Enable' : 'Disable'}
+                        <span className="visually-hidden"> {user.email}</span>
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
