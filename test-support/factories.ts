@@ -6,16 +6,18 @@ import type { CandidateContext } from '@/features/candidate/context';
 import { createCandidateSession } from '@/features/candidate/links';
 import { emailKey } from '@/features/mail/email-key';
 import type { ResumeStore } from '@/features/resumes/store';
+import { newSession } from '@/features/staff/auth';
 import { createAdminUser } from '@/features/staff/cli-accounts';
 import { NotSignedInError, type AdminContext } from '@/features/staff/context';
+import { hashPassword } from '@/features/staff/password';
 import type { Role } from '@/lib/roles';
-import { SESSION_ABSOLUTE_MS } from '@/lib/security/session-token';
-import { hashToken, newToken } from '@/lib/security/token';
 
 // The one set of factories for the data-layer tests: accounts and their sessions, applications, candidates'
 // sessions. Each test names only what it is about; the rest is a plausible default.
 
 export const PASSWORD = 'a long enough password';
+// scrypt at its production cost takes a second on a busy machine: the one password is hashed once per process.
+let passwordHash: Promise<string> | undefined;
 
 let counter = 0;
 
@@ -83,16 +85,8 @@ export async function sessionOf({
     .from(t.adminUsers)
     .where(eq(t.adminUsers.email, emailKey(email)));
   assert.ok(user, `no account ${email}`);
-  const token = newToken();
-  await db.insert(t.adminSessions).values({
-    tokenHash: hashToken(token),
-    userId: user.id,
-    createdAt: new Date(now),
-    lastSeenAt: new Date(now),
-    expiresAt: new Date(now + SESSION_ABSOLUTE_MS),
-    failedAttempts: 0,
-    previousSignInAt: null,
-  });
+  const { token, row } = newSession({ userId: user.id, at: now });
+  await db.insert(t.adminSessions).values(row);
   return token;
 }
 
@@ -108,7 +102,13 @@ export async function teamAccount({
   role?: Role;
   context?: Partial<AdminContext>;
 }) {
-  const user = await createAdminUser({ database, email, password: PASSWORD, role });
+  const user = await createAdminUser({
+    database,
+    email,
+    password: PASSWORD,
+    role,
+    hash: () => (passwordHash ??= hashPassword(PASSWORD)),
+  });
   const token = await sessionOf({ database, email });
   return { id: user.id, email, token, context: signedContext(database, token, context) };
 }

@@ -5,7 +5,7 @@ import type { Database } from '@/db/database';
 import { createCandidateSession } from '@/features/candidate/links';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
 import { freshDatabase, testDialects } from '@/test-support/databases';
-import { applyTo } from '@/test-support/factories';
+import { applyTo, candidateContext } from '@/test-support/factories';
 import { eraseOwnApplication, listOwnApplications, withdrawOwnApplication } from './applications';
 import type { CandidateContext } from './context';
 import { exportOwnData } from './export';
@@ -30,17 +30,17 @@ const apply = (database: Database, email: string, postingSlug = 'backend-enginee
     resume: { fileName: 'cv.pdf', mediaType: 'application/pdf', bytes: Buffer.from(`%PDF-1.7 ${email}`) },
   });
 
-async function signedIn(database: Database, emailKey: string): Promise<CandidateContext> {
-  const { token } = await createCandidateSession({ database, emailKey });
-  return context(database, token);
-}
+const deny = () => {
+  throw new Denied();
+};
 
+const signedIn = (database: Database, emailKey: string) => candidateContext({ database, emailKey, deny });
+
+/** A context holding any token, or none: what a forged or expired cookie looks like to the data layer. */
 const context = (database: Database, token: string | undefined, now = Date.now): CandidateContext => ({
   database,
   token: async () => token,
-  deny: () => {
-    throw new Denied();
-  },
+  deny,
   now,
 });
 

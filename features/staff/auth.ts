@@ -109,6 +109,35 @@ async function checkPassword({ db, t }: Database, email: string, password: strin
 type Account = NonNullable<Awaited<ReturnType<typeof checkPassword>>['user']>;
 
 /** A success: the reservation undone, a new session, and what the manager is told about failed tries since. */
+/**
+ * A new session of an account: the raw token for the cookie, and the row that stores only its hash. One
+ * definition of a session's lifetime, for sign-in and for the tests that start from a signed-in account.
+ */
+export function newSession({
+  userId,
+  at,
+  failedAttempts = 0,
+  previousSignInAt = null,
+}: {
+  userId: number;
+  at: number;
+  failedAttempts?: number;
+  previousSignInAt?: Date | null;
+}) {
+  const token = newToken();
+  const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
+  const row = {
+    tokenHash: hashToken(token),
+    userId,
+    createdAt: new Date(at),
+    lastSeenAt: new Date(at),
+    expiresAt,
+    failedAttempts,
+    previousSignInAt,
+  };
+  return { token, expiresAt, row };
+}
+
 async function startSession({
   database,
   keys,
@@ -127,9 +156,8 @@ async function startSession({
   at: number;
 }) {
   const { t } = database;
-  const token = newToken();
-  const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
+  let session: ReturnType<typeof newSession> | undefined;
   await transaction(database, function* (tx) {
     for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
     yield* writeThrottle(tx, t, keys[0], undefined);
@@ -141,22 +169,15 @@ async function startSession({
         .from(t.auditLog)
         .where(and(eq(t.auditLog.actorEmail, user.email), eq(t.auditLog.action, 'sign_in_failed'), since)),
     );
-    yield* run(
-      tx.insert(t.adminSessions).values({
-        tokenHash: hashToken(token),
-        userId: user.id,
-        createdAt: new Date(at),
-        lastSeenAt: new Date(at),
-        expiresAt,
-        failedAttempts: Number(failed?.n ?? 0),
-        previousSignInAt: user.lastSignInAt,
-      }),
-    );
+    const failedAttempts = Number(failed?.n ?? 0);
+    session = newSession({ userId: user.id, at, failedAttempts, previousSignInAt: user.lastSignInAt });
+    yield* run(tx.insert(t.adminSessions).values(session.row));
     const changes = rehash ? { lastSignInAt: new Date(at), passwordHash: rehash } : { lastSignInAt: new Date(at) };
     yield* run(tx.update(t.adminUsers).set(changes).where(eq(t.adminUsers.id, user.id)));
     const entry = { actorEmail: user.email, action: 'sign_in' as const, detail: `from ${address}` };
     yield* run(auditEntry({ db: tx, t, entry, now: at }));
   });
+  const { token, expiresAt } = session!;
   return { token, expiresAt };
 }
 

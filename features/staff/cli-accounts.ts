@@ -19,12 +19,15 @@ export async function createAdminUser({
   password,
   role = 'owner',
   now = new Date(),
+  hash = hashPassword,
 }: {
   database: Database;
   email: string;
   password: string;
   role?: Role;
   now?: Date;
+  /** How the password is hashed; tests that make many accounts with one password hash it once. */
+  hash?: (password: string) => Promise<string>;
 }) {
   const { db, t } = database;
   const normalised = emailKey(email);
@@ -39,7 +42,7 @@ export async function createAdminUser({
     .from(t.adminUsers)
     .where(eq(t.adminUsers.email, normalised));
   if (existing) throw exists;
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hash(password);
   try {
     const [user] = await db
       .insert(t.adminUsers)

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { AppDb, Database } from '@/db/database';
-import { exclusive, one, run, transaction } from '@/db/transaction';
+import { exclusive, one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { authorizeRole, onlyOwners, ownersAndRecruiters } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
@@ -58,6 +58,46 @@ function* assertAnotherOwner(database: Database, tx: AppDb, userId: number) {
   if (!others || others.n === 0) throw new TeamError('last-owner');
 }
 
+type Account = { email: string; role: Role; disabledAt: Date | null };
+type Change<T> = (step: {
+  database: Database;
+  tx: AppDb;
+  account: Account;
+  viewerEmail: string;
+  now: number;
+}) => Steps<T>;
+
+/**
+ * An owner's change to one account: authorised, under the owners' lock (so two owners cannot demote each other
+ * at once and leave none), with the account as it stands; a missing account is `no-account`.
+ */
+async function changeAccount<T>({
+  userId,
+  attempted,
+  context,
+  change,
+}: {
+  userId: number;
+  attempted: string;
+  context?: AdminContext;
+  change: Change<T>;
+}): Promise<T> {
+  const { database, viewer, now: clock } = await authorizeRole({ roles: onlyOwners, attempted, context });
+  const { t } = database;
+  const now = clock();
+  return transaction(database, function* (tx) {
+    yield* exclusive(database, tx, 'owners');
+    const account = yield* one(
+      tx
+        .select({ email: t.adminUsers.email, role: t.adminUsers.role, disabledAt: t.adminUsers.disabledAt })
+        .from(t.adminUsers)
+        .where(eq(t.adminUsers.id, userId)),
+    );
+    if (!account) throw new TeamError('no-account');
+    return yield* change({ database, tx, account, viewerEmail: viewer.email, now });
+  });
+}
+
 export async function changeRole({
   userId,
   role,
@@ -67,37 +107,20 @@ export async function changeRole({
   role: Role;
   context?: AdminContext;
 }): Promise<{ revoked: number }> {
-  const {
-    database,
-    viewer,
-    now: clock,
-  } = await authorizeRole({ roles: onlyOwners, attempted: 'change a role', context });
-  const { t } = database;
-  const now = clock();
-  return transaction(database, function* (tx) {
-    yield* exclusive(database, tx, 'owners');
-    const user = yield* one(
-      tx
-        .select({ email: t.adminUsers.email, role: t.adminUsers.role })
-        .from(t.adminUsers)
-        .where(eq(t.adminUsers.id, userId)),
-    );
-    if (!user) throw new TeamError('no-account');
-    if (user.role === role) return { revoked: 0 };
-    if (user.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
-    yield* run(tx.update(t.adminUsers).set({ role }).where(eq(t.adminUsers.id, userId)));
-    yield* run(
-      auditEntry({
-        db: tx,
-        t,
-        entry: { actorEmail: viewer.email, action: 'role_changed', detail: `${user.email}: ${user.role} → ${role}` },
-        now,
-      }),
-    );
-    const demoted = lesserRole(user.role, role) === role;
-    return {
-      revoked: demoted ? yield* revokeSentInvitations({ database, tx, userId, now, viewerEmail: viewer.email }) : 0,
-    };
+  return changeAccount({
+    userId,
+    attempted: 'change a role',
+    context,
+    *change({ database, tx, account, viewerEmail, now }) {
+      const { t } = database;
+      if (account.role === role) return { revoked: 0 };
+      if (account.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
+      yield* run(tx.update(t.adminUsers).set({ role }).where(eq(t.adminUsers.id, userId)));
+      const detail = `${account.email}: ${account.role} → ${role}`;
+      yield* run(auditEntry({ db: tx, t, entry: { actorEmail: viewerEmail, action: 'role_changed', detail }, now }));
+      const demoted = lesserRole(account.role, role) === role;
+      return { revoked: demoted ? yield* revokeSentInvitations({ database, tx, userId, now, viewerEmail }) : 0 };
+    },
   });
 }
 
@@ -111,35 +134,20 @@ export async function setDisabled({
   disabled: boolean;
   context?: AdminContext;
 }): Promise<{ revoked: number }> {
-  const {
-    database,
-    viewer,
-    now: clock,
-  } = await authorizeRole({ roles: onlyOwners, attempted: 'disable an account', context });
-  const { t } = database;
-  const now = clock();
-  return transaction(database, function* (tx) {
-    yield* exclusive(database, tx, 'owners');
-    const user = yield* one(
-      tx
-        .select({ email: t.adminUsers.email, role: t.adminUsers.role, disabledAt: t.adminUsers.disabledAt })
-        .from(t.adminUsers)
-        .where(eq(t.adminUsers.id, userId)),
-    );
-    if (!user) throw new TeamError('no-account');
-    if (Boolean(user.disabledAt) === disabled) return { revoked: 0 };
-    if (disabled && user.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
-    yield* run(
-      tx
-        .update(t.adminUsers)
-        .set({ disabledAt: disabled ? new Date(now) : null })
-        .where(eq(t.adminUsers.id, userId)),
-    );
-    if (disabled) yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, userId)));
-    const action = disabled ? 'account_disabled' : 'account_enabled';
-    yield* run(auditEntry({ db: tx, t, entry: { actorEmail: viewer.email, action, detail: user.email }, now }));
-    return {
-      revoked: disabled ? yield* revokeSentInvitations({ database, tx, userId, now, viewerEmail: viewer.email }) : 0,
-    };
+  return changeAccount({
+    userId,
+    attempted: 'disable an account',
+    context,
+    *change({ database, tx, account, viewerEmail, now }) {
+      const { t } = database;
+      if (Boolean(account.disabledAt) === disabled) return { revoked: 0 };
+      if (disabled && account.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
+      const disabledAt = disabled ? new Date(now) : null;
+      yield* run(tx.update(t.adminUsers).set({ disabledAt }).where(eq(t.adminUsers.id, userId)));
+      if (disabled) yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, userId)));
+      const action = disabled ? 'account_disabled' : 'account_enabled';
+      yield* run(auditEntry({ db: tx, t, entry: { actorEmail: viewerEmail, action, detail: account.email }, now }));
+      return { revoked: disabled ? yield* revokeSentInvitations({ database, tx, userId, now, viewerEmail }) : 0 };
+    },
   });
 }
