@@ -18,6 +18,8 @@ import type { Role } from '@/lib/roles';
 export const PASSWORD = 'a long enough password';
 // scrypt at its production cost takes a second on a busy machine: the one password is hashed once per process.
 let passwordHash: Promise<string> | undefined;
+/** The hash of PASSWORD, computed once per process: pass it as createAdminUser's `hash`. */
+export const hashedOnce = () => (passwordHash ??= hashPassword(PASSWORD));
 
 let counter = 0;
 
@@ -107,7 +109,7 @@ export async function teamAccount({
     email,
     password: PASSWORD,
     role,
-    hash: () => (passwordHash ??= hashPassword(PASSWORD)),
+    hash: hashedOnce,
   });
   const token = await sessionOf({ database, email });
   return { id: user.id, email, token, context: signedContext(database, token, context) };

@@ -96,6 +96,63 @@ export async function changeStatus({
 }
 
 /**
+ * The chosen applications the viewer may open, in one read, with their people and statuses; each one they may
+ * not open is refused and audited as it would be one by one (with `attempted`), and erased ones are left out.
+ */
+async function openSelection({
+  ids,
+  attempted,
+  context,
+}: {
+  ids: readonly number[];
+  attempted: string;
+  context?: AdminContext;
+}) {
+  const authorized = await authorizeScoped(context);
+  const { database, viewer, slugs } = authorized;
+  const { db, t } = database;
+  const now = authorized.now();
+  const a = t.applications;
+  const unique = [...new Set(ids)].sort((x, y) => x - y);
+  const found = unique.length
+    ? await db
+        .select({
+          id: a.id,
+          postingSlug: a.postingSlug,
+          postingTitle: a.postingTitle,
+          fullName: a.fullName,
+          email: a.email,
+          status: a.status,
+          erasedAt: a.erasedAt,
+        })
+        .from(a)
+        .where(inArray(a.id, unique))
+        .orderBy(a.id)
+    : [];
+  const rows = [];
+  for (const row of found) {
+    if (canSeePosting(slugs, row.postingSlug)) {
+      if (!row.erasedAt) rows.push(row);
+      continue;
+    }
+    const entry = {
+      actorEmail: viewer.email,
+      action: 'access_denied' as const,
+      applicationId: row.id,
+      detail: attempted,
+    };
+    await auditEntry({ db, t, entry, now });
+  }
+  return { database, viewer, now, rows };
+}
+
+/** The chosen applications for the bulk email page: the ones the viewer may open, not erased, in id order. */
+export async function listSelection({ ids, context }: { ids: readonly number[]; context?: AdminContext }) {
+  const { rows } = await openSelection({ ids, attempted: 'open the application', context });
+  return rows.map(({ id, postingTitle, fullName, email, status }) => ({ id, postingTitle, fullName, email, status }));
+}
+
+/**
  * Moves a selection in one authorisation and one transaction: the applications the viewer may not open are
  * refused (and audited) as one by one, erased ones are left alone. `message` is the bulk email's text, where
  * `{name}` stands for each candidate's name. Returns how many moved.
@@ -111,30 +168,12 @@ export async function changeStatuses({
   context?: AdminContext;
   message?: string;
 }): Promise<{ changed: number }> {
-  const { database, viewer, slugs, now: clock } = await authorizeScoped(context);
-  const { db, t } = database;
-  const now = clock();
-  const unique = [...new Set(ids)].sort((x, y) => x - y);
-  if (unique.length === 0) return { changed: 0 };
-  const found = await db
-    .select({ id: t.applications.id, postingSlug: t.applications.postingSlug })
-    .from(t.applications)
-    .where(inArray(t.applications.id, unique));
-  const refused = found.filter((row) => !canSeePosting(slugs, row.postingSlug)).map((row) => row.id);
-  for (const id of refused) {
-    const entry = {
-      actorEmail: viewer.email,
-      action: 'access_denied' as const,
-      applicationId: id,
-      detail: `move to ${to}`,
-    };
-    await auditEntry({ db, t, entry, now });
-  }
-  const allowed = found.map((row) => row.id).filter((id) => !refused.includes(id));
+  const { database, viewer, now, rows } = await openSelection({ ids, attempted: `move to ${to}`, context });
+  if (rows.length === 0) return { changed: 0 };
   const personal = message === undefined ? undefined : (fullName: string) => withName(message, fullName);
   const changed = await transaction(database, function* (tx) {
     let moved = 0;
-    for (const id of allowed) {
+    for (const { id } of rows) {
       if ((yield* moveSteps({ database, tx, id, to, viewer, now, message: personal })) === 'changed') moved++;
     }
     return moved;

@@ -6,7 +6,7 @@ import { listApplicationMail } from '@/features/application/emails';
 import { eraseApplication } from '@/features/application/erase';
 import { getAppliedVersion } from '@/features/application/posting-versions';
 import { addNote, getApplication, getResumeFile } from '@/features/application/queries';
-import { changeStatus, changeStatuses } from '@/features/application/status-changes';
+import { changeStatus, changeStatuses, listSelection } from '@/features/application/status-changes';
 import { listAudit } from '@/features/audit/queries';
 import { applicationsPerSource, listSources } from '@/features/dashboard/sources';
 import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/features/dashboard/stats';
@@ -328,6 +328,17 @@ for (const dialect of testDialects()) {
       const ctx = context('backend-reviewer@example.com');
       const mine = [await apply('backend', 7), await apply('backend', 8)];
       const other = await apply('design', 7);
+      // The email page lists only what the reviewer may open, and audits the rest as a read.
+      const listed = await listSelection({ ids: [other, ...mine], context: ctx });
+      assert.deepEqual(
+        listed.map((row) => [row.id, row.fullName, row.status]),
+        mine.map((id, i) => [id, `Person backend ${7 + i}`, 'new']),
+      );
+      assert.ok(
+        (await denials('backend-reviewer@example.com')).some(
+          (r) => r.applicationId === other && r.detail === 'open the application',
+        ),
+      );
       const result = await changeStatuses({
         ids: [...mine, other, mine[0]!, 999_999],
         to: 'interview',

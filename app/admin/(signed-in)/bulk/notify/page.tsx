@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { NothingToSend, StatusEmailFields } from '@/features/application/components/status-email';
-import { getApplication } from '@/features/application/queries';
 import { BULK_LIMIT } from '@/features/application/schemas';
+import { listSelection } from '@/features/application/status-changes';
 import { bulkStatusWithEmail } from '@/features/inbox/actions';
 import { parseIds } from '@/features/inbox/filter';
 import { defaultStatusMessage } from '@/features/mail/status-messages';
@@ -18,9 +18,7 @@ export default async function BulkNotifyPage({ searchParams }: Props) {
   const ids = parseIds([query.ids ?? []].flat(), BULK_LIMIT);
   const view = typeof query.view === 'string' ? query.view.slice(0, 2000) : '';
   const status = isApplicationStatus(query.status) ? query.status : null;
-  const found = (await Promise.all(ids.map((id) => getApplication({ id })))).filter(
-    (application) => application !== null && !application.erasedAt && application.status !== status,
-  );
+  const found = (await listSelection({ ids })).filter((application) => application.status !== status);
   const back = `/admin${view ? `?${view}` : ''}`;
   if (!status || found.length === 0) {
     const reason = status
@@ -31,7 +29,7 @@ export default async function BulkNotifyPage({ searchParams }: Props) {
   const message = defaultStatusMessage(status, {
     candidateName: '{name}',
     postingTitle:
-      found.length && new Set(found.map((a) => a!.postingTitle)).size === 1 ? found[0]!.postingTitle : 'the role',
+      found.length && new Set(found.map((a) => a.postingTitle)).size === 1 ? found[0]!.postingTitle : 'the role',
     companyName: site.companyName,
   });
   return (
@@ -50,9 +48,9 @@ export default async function BulkNotifyPage({ searchParams }: Props) {
         <h2>To</h2>
         <ul>
           {found.map((application) => (
-            <li key={application!.id}>
-              <input type="hidden" name="ids" value={application!.id} />
-              {application!.fullName} ({application!.email}), {application!.postingTitle}
+            <li key={application.id}>
+              <input type="hidden" name="ids" value={application.id} />
+              {application.fullName} ({application.email}), {application.postingTitle}
             </li>
           ))}
         </ul>
