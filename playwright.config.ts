@@ -6,12 +6,12 @@ import { E2E_SMTP_PORT, POSTGRES_TARGET, SQLITE_TARGET, type Target } from './e2
 // Playwright installed itself.
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '');
 
-// What the PostgreSQL project runs: the flows that cross the whole stack (applying, with and without JavaScript;
-// the posting's own questions, stored as JSON; the candidate's own page and its links), and what only several instances can show. Everything else runs once,
-// on SQLite: the admin pages' data layer (filters, counts, roles, assignment, scorecards, sources, mail) is
-// unit-tested on both databases, and hostile input, headers, limits and content are about the site, not its
-// database.
-const POSTGRES_SPECS = ['apply.spec.ts', 'questions.spec.ts', 'candidate.spec.ts', 'several-instances.spec.ts'];
+// What the PostgreSQL project runs: the flows that cross the whole stack (applying, with and without JavaScript,
+// resumes into object storage; the posting's own questions, stored as JSON), and what only several instances can
+// show. Everything else runs once, on SQLite: the data layer behind the admin pages and the candidate's own page
+// (filters, counts, roles, assignment, scorecards, sources, mail, links, withdrawal, erasure) is unit-tested on
+// both databases, and hostile input, headers, limits and content are about the site, not its database.
+const POSTGRES_SPECS = ['apply.spec.ts', 'questions.spec.ts', 'several-instances.spec.ts'];
 
 const project = (target: Target, testMatch?: string[]) => ({
   name: target.name,
@@ -41,7 +41,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   use: {
-    trace: 'retain-on-failure',
+    // Recording a trace of every test cost about a quarter of the suite's time here (it snapshots every step),
+    // so a trace is recorded on a retry only; a failure still leaves its screenshot and the page's ARIA snapshot.
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromium || undefined,
       // This machine has no internet: stop Chromium's background calls home.

@@ -1,49 +1,25 @@
+import { HOSTILE_VALUES } from '@/test-support/hostile-values';
 import { seedApplication } from '../fixtures/db';
 import { expect, test } from '../fixtures/test';
 
 // No value of any admin query parameter answers 500: control characters are dropped, bad values are left out
-// and the page says the filter was not applied.
-
-const HOSTILE = [
-  'a\u0000b',
-  '\u0000',
-  '\u0007\u001b[31m',
-  '\u202Eevil',
-  '%',
-  '%00',
-  '"',
-  "' OR 1=1 --",
-  '*',
-  'NEAR(a b)',
-  'a AND OR NOT',
-  '-1',
-  '0',
-  '1e309',
-  '99999999999999999999',
-  '2026-02-30',
-  '0000-00-00',
-  '9999-99-99',
-  'x'.repeat(5_000),
-  '🙂'.repeat(300),
-  '<script>alert(1)</script>',
-];
-const PARAMS = ['q', 'posting', 'status', 'from', 'to', 'before', 'saved', 'error'];
+// and the page says the filter was not applied. The parsers and the queries meet every value in every
+// parameter on both databases (features/inbox/hostile-params.test.ts); here each page gets each value in all
+// its parameters at once, and each parameter twice.
+const PARAMS = ['q', 'posting', 'status', 'source', 'from', 'to', 'assigned', 'before', 'saved', 'error'];
 
 test('no value of any inbox, export or detail parameter gives a 500', async ({ page, admin }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(60_000);
   const id = await seedApplication({ fullName: 'Param Target' });
   await admin.signIn(page);
   const failures: string[] = [];
+  const tryUrl = async (url: string) => {
+    const response = await page.request.get(url, { maxRedirects: 0 });
+    if (response.status() >= 500) failures.push(`${response.status()} ${url.slice(0, 120)}`);
+  };
   for (const base of ['/admin', '/admin/export', `/admin/applications/${id}`, '/admin/audit', '/admin/dashboard']) {
-    for (const param of PARAMS) {
-      for (const value of HOSTILE) {
-        const url = `${base}?${new URLSearchParams([[param, value]])}`;
-        const response = await page.request.get(url, { maxRedirects: 0 });
-        if (response.status() >= 500) failures.push(`${response.status()} ${url.slice(0, 120)}`);
-      }
-      const twice = `${base}?${param}=a&${param}=b`;
-      if ((await page.request.get(twice, { maxRedirects: 0 })).status() >= 500) failures.push(twice);
-    }
+    for (const value of HOSTILE_VALUES) await tryUrl(`${base}?${new URLSearchParams(PARAMS.map((p) => [p, value]))}`);
+    await tryUrl(`${base}?${PARAMS.map((p) => `${p}=a&${p}=b`).join('&')}`);
   }
   expect(failures).toEqual([]);
 });

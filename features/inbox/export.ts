@@ -11,7 +11,7 @@ import type { AdminContext } from '@/features/staff/context';
 import { filterSql } from './filter-sql';
 
 // The candidate's own fields, and their labels, come from the personal-data declaration; answers get a
-// column per question (app/admin/(signed-in)/export/route.ts).
+// column per question (export-csv.ts).
 const PERSONAL = shownColumns('applications').filter((c) => c.column !== 'answers');
 
 export const EXPORT_COLUMNS: readonly (readonly [string, string])[] = [

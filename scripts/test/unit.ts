@@ -1,7 +1,8 @@
 // The unit tests, found by name beside the code they test. Most run with the react-server condition, as the
 // site's server code does (`server-only` throws without it). Two kinds run in plain Node, as their code does:
 // the worker's (`*.worker.test.ts`: the mail worker and retention run outside Next) and React rendered to a
-// string (`*.test.tsx`: react-dom/server refuses the react-server condition).
+// string (`*.test.tsx`: react-dom/server refuses the react-server condition). Each set runs in one process (see
+// import-tests.ts): the tests share it, so a test that changes process-wide state puts it back.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,7 +30,7 @@ for (const [list, condition] of [
   [pick(plain), []],
 ] as const) {
   if (list.length === 0) continue;
-  const run = spawnSync('tsx', ['--test', ...condition, ...list], { stdio: 'inherit' });
+  const run = spawnSync('tsx', [...condition, 'scripts/test/import-tests.ts', ...list], { stdio: 'inherit' });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

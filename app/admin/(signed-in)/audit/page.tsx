@@ -1,18 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { formatDateTime } from '@/components/ui/utc-date';
+import { AuditTable } from '@/features/audit/components/audit-table';
 import { listAudit } from '@/features/audit/queries';
 import { parseCursor } from '@/features/inbox/filter';
 import { currentViewer } from '@/features/staff/context';
-import { AUDIT_ACTION_LABELS } from '@/lib/audit-actions';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
-export default async function AuditPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ searchParams }: Props) {
   const viewer = await currentViewer();
   if (viewer?.role !== 'owner') {
     return (
@@ -23,45 +19,10 @@ export default async function AuditPage({
     );
   }
   const before = parseCursor(await searchParams);
-  const { entries, hasMore } = await listAudit({ before });
   return (
     <>
       <h1>Audit log</h1>
-      <div className="table-scroll" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-        <table className="admin-table">
-          <caption id="audit-caption">Sign-ins, status changes, notes, downloads and exports, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Application</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
-                </td>
-                <td>{e.actorEmail}</td>
-                <td>{AUDIT_ACTION_LABELS[e.action]}</td>
-                <td>
-                  {e.applicationId ? (
-                    <Link href={`/admin/applications/${e.applicationId}`}>#{e.applicationId}</Link>
-                  ) : null}
-                </td>
-                <td>{e.detail}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <nav className="pager" aria-label="Pages">
-        {before ? <Link href="/admin/audit">Newest entries</Link> : null}
-        {hasMore ? <Link href={`/admin/audit?before=${entries.at(-1)!.id}`}>Older entries</Link> : null}
-      </nav>
+      <AuditTable {...await listAudit({ before })} before={before} />
     </>
   );
 }

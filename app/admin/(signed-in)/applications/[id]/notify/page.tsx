@@ -1,13 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { updateStatusWithEmail } from '@/features/application/actions';
-import { NothingToSend, StatusEmailFields } from '@/features/application/components/status-email';
+import { NothingToSend } from '@/features/application/components/status-email';
+import { StatusEmailForm } from '@/features/application/components/status-email-form';
 import { getApplication } from '@/features/application/queries';
 import { parseApplicationId } from '@/features/application/schemas';
 import { filterQuery, parseInboxFilter } from '@/features/inbox/filter';
-import { SUBJECTS } from '@/features/mail/messages';
-import { defaultStatusMessage } from '@/features/mail/status-messages';
-import { site } from '@/lib/site';
 import { isApplicationStatus, STATUS_LABELS } from '@/lib/status';
 
 export const metadata: Metadata = { title: 'Email the candidate' };
@@ -35,38 +32,6 @@ export default async function NotifyPage({ params, searchParams }: Props) {
       />
     );
   }
-  const message = defaultStatusMessage(move, {
-    candidateName: application.fullName,
-    postingTitle: application.postingTitle,
-    companyName: site.companyName,
-  });
-  return (
-    <article className="admin-detail">
-      <h1>
-        Move {application.fullName} to {STATUS_LABELS[move]} and email them
-      </h1>
-      <p>
-        Nothing changes until you send: the status moves from {STATUS_LABELS[application.status]} to{' '}
-        {STATUS_LABELS[move]} and this email goes to the candidate, together. Read it and change anything you like.
-      </p>
-      <form action={updateStatusWithEmail} className="admin-form">
-        <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="status" value={move} />
-        <input type="hidden" name="view" value={view} />
-        <dl className="admin-fields">
-          <dt>To</dt>
-          <dd>{application.email}</dd>
-          <dt>Subject</dt>
-          <dd>{SUBJECTS.status_update({ postingTitle: application.postingTitle, message })}</dd>
-        </dl>
-        <StatusEmailFields
-          id="message"
-          message={message}
-          refused={query.error === 'message' ? 'Write the email to the candidate' : undefined}
-          submit={`Move to ${STATUS_LABELS[move]} and send the email`}
-          back={back}
-        />
-      </form>
-    </article>
-  );
+  const refused = query.error === 'message' ? 'Write the email to the candidate' : undefined;
+  return <StatusEmailForm {...{ id, application, move, view, back, refused }} />;
 }
