@@ -77,9 +77,27 @@ server.listen(port, hostname, () => console.log(`Careers site on http://${hostna
 
 // Emails, retention and tidying, in this process unless MAIL_WORKER=off.
 const worker = await startWorkerFromEnv();
+
+// SIGTERM (an orchestrator stopping the instance) or SIGINT: accept no new connection, let the requests in flight
+// finish and the worker finish the email it is sending, then exit. What still runs after SHUTDOWN_MS is cut off.
+const SHUTDOWN_MS = 10_000;
+let stopping = false;
+server.on('request', (_request, response: http.ServerResponse) => {
+  // A kept-alive connection would bring the next request to a server that is leaving: this one is its last.
+  if (stopping) response.setHeader('Connection', 'close');
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close();
-    void (worker?.stop() ?? Promise.resolve()).finally(() => process.exit(0));
+  process.on(signal, () => {
+    // A signal to the process group reaches this process again through npm and the TypeScript loader: once.
+    if (stopping) return;
+    stopping = true;
+    console.log(`[server] ${signal}: finishing the requests in flight`);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      console.error(`[server] requests still running after ${SHUTDOWN_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
+    void Promise.all([closed, worker?.stop()]).finally(() => process.exit(0));
   });
 }

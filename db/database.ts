@@ -40,7 +40,8 @@ export async function openDatabase(
     : openPostgres(where.url, options.poolSize);
 }
 
-const migrations = (dialect: string) => path.join(process.cwd(), 'db', 'migrations', dialect);
+/** Where the build's migrations for the dialect are (db/migration-state.ts reads their journal). */
+export const migrations = (dialect: Database['dialect']) => path.join(process.cwd(), 'db', 'migrations', dialect);
 
 /** The folder and every file of the database are readable by this user only. */
 function openSqlite(file: string, maxSizeMb: number | undefined): Database {

@@ -12,7 +12,7 @@ import {
 } from './fixtures/apply';
 import { applicationsOf, e2eDb, query } from './fixtures/db';
 import { linkIn, waitForMail } from './fixtures/mailbox';
-import { expect, test } from './fixtures/test';
+import { expect, storesNothing, test } from './fixtures/test';
 
 async function rowsFor(email: string) {
   const { db, t } = await e2eDb();
@@ -171,6 +171,7 @@ test('the server validates again: a bad email posted straight to the action is r
 });
 
 test('a closed posting refuses a direct POST', async ({ noJsPage: page }) => {
+  storesNothing();
   const email = uniqueEmail('closed');
   const response = await postApplication(page, CLOSED, {
     slug: 'solutions-engineer-new-york',
@@ -185,6 +186,7 @@ test('a closed posting refuses a direct POST', async ({ noJsPage: page }) => {
 });
 
 test('a wrong file type is a field error in the browser and on the server', async ({ page, noJsPage }) => {
+  storesNothing();
   const fake = {
     name: 'resume.pdf',
     mimeType: 'application/pdf',
@@ -210,6 +212,7 @@ test('a wrong file type is a field error in the browser and on the server', asyn
 });
 
 test('an oversize resume is a clear error, never a 500', async ({ page, noJsPage }) => {
+  storesNothing();
   const email = uniqueEmail('big');
   // In the browser: refused before upload.
   await page.goto(SEED);
@@ -286,6 +289,7 @@ test('bots are dropped quietly: a filled honeypot looks like success and stores 
 test('with JavaScript, a refused submission (429, network failure) is a message on the form, which keeps what was typed', async ({
   page,
 }) => {
+  storesNothing();
   await page.goto(SEED);
   await enhanceForm(page);
   await page.route(`**${SEED}`, (route) =>

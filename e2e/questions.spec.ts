@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { emailKey } from '@/features/mail/email-key';
 import { enhanceForm, fillApplication, pdf, postApplication, sendButton, uniqueEmail } from './fixtures/apply';
 import { applicationsOf, e2eDb } from './fixtures/db';
-import { expect, test } from './fixtures/test';
+import { expect, storesNothing, test } from './fixtures/test';
 
 const POSTING = '/careers/data-platform-engineer-berlin';
 
@@ -28,6 +28,7 @@ test('a required question left out is refused by the server even when the browse
 });
 
 test('the browser checks the questions with the same rules before sending', async ({ page }) => {
+  storesNothing();
   await page.goto(POSTING);
   await enhanceForm(page);
   await fillApplication(page, {

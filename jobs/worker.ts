@@ -43,8 +43,10 @@ export function startWorker({
   let stopped = false;
   let lastHourly = 0;
   const cycle = async () => {
-    const delivered = await deliverDue({ database, transport, now, pacing });
+    const delivered = await deliverDue({ database, transport, now, pacing, stopping: () => stopped });
     for (const d of delivered) if (d.outcome === 'retry') log(`[mail] #${d.id} will be tried again: ${d.error}`);
+    // Stopping: the email being sent is finished; the tidying waits for the next start.
+    if (stopped) return;
     await forgetErasedMail({ database, transport });
     await compactSearchIndex(database);
     if (now() - lastHourly >= hourlyMs) {

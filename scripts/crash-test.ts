@@ -1,4 +1,4 @@
-// npm run test:crash [-- --rounds 12 --concurrency 8 --database sqlite|postgres --storage database|s3]
+// npm run test:crash [-- --rounds 12 --concurrency 8 --database sqlite|postgres --storage database|s3 --graceful]
 //
 // Submits applications concurrently through the real form submission path while killing the server with
 // SIGKILL at random moments, restarting it each time. Then: every acknowledged application is stored with
@@ -7,7 +7,8 @@
 // required. With object storage, a kill may leave an object without an application; the sweep removes it.
 // The site sends its emails to a real SMTP server started here: after the last kill a server runs until the
 // outbox is empty, and every email queued is received, repeated only when a kill cut its own send (counted
-// against the kills), with the delay from storing the application to the SMTP server reported.
+// against the kills), with the delay from storing the application to the SMTP server reported. With
+// --graceful a last round ends with SIGTERM instead: every request in flight is answered and the server exits 0.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     seed: { type: 'string' },
     database: { type: 'string', default: 'sqlite' },
     storage: { type: 'string', default: 'database' },
+    // One more round that ends with SIGTERM: every request in flight must be answered, the server must exit 0.
+    graceful: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(args.rounds);
@@ -175,20 +178,36 @@ async function main() {
     console.log(
       `Crash test on ${dialect}, resumes in ${args.storage}: ${rounds} rounds, ${concurrency} concurrent submitters, seed ${seed}`,
     );
-    for (let round = 1; round <= rounds; round++) {
+    const shutdown: string[] = [];
+    for (let round = 1; round <= rounds + (args.graceful ? 1 : 0); round++) {
+      const term = round > rounds;
       const server = await startServer(port, env);
       const hidden = await actionFields(server.origin);
       const stop = { killed: false };
       const workers = Array.from({ length: concurrency }, (_, i) => submitUntil(server, hidden, stop, i));
       const before = acknowledged.length;
+      const failedBefore = failures;
       try {
         await Promise.race([new Promise((r) => setTimeout(r, 800 + random() * 2_500)), ...workers]);
       } finally {
+        // No submitter starts a request after this; the ones in flight are the server's to finish (SIGTERM).
         stop.killed = true;
-        killServer(server);
+        if (term) process.kill(-server.process.pid!, 'SIGTERM');
+        else killServer(server);
       }
+      const signalled = Date.now();
       await Promise.all([...workers, server.exited]);
-      console.log(`  round ${String(round).padStart(2)}: killed after ${acknowledged.length - before} acknowledged`);
+      if (!term) {
+        console.log(`  round ${String(round).padStart(2)}: killed after ${acknowledged.length - before} acknowledged`);
+        continue;
+      }
+      const seconds = ((Date.now() - signalled) / 1000).toFixed(1);
+      console.log(
+        `  round ${round}: SIGTERM after ${acknowledged.length - before} acknowledged; exited in ${seconds} s`,
+      );
+      if (failures > failedBefore) shutdown.push(`SIGTERM cut off ${failures - failedBefore} request(s) in flight`);
+      if (server.process.exitCode !== 0)
+        shutdown.push(`after SIGTERM the server exited with ${server.process.exitCode ?? server.process.signalCode}`);
     }
     const calm = await drainOutbox({ port, env, databaseUrl, sink });
     const database = await openDatabase(databaseUrl);
@@ -196,8 +215,9 @@ async function main() {
       database,
       resumeStoreFromEnv({ ...process.env, ...storage, S3_REGION: 'us-east-1' }),
     );
+    // Only the SIGKILLs may repeat an email (a kill can cut a send after the server accepted it); SIGTERM never.
     const mail = await checkMail(database, sink, rounds);
-    problems.push(...mail.problems);
+    problems.push(...shutdown, ...mail.problems);
     await database.close();
     console.log(
       `Crash test: ${rounds} SIGKILLs, ${attempts} submissions, ${acknowledged.length} acknowledged, ${failures} cut off by a kill; ${summary}; ${((Date.now() - started) / 1000).toFixed(1)} s`,

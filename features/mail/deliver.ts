@@ -74,14 +74,17 @@ export async function deliverDue({
   transport,
   now = () => Date.now(),
   pacing = DEFAULT_PACING,
+  stopping = () => false,
 }: {
   database: Database;
   transport: Transport;
   now?: () => number;
   pacing?: Pacing;
+  /** True once the process is stopping: the email being sent is finished, no other is claimed. */
+  stopping?: () => boolean;
 }): Promise<Delivered[]> {
   const done: Delivered[] = [];
-  const next = () => claimNext({ database, now: now(), claimMs: pacing.claimMs });
+  const next = () => (stopping() ? undefined : claimNext({ database, now: now(), claimMs: pacing.claimMs }));
   for (let mail = await next(); mail; mail = await next()) {
     done.push(await deliver({ database, transport, mail, now: now(), ...pacing }));
   }

@@ -37,6 +37,15 @@ async function outbox({ db, t }: Database) {
     .orderBy(t.outbox.id);
 }
 
+/** A real SMTP server on loopback and a transport to it, both closed when the test ends. */
+async function smtpServer(t: { after: (fn: () => unknown) => unknown }) {
+  const sink = await startSmtpSink();
+  t.after(() => sink.close());
+  const transport = smtpTransport(sink.url, '"Careers" <careers@example.com>');
+  t.after(() => transport.close?.());
+  return { sink, transport };
+}
+
 /** A loopback port nobody listens on: SMTP "down". */
 async function closedPort(): Promise<number> {
   const server = net.createServer();
@@ -59,10 +68,7 @@ for (const dialect of testDialects()) {
   describe(`mail delivery on ${dialect}`, () => {
     test('an email is sent over SMTP with its text and HTML parts, its Message-ID and a private link that works', async (t) => {
       const database = await freshDatabase(dialect, t);
-      const sink = await startSmtpSink();
-      t.after(() => sink.close());
-      const transport = smtpTransport(sink.url, '"Careers" <careers@example.com>');
-      t.after(() => transport.close?.());
+      const { sink, transport } = await smtpServer(t);
       const now = Date.now();
       await queue(database, now);
       const done = await deliverDue({ database, transport, now: () => now });
@@ -88,6 +94,35 @@ for (const dialect of testDialects()) {
         await readLink({ database, token, now: now + 31 * 24 * 60 * MINUTE }),
         null,
         'the link expires after 30 days',
+      );
+    });
+
+    test('stopping: the email being sent is finished, no other is claimed, and the rest wait for the next start', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const { sink, transport } = await smtpServer(t);
+      const now = Date.now();
+      for (const to of ['a@example.com', 'b@example.com', 'c@example.com']) await queue(database, now, to);
+      let sent = 0;
+      const counting: Transport = { ...transport, send: async (message) => (sent++, transport.send(message)) };
+      // SIGTERM arrives while the first email is on its way.
+      const done = await deliverDue({ database, transport: counting, now: () => now, stopping: () => sent > 0 });
+      assert.deepEqual(
+        done.map((d) => d.outcome),
+        ['sent'],
+      );
+      assert.equal(sink.messages().length, 1);
+      assert.deepEqual(
+        (await outbox(database)).map((row) => row.status),
+        ['sent', 'pending', 'pending'],
+      );
+      // The next start sends the rest, once each.
+      await deliverDue({ database, transport, now: () => now });
+      assert.deepEqual(
+        sink
+          .messages()
+          .map((m) => m.to[0])
+          .sort(),
+        ['a@example.com', 'b@example.com', 'c@example.com'],
       );
     });
 

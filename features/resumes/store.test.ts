@@ -45,6 +45,17 @@ describe('resumes in S3-compatible storage', { skip: endpoint ? false : 'TEST_S3
     await assert.rejects(store.read(first));
   });
 
+  test('the readiness check reaches a bucket that is there, and fails for one that is not', async () => {
+    await (await freshBucket()).reachable();
+    const missing = s3Store({
+      bucket: `missing-${crypto.randomBytes(4).toString('hex')}`,
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+    });
+    await assert.rejects(missing.reachable());
+  });
+
   for (const dialect of testDialects()) {
     test(`on ${dialect}: an application's resume is stored in the bucket, and a failed store leaves no object`, async (t) => {
       const database = await freshDatabase(dialect, t);

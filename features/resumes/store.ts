@@ -3,6 +3,7 @@ import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectVersionsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -28,6 +29,8 @@ export interface ResumeStore {
   /** Every object, a page at a time (for the sweep). */
   list(): AsyncIterable<StoredObject[]>;
   removeMany(objectKeys: string[]): Promise<void>;
+  /** Resolves when the store can be used (the readiness check): the bucket is there and answers these credentials. */
+  reachable(): Promise<void>;
 }
 
 const PREFIX = 'resumes/';
@@ -39,6 +42,7 @@ export const databaseStore: ResumeStore = {
   remove: async () => {},
   list: async function* () {},
   removeMany: async () => {},
+  reachable: async () => {},
 };
 
 export type S3Settings = { bucket: string; endpoint?: string; region: string; forcePathStyle: boolean };
@@ -92,6 +96,9 @@ export function s3Store(settings: S3Settings): ResumeStore {
         const Objects = objectKeys.slice(i, i + 1000).map((Key) => ({ Key }));
         await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects, Quiet: true } }));
       }
+    },
+    async reachable() {
+      await client.send(new HeadBucketCommand({ Bucket }));
     },
   };
 }

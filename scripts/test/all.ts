@@ -54,7 +54,7 @@ const GROUPS: Step[][][] = [
       ['unit tests', ['run', 'test:unit']],
       // The crash tests serve the build Playwright makes: they start once its server answers.
       ['the e2e build', WAIT_FOR_BUILD],
-      ['crash test, SQLite', ['run', 'test:crash', '--', '--rounds', '3']],
+      ['crash test, SQLite', ['run', 'test:crash', '--', '--rounds', '3', '--graceful']],
       [
         'crash test, PostgreSQL and object storage',
         ['run', 'test:crash', '--', '--rounds', '3', '--database', 'postgres', '--storage', 's3', '--port', '3372'],
