@@ -35,7 +35,17 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Set on SIGTERM (below): responses in progress are the connection's last, and each one ending lets it close.
+let stopping = false;
+const inFlight = new Set<http.ServerResponse>();
+
 const server = http.createServer((request, response) => {
+  inFlight.add(response);
+  response.once('close', () => {
+    inFlight.delete(response);
+    if (stopping) server.closeIdleConnections();
+  });
+  if (stopping) response.setHeader('Connection', 'close');
   const address = clientAddressFrom(request.socket.remoteAddress, request.headers['x-forwarded-for'], hops);
   if (hops === 0) for (const header of FORWARDED) delete request.headers[header];
   request.headers['x-forwarded-for'] = address;
@@ -81,17 +91,14 @@ const worker = await startWorkerFromEnv();
 // SIGTERM (an orchestrator stopping the instance) or SIGINT: accept no new connection, let the requests in flight
 // finish and the worker finish the email it is sending, then exit. What still runs after SHUTDOWN_MS is cut off.
 const SHUTDOWN_MS = 10_000;
-let stopping = false;
-server.on('request', (_request, response: http.ServerResponse) => {
-  // A kept-alive connection would bring the next request to a server that is leaving: this one is its last.
-  if (stopping) response.setHeader('Connection', 'close');
-});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     // A signal to the process group reaches this process again through npm and the TypeScript loader: once.
     if (stopping) return;
     stopping = true;
-    console.log(`[server] ${signal}: finishing the requests in flight`);
+    console.log(`[server] ${signal}: finishing ${inFlight.size} request(s) in flight`);
+    // A kept-alive connection would otherwise wait out its idle timeout after its last response.
+    for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     setTimeout(() => {

@@ -5,7 +5,7 @@ import { expect, test } from '../fixtures/test';
 // No value of any admin query parameter answers 500: control characters are dropped, bad values are left out
 // and the page says the filter was not applied. The parsers and the queries meet every value in every
 // parameter on both databases (features/inbox/hostile-params.test.ts); here each page gets each value in all
-// its parameters at once, and each parameter twice.
+// its parameters at once (a long one in each on its own), and each parameter twice.
 const PARAMS = ['q', 'posting', 'status', 'source', 'from', 'to', 'assigned', 'before', 'saved', 'error'];
 
 test('no value of any inbox, export or detail parameter gives a 500', async ({ page, admin }) => {
@@ -18,7 +18,11 @@ test('no value of any inbox, export or detail parameter gives a 500', async ({ p
     if (response.status() >= 500) failures.push(`${response.status()} ${url.slice(0, 120)}`);
   };
   for (const base of ['/admin', '/admin/export', `/admin/applications/${id}`, '/admin/audit', '/admin/dashboard']) {
-    for (const value of HOSTILE_VALUES) await tryUrl(`${base}?${new URLSearchParams(PARAMS.map((p) => [p, value]))}`);
+    for (const value of HOSTILE_VALUES) {
+      // A long value in all ten at once would pass Node's 16 KB header limit (a 431 before the page runs).
+      const sets = value.length > 200 ? PARAMS.map((p) => [[p, value]]) : [PARAMS.map((p) => [p, value])];
+      for (const set of sets) await tryUrl(`${base}?${new URLSearchParams(set)}`);
+    }
     await tryUrl(`${base}?${PARAMS.map((p) => `${p}=a&${p}=b`).join('&')}`);
   }
   expect(failures).toEqual([]);

@@ -41,25 +41,33 @@ export async function checkReadiness({
   deadlineMs?: number;
 }): Promise<Readiness> {
   const problems: string[] = [];
-  const checks: Readiness['checks'] = { database: 'failing', migrations: 'unknown', storage: 'failing' };
-  const databaseCheck = within(
-    (async () => {
-      const pending = await pendingMigrations(await database());
-      checks.database = 'ok';
-      checks.migrations = pending.length ? 'behind' : 'ok';
-      if (pending.length) problems.push(`migrations not applied: ${pending.join(', ')}`);
-    })(),
-    deadlineMs,
-  ).catch((error: unknown) => void problems.push(`database: ${reason(error)}`));
-  const storageCheck = within(
-    (async () => {
-      const resumes = store();
-      await resumes.reachable();
-      checks.storage = resumes.kind === 's3' ? 'ok' : 'in the database';
-    })(),
-    deadlineMs,
-  ).catch((error: unknown) => void problems.push(`storage: ${reason(error)}`));
-  await Promise.all([databaseCheck, storageCheck]);
+  // Each check yields its own result; one past its deadline is failing, and what it finds later is dropped.
+  const [databaseResult, storage] = await Promise.all([
+    within(
+      (async () => {
+        const pending = await pendingMigrations(await database());
+        return { database: 'ok', migrations: pending.length ? 'behind' : 'ok', pending } as const;
+      })(),
+      deadlineMs,
+    ).catch((error: unknown) => {
+      problems.push(`database: ${reason(error)}`);
+      return { database: 'failing', migrations: 'unknown', pending: [] } as const;
+    }),
+    within(
+      (async () => {
+        const resumes = store();
+        await resumes.reachable();
+        return resumes.kind === 's3' ? ('ok' as const) : ('in the database' as const);
+      })(),
+      deadlineMs,
+    ).catch((error: unknown) => {
+      problems.push(`storage: ${reason(error)}`);
+      return 'failing' as const;
+    }),
+  ]);
+  const { pending, ...databaseChecks } = databaseResult;
+  if (pending.length) problems.push(`migrations not applied: ${pending.join(', ')}`);
+  const checks: Readiness['checks'] = { ...databaseChecks, storage };
   const ready = checks.database === 'ok' && checks.migrations === 'ok' && checks.storage !== 'failing';
   return { ready, checks, problems };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-process.env.APP_SECRET = '5f3c9a0e7b2d4c81a6e0f9b3d7c2a5e8f1b4d6a9c3e7f0a2b5d8c1e4f7a0b3c6';
+// APP_SECRET is fixed for every unit test by scripts/test/import-tests.ts, before any file is loaded.
 const { looksLikeBot, minFillMs } = await import('./bot-check');
 const { issueFormToken } = await import('./form-token');
 

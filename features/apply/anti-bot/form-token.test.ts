@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
 
-// The key must be in place before secret.ts is first used; a fixed one keeps the tests away from data/.
-process.env.APP_SECRET = '5f3c9a0e7b2d4c81a6e0f9b3d7c2a5e8f1b4d6a9c3e7f0a2b5d8c1e4f7a0b3c6';
+// APP_SECRET is fixed for every unit test by scripts/test/import-tests.ts, before any file is loaded.
 const { FORM_TOKEN_MAX_AGE_MS, issueFormToken, readFormToken } = await import('./form-token');
 
 const NOW = 1_773_144_000_000; // 2026-03-10T12:00:00Z
