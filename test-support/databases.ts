@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import pg from 'pg';
 import { openDatabase, type Database } from '@/db/database';
 
@@ -45,4 +46,16 @@ export async function freshDatabase(
     await admin.end();
   });
   return database;
+}
+
+/**
+ * For a database shared by the tests of one describe block: pass it to freshDatabase in the block's `before`,
+ * and the database is removed after the block's last test. Call it in the describe callback.
+ */
+export function afterSuite(): { after: (cleanup: () => Promise<void>) => void } {
+  const cleanups: (() => Promise<void>)[] = [];
+  after(async () => {
+    for (const cleanup of cleanups) await cleanup();
+  });
+  return { after: (cleanup) => void cleanups.push(cleanup) };
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Database } from '@/db/database';
 import { listAudit } from '@/features/audit/queries';
 import type { AdminContext } from '@/features/staff/context';
-import { freshDatabase, testDialects } from '@/test-support/databases';
+import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { applyTo, teamAccount } from '@/test-support/factories';
 import { HOSTILE_VALUES } from '@/test-support/hostile-values';
 import { openExport } from './export';
@@ -20,15 +20,12 @@ for (const dialect of testDialects()) {
     let database: Database;
     let id: number;
     const viewers: AdminContext[] = [];
-    const cleanups: (() => Promise<void>)[] = [];
+    const suite = afterSuite();
     before(async () => {
-      database = await freshDatabase(dialect, { after: (fn) => void cleanups.push(fn) });
+      database = await freshDatabase(dialect, suite);
       id = await applyTo({ database, fullName: 'Param Target' });
       await applyTo({ database, fullName: 'Another One', postingSlug: 'design' });
       for (const role of ['owner', 'reviewer'] as const) viewers.push((await teamAccount({ database, role })).context);
-    });
-    after(async () => {
-      for (const cleanup of cleanups) await cleanup();
     });
 
     it('no value of any parameter, alone or repeated, makes a query throw', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { eraseApplication } from '@/features/application/erase';
@@ -8,7 +8,7 @@ import { setPostingMembers } from '@/features/team/posting-teams';
 import type { AuditAction } from '@/lib/audit-actions';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
 import { DEFAULT_SCORECARD, type ScorecardAttribute } from '@/lib/scorecard';
-import { freshDatabase, testDialects } from '@/test-support/databases';
+import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { applyTo, teamOf } from '@/test-support/factories';
 import { getScorecards, listScorecardSummaries, submitScorecard } from './queries';
 
@@ -62,12 +62,9 @@ for (const dialect of testDialects()) {
   };
 
   describe(`scorecards on ${dialect}`, () => {
-    const cleanups: (() => Promise<void>)[] = [];
-    after(async () => {
-      for (const cleanup of cleanups) await cleanup();
-    });
+    const suite = afterSuite();
     before(async () => {
-      database = await freshDatabase(dialect, { after: (fn) => void cleanups.push(fn) });
+      database = await freshDatabase(dialect, suite);
       ids.owner = await account('owner@example.com', 'owner');
       ids.recruiter = await account('recruiter@example.com', 'recruiter');
       ids.a = await account('a@example.com', 'reviewer');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { eraseApplication } from '@/features/application/erase';
@@ -13,7 +13,7 @@ import type { InboxFilter } from '@/features/inbox/filter';
 import { countByStatus, getNeighbours, listApplications, listPostingsWithApplications } from '@/features/inbox/queries';
 import { createAdminUser, disableAdminUser } from '@/features/staff/cli-accounts';
 import { ADDRESS_POLICY } from '@/features/staff/throttle';
-import { freshDatabase, testDialects } from '@/test-support/databases';
+import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { applyTo, PASSWORD, sessionOf, signedContext } from '@/test-support/factories';
 import { signIn, signOut } from './auth';
 import { currentViewer, NotSignedInError } from './context';
@@ -41,12 +41,9 @@ for (const dialect of testDialects()) {
   };
 
   describe(`admin data access layer on ${dialect}`, () => {
-    const cleanups: (() => Promise<void>)[] = [];
-    after(async () => {
-      for (const cleanup of cleanups) await cleanup();
-    });
+    const suite = afterSuite();
     before(async () => {
-      database = await freshDatabase(dialect, { after: (fn) => void cleanups.push(fn) });
+      database = await freshDatabase(dialect, suite);
       await createAdminUser({ database, email: 'Manager@Example.com', password: PASSWORD });
       await createAdminUser({ database, email: 'other@example.com', password: PASSWORD });
       await seed(120);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { listApplicationMail } from '@/features/application/emails';
@@ -20,7 +20,7 @@ import { assignApplications, listActiveMembers, listAssignable } from '@/feature
 import { acceptInvitation, findInvitation, inviteMember } from '@/features/team/invitations';
 import { setPostingMembers } from '@/features/team/posting-teams';
 import { TeamError } from '@/features/team/team-error';
-import { freshDatabase, testDialects } from '@/test-support/databases';
+import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { applyTo, PASSWORD, teamOf } from '@/test-support/factories';
 
 // The posting teams named in front matter, as the content would give them.
@@ -50,12 +50,9 @@ for (const dialect of testDialects()) {
   };
 
   describe(`roles and the team on ${dialect}`, () => {
-    const cleanups: (() => Promise<void>)[] = [];
-    after(async () => {
-      for (const cleanup of cleanups) await cleanup();
-    });
+    const suite = afterSuite();
     before(async () => {
-      database = await freshDatabase(dialect, { after: (fn) => void cleanups.push(fn) });
+      database = await freshDatabase(dialect, suite);
       ids.owner = await account('owner@example.com', 'owner');
       ids.recruiter = await account('recruiter@example.com', 'recruiter');
       ids.backendReviewer = await account('backend-reviewer@example.com', 'reviewer');
