@@ -113,5 +113,13 @@ export default defineConfig([
       'react-hooks/rules-of-hooks': 'off',
     },
   },
-  globalIgnores(['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', 'data/**']),
+  globalIgnores([
+    '.next/**',
+    'node_modules/**',
+    'next-env.d.ts',
+    'test-results/**',
+    'playwright-report/**',
+    'data/**',
+    'dist/**',
+  ]),
 ]);

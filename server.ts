@@ -7,7 +7,6 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { databaseLocation } from '@/db/location';
 import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
-import { startWorkerFromEnv } from '@/jobs/start';
 import { badPath } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
@@ -85,8 +84,9 @@ const server = http.createServer((request, response) => {
 });
 server.listen(port, hostname, () => console.log(`Careers site on http://${hostname}:${port}`));
 
-// Emails, retention and tidying, in this process unless MAIL_WORKER=off.
-const worker = await startWorkerFromEnv();
+// Emails, retention and tidying, in this process unless MAIL_WORKER=off. Its code (the database layer, the email
+// templates, SMTP) is a chunk of its own, loaded once the server listens: the first page does not wait for it.
+const worker = await import('@/jobs/start').then(({ startWorkerFromEnv }) => startWorkerFromEnv());
 
 // SIGTERM (an orchestrator stopping the instance) or SIGINT: accept no new connection, let the requests in flight
 // finish and the worker finish the email it is sending, then exit. What still runs after SHUTDOWN_MS is cut off.

@@ -212,6 +212,8 @@ test('a wrong file type is a field error in the browser and on the server', asyn
 });
 
 test('an oversize resume is a clear error, never a 500', async ({ page, noJsPage }) => {
+  // Three files of 10–12 MB go through the browser: 20 s alone, past 30 s beside the rest of `npm test` (measured).
+  test.slow();
   storesNothing();
   const email = uniqueEmail('big');
   // In the browser: refused before upload.

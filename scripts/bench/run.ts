@@ -14,6 +14,7 @@ import { applying } from './applying';
 import { exportCsv, inbox, INBOX } from './inbox';
 import { lighthouseRows } from './lighthouse';
 import { clientJs, postingPage } from './pages';
+import { startUp } from './start';
 import { markdownTable, meets, ms, row } from './table';
 
 const { values: args } = parseArgs({
@@ -24,6 +25,7 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'sqlite' },
     lighthouse: { type: 'boolean', default: false },
     'lighthouse-runs': { type: 'string', default: '5' },
+    'start-only': { type: 'boolean', default: false },
   },
 });
 const LARGE = Number(args.rows);
@@ -57,6 +59,9 @@ async function main() {
   );
   const applyDb = await databases.create('apply');
   await (await openDatabase(applyDb)).close();
+  // First, on a quiet machine: start-up time and idle memory, three starts of each contender.
+  await startUp(PORT, serverEnv(applyDb));
+  if (args['start-only']) return report();
   const rawDb = await databases.create('raw');
   await withServer(applyDb, async (server) => {
     await postingPage(server, SECONDS, PORT + 1);
@@ -115,6 +120,10 @@ async function main() {
       meets(large / small <= 1.5, '≤ 1.5'),
     );
   }
+  report();
+}
+
+function report() {
   console.log(`\nDatabase: ${dialect}\n\n${markdownTable()}\n`);
   const cpu = os.cpus();
   console.log(

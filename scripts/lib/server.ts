@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SEED_SLUG } from '@/test-support/apply-post';
 
-/** Builds once: an existing `.next` (from `npm run build` or the e2e run) is reused. */
+/** Builds once: an existing `.next` and `dist/` (from `npm run build` or the e2e run) are reused. */
 export function ensureBuild() {
-  if (fs.existsSync(path.join('.next', 'BUILD_ID'))) return;
+  if (fs.existsSync(path.join('.next', 'BUILD_ID')) && fs.existsSync(path.join('dist', 'server.mjs'))) return;
   console.log('No production build found: running npm run build');
   const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (result.status !== 0) throw new Error('npm run build failed');
@@ -15,7 +15,7 @@ export function ensureBuild() {
 export type Server = { process: ChildProcess; origin: string; exited: Promise<void> };
 
 /**
- * `npm start` (server.ts) in its own process group (so SIGKILL reaches every process it started), on loopback.
+ * `npm start`'s compiled server (dist/server.mjs) in its own process group (so SIGKILL reaches every process it started), on loopback.
  * Resolves once the posting page answers.
  */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
@@ -25,7 +25,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     () => false,
   );
   if (inUse) throw new Error(`Port ${port} is already in use; choose another with --port`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['dist/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -35,7 +35,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`next start exited (${child.exitCode ?? child.signalCode})`);
+      throw new Error(`the server exited (${child.exitCode ?? child.signalCode})`);
     try {
       if ((await fetch(`${origin}/careers/${SEED_SLUG}`)).ok) return { process: child, origin, exited };
     } catch {
@@ -44,7 +44,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     await new Promise((r) => setTimeout(r, 100));
   }
   killServer({ process: child, origin, exited });
-  throw new Error(`next start did not answer on ${origin} within 60 s`);
+  throw new Error(`the server did not answer on ${origin} within 60 s`);
 }
 
 /** SIGKILL to the whole process group: no shutdown hooks, no flushing, as in a power cut of the process. */

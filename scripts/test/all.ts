@@ -75,8 +75,6 @@ const env = {
   TEST_S3_DIR: s3.dir,
   AWS_ACCESS_KEY_ID: 'S3RVER',
   AWS_SECRET_ACCESS_KEY: 'S3RVER',
-  // The SDK says at every start that its releases after January 2027 need Node 22 (the lockfile pins one).
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
 let failed: string | undefined;
 
