@@ -1,7 +1,9 @@
 // Runs once as the server starts, before it answers a request (Next's instrumentation hook). A site that keeps
 // resumes in a bucket loads the S3 SDK now rather than on its first upload, which the SDK would slow by about a
-// second (measured on a busy machine); a site that keeps them in its database never loads it.
+// second (measured on a busy machine).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.RESUME_STORAGE !== 's3') return;
-  await import('@aws-sdk/client-s3');
+  // Imported here, not at the top: Next also compiles this file for its edge runtime, where the store cannot run.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { loadS3Sdk, resumeStore } = await import('@/features/resumes/store');
+  if (resumeStore().kind === 's3') await loadS3Sdk();
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { databaseLocation } from '@/db/location';
 import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
+import { resumeStoreFromEnv } from '@/features/resumes/store';
 import { badPath } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
@@ -29,6 +30,7 @@ const LINGER_MS = 2_000;
 // Settings that would fail on the first request fail now, with the reason.
 hiringTeamFromEnv();
 secretSetting(process.env.APP_SECRET, databaseLocation().dialect);
+resumeStoreFromEnv();
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
@@ -93,7 +95,7 @@ const worker = await import('@/jobs/start').then(({ startWorkerFromEnv }) => sta
 const SHUTDOWN_MS = 10_000;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    // A signal to the process group reaches this process again through npm and the TypeScript loader: once.
+    // A signal to the process group reaches this process again through npm (`npm start`): once.
     if (stopping) return;
     stopping = true;
     console.log(`[server] ${signal}: finishing ${inFlight.size} request(s) in flight`);

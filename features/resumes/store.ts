@@ -40,14 +40,15 @@ export type S3Settings = { bucket: string; endpoint?: string; region: string; fo
 
 type Sdk = typeof import('@aws-sdk/client-s3');
 
-// The SDK loads when a bucket is first used: a site that keeps resumes in its database never pays for it
-// (measured on the server's start: about 35 MB and 150 ms).
+// The SDK loads when a bucket is first used, or at the server's start (instrumentation.ts): a site that keeps
+// resumes in its database never pays for it (measured on the server's start: about 35 MB and 150 ms).
 let sdk: Promise<Sdk> | undefined;
+export const loadS3Sdk = () => (sdk ??= import('@aws-sdk/client-s3'));
 
 export function s3Store(settings: S3Settings): ResumeStore {
   let connection: Promise<{ s3: Sdk; client: S3Client }> | undefined;
   const connect = () =>
-    (connection ??= (sdk ??= import('@aws-sdk/client-s3')).then((s3) => ({
+    (connection ??= loadS3Sdk().then((s3) => ({
       s3,
       client: new s3.S3Client({
         region: settings.region,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Server } from '@/scripts/lib/server';
-import { groupRss, median, meets, row } from './table';
+import { groupRss, mb, median, meets, row } from './table';
 
 // Views that fill a page of 50 at 1,000 applications as at a million, so the two sizes render the same page
 // (a posting's interviews were 18 rows at 1,000: a smaller page, not a faster database).
@@ -51,19 +51,13 @@ export async function exportCsv(server: Server, cookie: string, count: number) {
   clearInterval(timer);
   if (lines < count) throw new Error(`export has ${lines} lines for ${count} applications`);
   const label = `CSV export, ${count.toLocaleString('en')} rows`;
-  row(
-    label,
-    'time',
-    `${seconds.toFixed(1)} s`,
-    `${(bytes / 1e6).toFixed(0)} MB`,
-    `${(count / seconds).toFixed(0)} rows/s`,
-  );
+  row(label, 'time', `${seconds.toFixed(1)} s`, mb(bytes), `${(count / seconds).toFixed(0)} rows/s`);
   row(
     label,
     'server RSS peak',
-    `${(peak / 1e6).toFixed(0)} MB`,
-    `before ${(before / 1e6).toFixed(0)} MB`,
-    `+${((peak - before) / 1e6).toFixed(0)} MB`,
+    mb(peak),
+    `before ${mb(before)}`,
+    `+${mb(peak - before)}`,
     meets(peak - before <= 50e6, '≤ +50 MB'),
   );
 }

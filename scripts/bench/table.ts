@@ -7,6 +7,8 @@ export const row = (...cells: (string | number)[]) => rows.push(cells.map(String
 export const meets = (ok: boolean, target: string) => `${target}: ${ok ? 'met' : '**not met**'}`;
 
 export const ms = (n: number) => `${n.toFixed(1)} ms`;
+/** Megabytes of 10^6 bytes, as every memory and size row prints them. */
+export const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 export const p99 = (samples: number[]) =>
   [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(samples.length * 0.99))]!;
 export const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;

@@ -14,18 +14,26 @@ export function ensureBuild() {
 
 export type Server = { process: ChildProcess; origin: string; exited: Promise<void> };
 
+/** How to start: the production command by default; the bench also starts `next start` and `npm start`. */
+export type StartOptions = { command?: string[]; pollMs?: number };
+
 /**
- * `npm start`'s compiled server (dist/server.mjs) in its own process group (so SIGKILL reaches every process it started), on loopback.
- * Resolves once the posting page answers.
+ * The compiled server `npm start` runs (dist/server.mjs), or `command`, in its own process group (so SIGKILL
+ * reaches every process it started), on loopback. Resolves once the posting page answers, polled every `pollMs`.
  */
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
+export async function startServer(
+  port: number,
+  env: Record<string, string>,
+  { command = [process.execPath, 'dist/server.mjs'], pollMs = 100 }: StartOptions = {},
+): Promise<Server> {
   // Never talk to somebody else's server by mistake: the port must be free before we start ours.
   const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
     () => true,
     () => false,
   );
   if (inUse) throw new Error(`Port ${port} is already in use; choose another with --port`);
-  const child = spawn(process.execPath, ['dist/server.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+  const [file, ...args] = command;
+  const child = spawn(file!, [...args, '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -35,16 +43,16 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`the server exited (${child.exitCode ?? child.signalCode})`);
+      throw new Error(`${command.join(' ')} exited (${child.exitCode ?? child.signalCode})`);
     try {
       if ((await fetch(`${origin}/careers/${SEED_SLUG}`)).ok) return { process: child, origin, exited };
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   killServer({ process: child, origin, exited });
-  throw new Error(`the server did not answer on ${origin} within 60 s`);
+  throw new Error(`${command.join(' ')} did not answer on ${origin} within 60 s`);
 }
 
 /** SIGKILL to the whole process group: no shutdown hooks, no flushing, as in a power cut of the process. */
