@@ -11,7 +11,13 @@ const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync('/usr/bin/chromium'
 // show. Everything else runs once, on SQLite: the data layer behind the admin pages and the candidate's own page
 // (filters, counts, roles, assignment, scorecards, sources, mail, links, withdrawal, erasure) is unit-tested on
 // both databases, and hostile input, headers, limits and content are about the site, not its database.
-const POSTGRES_SPECS = ['apply.spec.ts', 'questions.spec.ts', 'several-instances.spec.ts', 'operations.spec.ts'];
+const POSTGRES_SPECS = [
+  'apply.spec.ts',
+  'questions.spec.ts',
+  'several-instances.spec.ts',
+  'operations.spec.ts',
+  'metrics.spec.ts',
+];
 
 const project = (target: Target, testMatch?: string[]) => ({
   name: target.name,

@@ -1,20 +1,30 @@
 // npm start: Next's request handler behind a small Node server, because only this layer sees the socket.
 // It decides the client's address (the socket's peer, or what TRUST_PROXY's proxies say), refuses a body
 // larger than its route accepts before a byte of it is read, and adds HSTS when the site is served over https.
-// It also runs the worker that sends the emails (jobs/), unless MAIL_WORKER=off.
+// It names each request by its route pattern for the log and /metrics (with METRICS_TOKEN or METRICS_PORT), and
+// runs the worker that sends the emails (jobs/), unless MAIL_WORKER=off.
+import fs from 'node:fs';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { databaseLocation } from '@/db/location';
 import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
+import { metricsSettingsFromEnv } from '@/features/operations/metrics-settings';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
 import { badPath } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
 import { MESSAGE_HEADERS, messageHtml } from '@/lib/http/message-page';
+import { requestIdFrom } from '@/lib/http/request-id';
+import { filesUnder, routeMatcher, routePatternsFrom } from '@/lib/http/route-patterns';
 import { HSTS, securityHeaders } from '@/lib/http/security-headers';
+import { jsonConsole, logFormatFromEnv, logLine, logRequestsFromEnv, requestContext, writeLine } from '@/lib/log';
 import { secretSetting } from '@/lib/security/secret-format';
 import { site } from '@/lib/site';
+
+// The app/ tree's route patterns, listed by scripts/build-server.ts when it compiles this file (the deployed
+// site need not ship app/); read from the tree when this file runs uncompiled.
+declare const __APP_ROUTES__: string[] | undefined;
 
 const { values: args } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -28,9 +38,26 @@ const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', '
 const LINGER_MS = 2_000;
 
 // Settings that would fail on the first request fail now, with the reason.
+const logFormat = logFormatFromEnv();
+const logRequests = logRequestsFromEnv();
 hiringTeamFromEnv();
 secretSetting(process.env.APP_SECRET, databaseLocation().dialect);
 resumeStoreFromEnv();
+const metricsSettings = metricsSettingsFromEnv();
+// Next's own lines (its errors) and the site's become JSON too: a collector never reads a line of plain text.
+if (logFormat === 'json') jsonConsole();
+
+const routeOf = routeMatcher(
+  typeof __APP_ROUTES__ === 'undefined' ? routePatternsFrom(filesUnder('app')) : __APP_ROUTES__,
+  fs.existsSync('public') ? filesUnder('public') : [],
+);
+// prom-client and the figures' database connection load only for a site that is scraped.
+const metrics =
+  metricsSettings.token || metricsSettings.port
+    ? await import('@/features/operations/metrics-server').then(({ startMetricsServer }) =>
+        startMetricsServer(metricsSettings),
+      )
+    : null;
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
@@ -41,10 +68,28 @@ let stopping = false;
 const inFlight = new Set<http.ServerResponse>();
 
 const server = http.createServer((request, response) => {
+  const started = process.hrtime.bigint();
+  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const scrape = pathname === '/metrics' && Boolean(metricsSettings.token);
+  const requestId = requestIdFrom(request.headers['x-request-id'], hops > 0);
+  request.headers['x-request-id'] = requestId;
+  response.setHeader('X-Request-Id', requestId);
   inFlight.add(response);
   response.once('close', () => {
     inFlight.delete(response);
     if (stopping) server.closeIdleConnections();
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    // The pattern, never the path: paths hold candidates' private tokens and whatever a client makes up.
+    const route = scrape ? '/metrics' : routeOf(pathname);
+    const method = request.method ?? 'GET';
+    const status = response.statusCode;
+    metrics?.observe({ method, route, status, seconds });
+    if (logRequests || status >= 500) {
+      const level = status >= 500 ? 'error' : 'info';
+      const fields = { requestId, method, route, status, ms: Math.round(seconds * 10_000) / 10 };
+      const ended = response.writableFinished ? fields : { ...fields, aborted: true };
+      writeLine(logLine(logFormat, level, 'request', ended), level);
+    }
   });
   if (stopping) response.setHeader('Connection', 'close');
   const address = clientAddressFrom(request.socket.remoteAddress, request.headers['x-forwarded-for'], hops);
@@ -53,7 +98,7 @@ const server = http.createServer((request, response) => {
   const https = site.url.startsWith('https://') || (hops > 0 && request.headers['x-forwarded-proto'] === 'https');
   if (https) response.setHeader('Strict-Transport-Security', HSTS);
 
-  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  if (scrape) return metrics!.answer(request, response);
   // A path whose percent-encoding is not UTF-8 (`/careers/%ff`) makes Next answer a bare 500: answered here.
   const refusal = badPath(pathname) ?? refuseBody(pathname, request.headers);
   if (refusal) {
@@ -82,7 +127,8 @@ const server = http.createServer((request, response) => {
     }, LINGER_MS).unref();
     return;
   }
-  void handle(request, response);
+  // Lines the site writes while answering name this request (lib/log.ts).
+  requestContext.run({ requestId }, () => void handle(request, response));
 });
 server.listen(port, hostname, () => console.log(`Careers site on http://${hostname}:${port}`));
 
@@ -107,6 +153,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       console.error(`[server] requests still running after ${SHUTDOWN_MS / 1000} s; exiting`);
       process.exit(1);
     }, SHUTDOWN_MS).unref();
-    void Promise.all([closed, worker?.stop()]).finally(() => process.exit(0));
+    void Promise.all([closed, worker?.stop(), metrics?.close()]).finally(() => process.exit(0));
   });
 }

@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { privateFile, privateFolder } from '@/lib/security/private-files';
 import { databaseLocation, type DatabaseLocation } from './location';
+import { registerPool } from './pools';
 import * as postgresTables from './schema/postgres';
 import * as sqliteTables from './schema/sqlite';
 
@@ -32,12 +33,13 @@ export type Database = {
 
 export async function openDatabase(
   location: DatabaseLocation | string = databaseLocation(),
-  options: { maxSizeMb?: number; poolSize?: number } = {},
+  /** `pool` names a PostgreSQL pool in /metrics: `app` (the default), `worker`, `metrics`. */
+  options: { maxSizeMb?: number; poolSize?: number; pool?: string } = {},
 ): Promise<Database> {
   const where = typeof location === 'string' ? databaseLocation(location) : location;
   return where.dialect === 'sqlite'
     ? openSqlite(where.file, options.maxSizeMb ?? maxDatabaseSizeMb())
-    : openPostgres(where.url, options.poolSize);
+    : openPostgres(where.url, options.poolSize, options.pool);
 }
 
 /** Where the build's migrations for the dialect are (db/migration-state.ts reads their journal). */
@@ -76,8 +78,9 @@ function openSqlite(file: string, maxSizeMb: number | undefined): Database {
 // Any number, the same in every instance: the key of the advisory lock held while migrating.
 const MIGRATION_LOCK = 727_191_001;
 
-async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+async function openPostgres(url: string, poolSize = 10, name = 'app'): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const unregister = registerPool(pool, name);
   // A pooled connection the server closes while idle (a restart, a failover) is replaced on next use; without
   // a listener its error would end the process.
   pool.on('error', (error) => console.error(`[database] an idle connection was closed: ${error.message}`));
@@ -91,7 +94,11 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
     client.release();
   }
   const db = drizzlePostgres(pool, { schema: postgresTables });
-  return { dialect: 'postgres', db, t: postgresTables, sqlite: null, close: () => pool.end() };
+  const close = () => {
+    unregister();
+    return pool.end();
+  };
+  return { dialect: 'postgres', db, t: postgresTables, sqlite: null, close };
 }
 
 /** DATABASE_MAX_SIZE_MB: the SQLite file stops growing there (new applications are refused, nothing else breaks). */

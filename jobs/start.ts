@@ -18,7 +18,7 @@ export async function startWorkerFromEnv(env: NodeJS.ProcessEnv = process.env): 
   if (env.MAIL_WORKER && env.MAIL_WORKER !== 'on') {
     throw new Error(`MAIL_WORKER must be "on" (the default) or "off"; got "${env.MAIL_WORKER}"`);
   }
-  const database = await openDatabase();
+  const database = await openDatabase(undefined, { pool: 'worker' });
   const transport = transportFromEnv(env);
   const worker = startWorker({ database, transport, store: resumeStoreFromEnv(env), pacing });
   console.log(`Worker running: mail through ${transport.describe}`);
