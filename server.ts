@@ -11,12 +11,12 @@ import { databaseLocation } from '@/db/location';
 import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
 import { metricsSettingsFromEnv } from '@/features/operations/metrics-settings';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
-import { badPath } from '@/lib/http/bad-path';
+import { badPath, pathnameOf } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
 import { MESSAGE_HEADERS, messageHtml } from '@/lib/http/message-page';
 import { requestIdFrom } from '@/lib/http/request-id';
-import { filesUnder, routeMatcher, routePatternsFrom } from '@/lib/http/route-patterns';
+import { filesUnder, routeMatcher, routePatternsFrom, UNMATCHED } from '@/lib/http/route-patterns';
 import { HSTS, securityHeaders } from '@/lib/http/security-headers';
 import { jsonConsole, logFormatFromEnv, logLine, logRequestsFromEnv, requestContext, writeLine } from '@/lib/log';
 import { secretSetting } from '@/lib/security/secret-format';
@@ -69,7 +69,7 @@ const inFlight = new Set<http.ServerResponse>();
 
 const server = http.createServer((request, response) => {
   const started = process.hrtime.bigint();
-  const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const pathname = pathnameOf(request.url);
   const scrape = pathname === '/metrics' && Boolean(metricsSettings.token);
   const requestId = requestIdFrom(request.headers['x-request-id'], hops > 0);
   request.headers['x-request-id'] = requestId;
@@ -80,9 +80,10 @@ const server = http.createServer((request, response) => {
     if (stopping) server.closeIdleConnections();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     // The pattern, never the path: paths hold candidates' private tokens and whatever a client makes up.
-    const route = scrape ? '/metrics' : routeOf(pathname);
+    const route = scrape ? '/metrics' : pathname === null ? UNMATCHED : routeOf(pathname);
     const method = request.method ?? 'GET';
-    const status = response.statusCode;
+    // A client gone before its answer began is counted as nginx does, 499, not as the 200 nobody sent.
+    const status = response.headersSent ? response.statusCode : 499;
     metrics?.observe({ method, route, status, seconds });
     if (logRequests || status >= 500) {
       const level = status >= 500 ? 'error' : 'info';
@@ -98,12 +99,12 @@ const server = http.createServer((request, response) => {
   const https = site.url.startsWith('https://') || (hops > 0 && request.headers['x-forwarded-proto'] === 'https');
   if (https) response.setHeader('Strict-Transport-Security', HSTS);
 
-  if (scrape) return metrics!.answer(request, response);
   // A path whose percent-encoding is not UTF-8 (`/careers/%ff`) makes Next answer a bare 500: answered here.
-  const refusal = badPath(pathname) ?? refuseBody(pathname, request.headers);
+  // /metrics is under the same limits: a body sent to it is refused by its length, never read.
+  const refusal = badPath(pathname) ?? refuseBody(pathname!, request.headers);
   if (refusal) {
     for (const { key, value } of securityHeaders()) response.setHeader(key, value);
-    const api = pathname.startsWith('/api/');
+    const api = pathname?.startsWith('/api/') ?? false;
     const page = api
       ? JSON.stringify({ error: 'bad_request', message: refusal.title })
       : messageHtml(refusal.title, refusal.body);
@@ -127,6 +128,7 @@ const server = http.createServer((request, response) => {
     }, LINGER_MS).unref();
     return;
   }
+  if (scrape) return metrics!.answer(request, response);
   // Lines the site writes while answering name this request (lib/log.ts).
   requestContext.run({ requestId }, () => void handle(request, response));
 });

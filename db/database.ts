@@ -80,19 +80,26 @@ const MIGRATION_LOCK = 727_191_001;
 
 async function openPostgres(url: string, poolSize = 10, name = 'app'): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const unregister = registerPool(pool, name);
   // A pooled connection the server closes while idle (a restart, a failover) is replaced on next use; without
   // a listener its error would end the process.
   pool.on('error', (error) => console.error(`[database] an idle connection was closed: ${error.message}`));
   // Several instances starting at once: one migrates while the others wait on the lock, then find it done.
-  const client = await pool.connect();
   try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePostgres(drizzlePostgres(client), { migrationsFolder: migrations('postgres') });
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-    client.release();
+    const client = await pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migratePostgres(drizzlePostgres(client), { migrationsFolder: migrations('postgres') });
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      client.release();
+    }
+  } catch (error) {
+    // A failed open is retried by the next request: each attempt's pool is ended, not left to pile up.
+    await pool.end().catch(() => {});
+    throw error;
   }
+  // Registered once open, for /metrics (db/pools.ts).
+  const unregister = registerPool(pool, name);
   const db = drizzlePostgres(pool, { schema: postgresTables });
   const close = () => {
     unregister();

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import net from 'node:net';
 import { actionFields, applicationForm, isAcknowledged, SEED_SLUG } from '@/test-support/apply-post';
 import { minimalPdf } from '@/test-support/pdf';
 import { sampleValue } from '@/test-support/prometheus-text';
@@ -101,8 +102,74 @@ test('/metrics is not there without a setting, refuses a scrape without the toke
   for (const secret of [email, 'Metric Person', 'no-such-posting', TOKEN]) expect(log).not.toContain(secret);
 });
 
+/** The server's log lines as objects, once one satisfies `until` (a line is written as its response closes). */
+async function logEntries(until: (entry: Record<string, unknown>) => boolean) {
+  let entries: Record<string, unknown>[] = [];
+  await expect
+    .poll(() => {
+      entries = server
+        .log()
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      return entries.some(until);
+    })
+    .toBe(true);
+  return entries;
+}
+
+/** Raw bytes to the server, as no browser or fetch would send them; resolves with what came back. */
+function rawRequest(bytes: string, { abandonAfterMs }: { abandonAfterMs?: number } = {}): Promise<string> {
+  const { hostname, port } = new URL(server.origin);
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = net.connect(Number(port), hostname, () => socket.write(bytes));
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(answer));
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer in 10 s; got: ${answer}`)));
+    if (abandonAfterMs !== undefined) setTimeout(() => socket.destroy(), abandonAfterMs);
+  });
+}
+
 test('a request id from the client is not trusted without a proxy in front', async () => {
   const answer = await fetch(`${server.origin}/healthz`, { headers: { 'X-Request-Id': 'forged-id' } });
-  expect(answer.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  const id = answer.headers.get('x-request-id');
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  await logEntries((entry) => entry.requestId === id);
   expect(server.log()).not.toContain('forged-id');
+});
+
+// Node's parser lets these targets through and `new URL` refuses them: the server used to throw before
+// answering, leaving the socket open with no answer (and its SIGTERM waiting 10 s for it).
+test('a request target that is no URL is a 400, answered, and logged without its path', async () => {
+  for (const target of ['//a:b', '//[', '//x:99999/']) {
+    const answer = await rawRequest(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
+  }
+  const entries = await logEntries((entry) => entry.status === 400 && entry.route === 'unmatched');
+  expect(entries.filter((entry) => /uncaught|Invalid URL/i.test(String(entry.msg)))).toEqual([]);
+  expect(server.log()).not.toContain('99999');
+});
+
+test('a client that leaves before its answer is counted and logged as 499, aborted, not as a 200', async () => {
+  // A sign-in whose body never arrives in full: the route waits for it, then the client is gone.
+  const body = 'email=nobody%40example.com&password=';
+  await rawRequest(
+    `POST /admin/session HTTP/1.1\r\nHost: ${new URL(server.origin).host}\r\nOrigin: ${server.origin}\r\n` +
+      `Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\n${body}`,
+    { abandonAfterMs: 500 },
+  );
+  const entries = await logEntries((entry) => entry.route === '/admin/session' && entry.method === 'POST');
+  expect(entries.find((entry) => entry.route === '/admin/session')).toMatchObject({ status: 499, aborted: true });
+  const text = await (
+    await fetch(`${server.origin}/metrics`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+  ).text();
+  expect(
+    sampleValue(text, 'careers_http_request_duration_seconds_count', { route: '/admin/session', status: '499' }),
+  ).toBe(1);
+  expect(
+    sampleValue(text, 'careers_http_request_duration_seconds_count', { route: '/admin/session', status: '200' }),
+  ).toBeUndefined();
 });

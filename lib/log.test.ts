@@ -59,6 +59,7 @@ test("a proxy's request id is kept only behind TRUST_PROXY and only when it is a
   for (const [header, trusted] of [
     ['edge-7f3a:42', false],
     ['has space', true],
+    ['ada@example.com', true],
     ['x'.repeat(129), true],
     ['', true],
     [undefined, true],

@@ -3,6 +3,7 @@
 // first scrape, so a scrape never waits for a request's connection nor a request for a scrape's.
 import http from 'node:http';
 import { openDatabase, type Database } from '@/db/database';
+import { pathnameOf } from '@/lib/http/bad-path';
 import { securityHeaders } from '@/lib/http/security-headers';
 import { createMetrics } from './metrics';
 import { carriesToken, type MetricsSettings } from './metrics-settings';
@@ -25,6 +26,8 @@ export async function startMetricsServer(settings: MetricsSettings): Promise<Met
       database = undefined;
       throw error;
     }));
+  // Opened now, in the background: the first scrape does not spend its deadline connecting and migrating.
+  connect().catch(() => {});
   const metrics = createMetrics({
     sample: () => {
       let timer: NodeJS.Timeout | undefined;
@@ -63,8 +66,7 @@ export async function startMetricsServer(settings: MetricsSettings): Promise<Met
   if (settings.port) {
     const server = http.createServer((request, response) => {
       // Only /metrics is here, and no body is read.
-      const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
-      if (pathname !== '/metrics') {
+      if (pathnameOf(request.url) !== '/metrics') {
         response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
         response.end('Not found: metrics are at /metrics\n');
         return;

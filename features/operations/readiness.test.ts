@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { rows } from '@/db/dialect';
 import { databaseStore, type ResumeStore } from '@/features/resumes/store';
 import { freshDatabase, testDialects } from '@/test-support/databases';
@@ -56,6 +57,46 @@ for (const dialect of testDialects()) {
         assert.ok(Date.now() - started < 2_000);
       }
     });
+
+    if (dialect === 'postgres') {
+      it('a probe stuck behind a lock gives up its connection with its deadline, and no query is left waiting', async (t) => {
+        const database = await freshDatabase(dialect, t);
+        const pool = (database.db as unknown as { $client: pg.Pool }).$client;
+        // Another session (a migration, a long backup) holds the table the probe reads.
+        const locker = await pool.connect();
+        const lockerPid = (await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+        await locker.query('BEGIN');
+        await locker.query('LOCK TABLE drizzle.__drizzle_migrations IN ACCESS EXCLUSIVE MODE');
+        try {
+          const readiness = await checkReadiness({
+            database: async () => database,
+            store: () => databaseStore,
+            deadlineMs: 300,
+          });
+          assert.equal(readiness.checks.database, 'failing');
+          assert.equal(readiness.ready, false);
+          // Cancelled by the server at the same deadline, not left waiting for the lock (which is still held).
+          // Asked on a connection of its own: inside the locker's transaction the view would be one snapshot.
+          const waiting = async () =>
+            (
+              await pool.query<{ n: number }>(
+                `SELECT count(*)::int AS n FROM pg_stat_activity
+                 WHERE datname = current_database() AND pid NOT IN (pg_backend_pid(), $1) AND state = 'active'
+                   AND query LIKE '%__drizzle_migrations%'`,
+                [lockerPid],
+              )
+            ).rows[0]!.n;
+          for (const until = Date.now() + 2_000; (await waiting()) > 0 && Date.now() < until;)
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          assert.equal(await waiting(), 0);
+        } finally {
+          await locker.query('ROLLBACK');
+          locker.release();
+        }
+        const again = await checkReadiness({ database: async () => database, store: () => databaseStore });
+        assert.equal(again.ready, true, 'ready again once the lock is gone');
+      });
+    }
   });
 }
 

@@ -45,7 +45,7 @@ export async function checkReadiness({
   const [databaseResult, storage] = await Promise.all([
     within(
       (async () => {
-        const pending = await pendingMigrations(await database());
+        const pending = await pendingMigrations({ database: await database(), timeoutMs: deadlineMs });
         return { database: 'ok', migrations: pending.length ? 'behind' : 'ok', pending } as const;
       })(),
       deadlineMs,
