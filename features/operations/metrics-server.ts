@@ -3,6 +3,7 @@
 // first scrape, so a scrape never waits for a request's connection nor a request for a scrape's.
 import http from 'node:http';
 import { openDatabase, type Database } from '@/db/database';
+import { within } from '@/lib/deadline';
 import { pathnameOf } from '@/lib/http/bad-path';
 import { securityHeaders } from '@/lib/http/security-headers';
 import { createMetrics } from './metrics';
@@ -29,14 +30,11 @@ export async function startMetricsServer(settings: MetricsSettings): Promise<Met
   // Opened now, in the background: the first scrape does not spend its deadline connecting and migrating.
   connect().catch(() => {});
   const metrics = createMetrics({
-    sample: () => {
-      let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('no answer in time')), SAMPLE_DEADLINE_MS);
-      });
-      const read = connect().then((db) => operationsSample({ database: db }));
-      return Promise.race([read, late]).finally(() => clearTimeout(timer));
-    },
+    sample: () =>
+      within(
+        connect().then((database) => operationsSample({ database })),
+        SAMPLE_DEADLINE_MS,
+      ),
   });
 
   const send = async (request: http.IncomingMessage, response: http.ServerResponse, checkToken: boolean) => {

@@ -41,7 +41,7 @@ export function createMetrics({
     if (!last || now() - last.at >= sampleMs) last = { at: now(), figures: sample().catch(() => null) };
     return last.figures;
   };
-  const up = new Gauge({
+  new Gauge({
     name: 'careers_database_up',
     help: 'Whether the last read of the figures below from the database succeeded (1) or not (0).',
     registers: [registry],
@@ -49,7 +49,6 @@ export function createMetrics({
       this.set((await figures()) ? 1 : 0);
     },
   });
-  void up;
   new Gauge({
     name: 'careers_applications',
     help: 'Applications kept, by status (erased ones are gone).',

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Database } from '@/db/database';
 import { pendingMigrations } from '@/db/migration-state';
 import type { ResumeStore } from '@/features/resumes/store';
+import { within } from '@/lib/deadline';
 
 // What a load balancer or an orchestrator asks before it sends this instance traffic: the database answers,
 // it holds every migration this build ships, and the resume store (when it is a bucket) answers too. Each check
@@ -19,14 +20,6 @@ export type Readiness = {
 };
 
 const DEADLINE_MS = 2_000;
-
-function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
-}
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 

@@ -40,7 +40,7 @@ export async function operationsSample({
   const applications = Object.fromEntries(APPLICATION_STATUSES.map((s) => [s, 0])) as Record<ApplicationStatus, number>;
   for (const row of byStatus) applications[row.status] = row.count;
   const count = (status: string) => outbox.find((row) => row.status === status)?.count ?? 0;
-  const oldestAt = oldest?.createdAt ? new Date(oldest.createdAt).getTime() : now;
+  const oldestAt = oldest?.createdAt?.getTime() ?? now;
   return {
     applications,
     outbox: {
