@@ -25,15 +25,20 @@ describe(
         const target = await freshDatabase(to, t);
         await seedApplications(source, 1_200, quiet);
         await createAdminUser({ database: source, email: 'owner@example.com', password: 'a password long enough' });
+        // A webhook endpoint: the application below queues its delivery.
+        const endpoint = { url: 'https://hooks.example.com/', events: ['application.created'], secret: 's' };
+        await source.db.insert(source.t.webhookEndpoints).values({ ...endpoint, createdAt: new Date() });
         await applyTo({ database: source, fullName: 'Zoë Müller', email: 'zoe@example.com' });
         const copied = await copyDatabase({ source, target, log: quiet });
         assert.deepEqual(
           Object.fromEntries(
             copied
-              .filter((c) => ['applications', 'resumes', 'adminUsers'].includes(c.table))
+              .filter((c) =>
+                ['applications', 'resumes', 'adminUsers', 'webhookEndpoints', 'webhookDeliveries'].includes(c.table),
+              )
               .map((c) => [c.table, c.rows]),
           ),
-          { adminUsers: 1, resumes: 21, applications: 1_201 },
+          { adminUsers: 1, resumes: 21, applications: 1_201, webhookEndpoints: 1, webhookDeliveries: 1 },
         );
         assert.deepEqual(await verifyCopy({ source, target, targetStore: databaseStore }), []);
         // The target's own search and counts work on what arrived, and its next id follows the copied ones.
@@ -51,6 +56,15 @@ describe(
           .from(target.t.applications)
           .where(eq(target.t.applications.id, 1_202));
         assert.equal(row?.email, 'after@example.com');
+        const deliveries = await target.db
+          .select({ id: target.t.webhookDeliveries.id, applicationId: target.t.webhookDeliveries.applicationId })
+          .from(target.t.webhookDeliveries)
+          .orderBy(target.t.webhookDeliveries.id);
+        assert.deepEqual(
+          deliveries.map((d) => d.applicationId),
+          [1_201, 1_202],
+          'the endpoint goes on after the move',
+        );
       });
     }
 

@@ -30,6 +30,8 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['candidateLinks', (t) => t.candidateLinks.tokenHash],
   ['candidateSessions', (t) => t.candidateSessions.tokenHash],
   ['pendingJobs', (t) => t.pendingJobs.name],
+  ['webhookEndpoints', (t) => t.webhookEndpoints.id],
+  ['webhookDeliveries', (t) => t.webhookDeliveries.id],
 ];
 
 export class CopyError extends Error {}
@@ -94,6 +96,8 @@ async function resetIdentities(target: Database): Promise<void> {
     'scorecards',
     'audit_log',
     'outbox',
+    'webhook_endpoints',
+    'webhook_deliveries',
   ]) {
     await rows(
       target,

@@ -3,6 +3,7 @@ import { pacingFromEnv } from '@/features/mail/deliver';
 import { transportFromEnv } from '@/features/mail/transport';
 import { auditRetentionDays, retentionDays } from '@/features/privacy/retention-days';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
+import { webhookSettings } from '@/features/webhooks/settings';
 import { startWorker, type Worker } from './worker';
 
 /**
@@ -14,13 +15,14 @@ export async function startWorkerFromEnv(env: NodeJS.ProcessEnv = process.env): 
   retentionDays(env.RETENTION_DAYS);
   auditRetentionDays(env.AUDIT_RETENTION_DAYS);
   const pacing = pacingFromEnv(env);
+  const webhooks = webhookSettings(env);
   if (env.MAIL_WORKER === 'off') return null;
   if (env.MAIL_WORKER && env.MAIL_WORKER !== 'on') {
     throw new Error(`MAIL_WORKER must be "on" (the default) or "off"; got "${env.MAIL_WORKER}"`);
   }
   const database = await openDatabase(undefined, { pool: 'worker' });
   const transport = transportFromEnv(env);
-  const worker = startWorker({ database, transport, store: resumeStoreFromEnv(env), pacing });
+  const worker = startWorker({ database, transport, store: resumeStoreFromEnv(env), pacing, webhooks });
   console.log(`Worker running: mail through ${transport.describe}`);
   return {
     runOnce: worker.runOnce,

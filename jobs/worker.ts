@@ -8,9 +8,12 @@ import { applyRetention } from '@/features/privacy/retention';
 import { auditRetentionDays } from '@/features/privacy/retention-days';
 import type { ResumeStore } from '@/features/resumes/store';
 import { sweepOrphans } from '@/features/resumes/sweep';
+import { deliverDueWebhooks } from '@/features/webhooks/deliver';
+import { deleteOldDeliveries } from '@/features/webhooks/deliveries';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '@/features/webhooks/settings';
 import { compactSearchIndex, forgetErasedMail } from './maintenance';
 
-// The worker: delivers the outbox, keeps the privacy notice's promises (retention, erasure's last traces)
+// The worker: delivers the outbox (emails and webhooks), keeps the privacy notice's promises (retention, erasure's last traces)
 // and tidies. It runs in the server's process (server.ts starts it) or on its own (`npm run mail:work`);
 // several at once are safe, since each email is claimed by one statement. It runs outside Next, because
 // emails are rendered with react-dom/server, which Next's server bundles refuse.
@@ -20,6 +23,7 @@ export type WorkerOptions = {
   transport: Transport;
   store: ResumeStore;
   pacing?: Pacing;
+  webhooks?: WebhookSettings;
   /** How often the outbox is looked at. */
   pollMs?: number;
   /** How often retention and the tidying run. */
@@ -28,6 +32,9 @@ export type WorkerOptions = {
   log?: (line: string) => void;
 };
 
+/** Webhook deliveries posted at once by one worker (so a kill can cut as many posts). */
+export const WEBHOOK_LANES = 3;
+
 export type Worker = { stop: () => Promise<void>; runOnce: () => Promise<void> };
 
 export function startWorker({
@@ -35,6 +42,7 @@ export function startWorker({
   transport,
   store,
   pacing = DEFAULT_PACING,
+  webhooks = DEFAULT_WEBHOOK_SETTINGS,
   pollMs = 1_000,
   hourlyMs = 3_600_000,
   now = Date.now,
@@ -56,25 +64,45 @@ export function startWorker({
       await deleteExpiredAccess({ database, now: now() });
       await deleteStaleRateLimits({ database, now: now() });
       await deleteOldAuditEntries({ database, now: now(), days: auditRetentionDays() });
+      await deleteOldDeliveries({ database, now: now() });
       if (store.kind === 's3') await sweepOrphans({ database, store, now: now() });
     }
   };
-  const loop = (async () => {
+  // Webhooks in lanes of their own: a receiver that takes its 10 s to fail neither holds the emails back nor,
+  // while the other lanes run, every other endpoint's deliveries.
+  const post = async () => {
+    const posted = await deliverDueWebhooks({
+      database,
+      settings: webhooks,
+      claimMs: pacing.claimMs,
+      now,
+      stopping: () => stopped,
+    });
+    for (const d of posted) {
+      if (d.outcome !== 'delivered') log(`[webhooks] delivery #${d.id} to endpoint #${d.endpointId}: ${d.outcome}`);
+      if (d.paused) log(`[webhooks] endpoint #${d.endpointId} paused after a day of failures`);
+    }
+  };
+  const repeat = async (work: () => Promise<void>) => {
     while (!stopped) {
       try {
-        await cycle();
+        await work();
       } catch (error) {
-        // A database or SMTP hiccup: the next cycle tries again; nothing is lost, the outbox still holds it.
+        // A database, SMTP or network hiccup: the next cycle tries again; nothing is lost, the outbox still holds it.
         log(`[worker] ${error instanceof Error ? error.message : String(error)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, pollMs).unref());
     }
-  })();
+  };
+  const loops = Promise.all([repeat(cycle), ...Array.from({ length: WEBHOOK_LANES }, () => repeat(post))]);
   return {
-    runOnce: cycle,
+    runOnce: async () => {
+      await cycle();
+      await post();
+    },
     stop: async () => {
       stopped = true;
-      await loop;
+      await loops;
     },
   };
 }

@@ -20,6 +20,11 @@ export const AUDIT_ACTION_LABELS = {
   posting_team_changed: 'Changed a posting’s team',
   assigned: 'Assigned',
   scorecard_submitted: 'Submitted a scorecard',
+  webhook_added: 'Added a webhook endpoint',
+  webhook_removed: 'Removed a webhook endpoint',
+  webhook_resumed: 'Resumed a webhook endpoint',
+  webhook_resent: 'Sent a webhook delivery again',
+  webhook_paused: 'Paused a webhook endpoint',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

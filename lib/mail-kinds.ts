@@ -9,6 +9,7 @@ export const MAIL_KINDS = [
   'access_link',
   'invitation',
   'assignment',
+  'webhook_paused',
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -24,4 +25,5 @@ export const MAIL_LABELS: Record<MailKind, string> = {
   access_link: 'Link to the candidate’s page',
   invitation: 'Invitation to the hiring team',
   assignment: 'Assignment notice, to the team member',
+  webhook_paused: 'A webhook endpoint was paused, to its owner',
 };

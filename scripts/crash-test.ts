@@ -8,7 +8,9 @@
 // application; the sweep removes it.
 // The site sends its emails to a real SMTP server started here: after the last kill a server runs until the
 // outbox is empty, and every email queued is received, repeated only when a kill cut its own send (counted
-// against the kills), with the delay from storing the application to the SMTP server reported. With
+// against the kills), with the delay from storing the application to the SMTP server reported. Each application
+// is also posted to a webhook receiver started here: every one arrives, signed, repeated only where a kill cut
+// its post. With
 // --graceful a last round ends with SIGTERM instead: every request in flight is answered and the server exits 0.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -21,12 +23,14 @@ import { openDatabase, type Database } from '@/db/database';
 import { resumeStoreFromEnv, type ResumeStore } from '@/features/resumes/store';
 import { sweepOrphans } from '@/features/resumes/sweep';
 import { checkMail, drainOutbox } from '@/scripts/lib/crash-mail';
+import { addCrashEndpoint, checkWebhooks, WEBHOOK_ENV } from '@/scripts/lib/crash-webhooks';
 import { parseDialect, scratchDatabases } from '@/scripts/lib/databases';
 import { ensureBuild, killServer, startServer, type Server } from '@/scripts/lib/server';
 import { startS3 } from '@/scripts/test/s3';
 import { actionFields, applicationForm, isAcknowledged } from '@/test-support/apply-post';
 import { minimalPdf } from '@/test-support/pdf';
 import { startSmtpSink } from '@/test-support/smtp-sink';
+import { startWebhookReceiver } from '@/test-support/webhook-receiver';
 
 const { values: args } = parseArgs({
   options: {
@@ -174,6 +178,8 @@ async function main() {
   }
   const databaseUrl = await databases.create('crash');
   const sink = await startSmtpSink();
+  const receiver = await startWebhookReceiver();
+  await addCrashEndpoint(databaseUrl, receiver);
   const env = {
     DATABASE_URL: databaseUrl,
     APPLY_RATE_LIMIT: '1000000/60',
@@ -183,6 +189,7 @@ async function main() {
     // A killed worker's claim lapses after 3 s (not a minute), so the run need not wait for it.
     MAIL_CLAIM_SECONDS: '3',
     MAIL_RETRY_SECONDS: '1',
+    ...WEBHOOK_ENV,
     ...storage,
   };
   let ok = false;
@@ -238,13 +245,15 @@ async function main() {
     );
     // Only the SIGKILLs may repeat an email (a kill can cut a send after the server accepted it); SIGTERM never.
     const mail = await checkMail(database, sink, rounds);
-    problems.push(...shutdown, ...mail.problems);
+    const hooks = await checkWebhooks(database, receiver, rounds);
+    problems.push(...shutdown, ...mail.problems, ...hooks.problems);
     await database.close();
     console.log(
       `Crash test: ${rounds} SIGKILLs, ${attempts} submissions, ${acknowledged.length} acknowledged, ${failures} cut off by a kill; ${summary}; ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
     console.log(`Mail under the crash load: ${mail.summary}`);
     console.log(`Mail, ${calm}`);
+    console.log(`Webhooks under the crash load: ${hooks.summary}`);
     if (acknowledged.length === 0) problems.push('no submission was acknowledged: the test proved nothing');
     if (problems.length) {
       console.error(`FAILED (seed ${seed}, database ${databaseUrl}):\n  ${problems.slice(0, 20).join('\n  ')}`);
@@ -252,9 +261,12 @@ async function main() {
       return;
     }
     ok = true;
-    console.log('OK: every acknowledged application is stored with its resume, and every email was delivered');
+    console.log(
+      'OK: every acknowledged application is stored with its resume, and every email and webhook was delivered',
+    );
   } finally {
     await sink.close();
+    await receiver.close();
     await databases.close();
     if (ok) fs.rmSync(dir, { recursive: true, force: true });
     await s3?.stop();

@@ -185,6 +185,39 @@ export const PERSONAL_DATA = {
   pendingJobs: { name: no, requestedAt: no },
   postingMembers: { postingSlug: no, userId: no, addedAt: no },
   postingVersions: { hash: no, postingSlug: no, frontMatter: no, body: no, createdAt: no },
+  // A company's own integrations: the URL and secret are its systems', not a person's.
+  webhookEndpoints: {
+    id: no,
+    url: no,
+    description: no,
+    events: no,
+    secret: no,
+    createdBy: no,
+    createdAt: no,
+    failingSince: no,
+    pausedAt: no,
+  },
+  webhookDeliveries: {
+    id: no,
+    deliveryId: no,
+    endpointId: no,
+    event: no,
+    applicationId: no,
+    // Ids, statuses and the posting's title only (features/webhooks/payloads.ts), by design: a receiver that
+    // needs more asks the API, so nothing here needs erasing.
+    body: no,
+    status: no,
+    attempts: no,
+    nextAttemptAt: no,
+    claimedUntil: no,
+    queuedAt: no,
+    lastAttemptAt: no,
+    responseStatus: no,
+    // The receiver's answer, cut short: the company's own system speaking.
+    lastError: no,
+    durationMs: no,
+    createdAt: no,
+  },
 } satisfies Declaration;
 
 export type PersonalTable = keyof typeof PERSONAL_DATA;

@@ -16,6 +16,7 @@ import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
 import type { Overall, AttributeRating } from '@/lib/scorecard';
 import { APPLICATION_STATUSES } from '@/lib/status';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '@/lib/webhook-events';
 
 // The PostgreSQL twins of db/schema/sqlite.ts (where each table and column is explained): same names, same
 // row shapes, PostgreSQL's own types. Search (a tsvector column with a GIN index) and the triggers that keep
@@ -286,4 +287,46 @@ export const postingVersions = pgTable(
     createdAt: time('created_at').notNull(),
   },
   (t) => [index('posting_versions_posting').on(t.postingSlug, t.createdAt)],
+);
+
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: id(),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  events: jsonb('events').$type<string[]>().notNull(),
+  secret: text('secret').notNull(),
+  createdBy: integer('created_by').references(() => adminUsers.id),
+  createdAt: time('created_at').notNull(),
+  failingSince: time('failing_since'),
+  pausedAt: time('paused_at'),
+});
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: id(),
+    deliveryId: text('delivery_id').notNull(),
+    endpointId: integer('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: WEBHOOK_EVENTS }).notNull(),
+    applicationId: integer('application_id'),
+    body: text('body').notNull(),
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: time('next_attempt_at').notNull(),
+    claimedUntil: time('claimed_until'),
+    queuedAt: time('queued_at').notNull(),
+    lastAttemptAt: time('last_attempt_at'),
+    responseStatus: integer('response_status'),
+    lastError: text('last_error'),
+    durationMs: integer('duration_ms'),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_delivery_id').on(t.deliveryId),
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_endpoint').on(t.endpointId, t.id),
+    index('webhook_deliveries_created').on(t.createdAt),
+  ],
 );

@@ -35,6 +35,8 @@ const twins: AllTwins = {
   postingMembers: true,
   scorecards: true,
   postingVersions: true,
+  webhookEndpoints: true,
+  webhookDeliveries: true,
 };
 
 test('every table has a twin of the same name and columns in both schemas', () => {

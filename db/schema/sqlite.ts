@@ -6,6 +6,7 @@ import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
 import type { Overall, AttributeRating } from '@/lib/scorecard';
 import { APPLICATION_STATUSES } from '@/lib/status';
+import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '@/lib/webhook-events';
 
 // The SQLite tables. db/schema/postgres.ts holds their PostgreSQL twins, which infer rows of exactly the same
 // shape (db/schema/same-shape.test.ts), so the data layer is written once for both.
@@ -313,4 +314,57 @@ export const postingVersions = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('posting_versions_posting').on(t.postingSlug, t.createdAt)],
+);
+
+/**
+ * Where the site posts its events (features/webhooks/). The secret signs every delivery, so it is kept as
+ * given (an HMAC needs it, a hash would not do); the admin shows it once. `failing_since` is the first failed
+ * try since the last success: a day of failures pauses the endpoint.
+ */
+export const webhookEndpoints = sqliteTable('webhook_endpoints', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  secret: text('secret').notNull(),
+  createdBy: integer('created_by').references(() => adminUsers.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  failingSince: integer('failing_since', { mode: 'timestamp_ms' }),
+  pausedAt: integer('paused_at', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * One event for one endpoint, written in the event's transaction; the worker posts it with retries. `body` is
+ * the exact JSON sent, so every try carries the same bytes; it holds ids, statuses and posting titles, never
+ * a candidate's name or address. `delivery_id` is the receiver's key for deduplication.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: text('delivery_id').notNull(),
+    endpointId: integer('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event', { enum: WEBHOOK_EVENTS }).notNull(),
+    applicationId: integer('application_id'),
+    body: text('body').notNull(),
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    // When the current run of tries began: the delivery is given up a day after (reset by "send again").
+    queuedAt: integer('queued_at', { mode: 'timestamp_ms' }).notNull(),
+    lastAttemptAt: integer('last_attempt_at', { mode: 'timestamp_ms' }),
+    responseStatus: integer('response_status'),
+    lastError: text('last_error'),
+    durationMs: integer('duration_ms'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_delivery_id').on(t.deliveryId),
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_endpoint').on(t.endpointId, t.id),
+    index('webhook_deliveries_created').on(t.createdAt),
+  ],
 );

@@ -8,6 +8,7 @@ import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { authorizeApplication, authorizeScoped, canSeePosting } from '@/features/staff/access';
 import type { AdminContext, Viewer } from '@/features/staff/context';
+import { queueWebhooks } from '@/features/webhooks/queue';
 import { isFinal, type ApplicationStatus } from '@/lib/status';
 
 // Moving applications along the pipeline, one or a selection: who moved each from where, and when; a final
@@ -45,6 +46,8 @@ function* moveSteps({
         email: a.email,
         fullName: a.fullName,
         postingTitle: a.postingTitle,
+        postingSlug: a.postingSlug,
+        reference: a.reference,
       })
       .from(a)
       .where(and(eq(a.id, id), isNull(a.erasedAt))),
@@ -65,6 +68,10 @@ function* moveSteps({
   const actorEmail = viewer.email;
   const detail = `${current.status} → ${to}`;
   yield* run(auditEntry({ db: tx, t, entry: { actorEmail, action: 'status_change', applicationId: id, detail }, now }));
+  const posting = { slug: current.postingSlug, title: current.postingTitle };
+  const application = { id, reference: current.reference, status: to, posting };
+  const subject = { event: 'application.status_changed' as const, application, previousStatus: current.status };
+  yield* queueWebhooks({ tx, t, subject, now });
   if (message) {
     const data = { postingTitle: current.postingTitle, message: message(current.fullName) };
     yield* run(queueMail({ db: tx, t, mail: mail('status_update', current.email, data, id), now }));

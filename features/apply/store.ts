@@ -10,6 +10,7 @@ import { emailKey } from '@/features/mail/email-key';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { resumeStore, type ResumeStore } from '@/features/resumes/store';
+import { queueWebhooks } from '@/features/webhooks/queue';
 import type { PostingVersion } from '@/lib/content/posting-version';
 
 class DuplicateApplicationError extends Error {
@@ -182,6 +183,12 @@ export async function storeApplication({
         hiringTeam,
         at: now.getTime(),
       });
+      const posting = { slug: application.postingSlug, title: application.postingTitle };
+      const subject = {
+        event: 'application.created' as const,
+        application: { id: row!.id, reference, status: 'new' as const, posting },
+      };
+      yield* queueWebhooks({ tx, t, subject, now: now.getTime() });
       return row!.id;
     });
     return { status: 'stored', id, reference };

@@ -6,6 +6,7 @@ import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { eraseSteps, removeErasedObject } from '@/features/privacy/erasure';
 import { resumeStore } from '@/features/resumes/store';
+import { queueWebhooks } from '@/features/webhooks/queue';
 import { CANDIDATE_STATUS, isFinal } from '@/lib/status';
 import { addressRateLimitKeys } from './access';
 import { authorizeCandidate, type CandidateContext } from './context';
@@ -54,7 +55,13 @@ export async function withdrawOwnApplication({
     const a = t.applications;
     const application = yield* one(
       tx
-        .select({ status: a.status, email: a.email, postingTitle: a.postingTitle, reference: a.reference })
+        .select({
+          status: a.status,
+          email: a.email,
+          postingTitle: a.postingTitle,
+          postingSlug: a.postingSlug,
+          reference: a.reference,
+        })
         .from(a)
         .where(and(eq(a.id, id), eq(a.emailKey, candidate.emailKey), isNull(a.erasedAt))),
     );
@@ -80,6 +87,13 @@ export async function withdrawOwnApplication({
       auditEntry({ db: tx, t, entry: { actorEmail: 'candidate', action: 'withdrawn', applicationId: id }, now }),
     );
     const { postingTitle, reference } = application;
+    const posting = { slug: application.postingSlug, title: postingTitle };
+    const subject = {
+      event: 'application.withdrawn' as const,
+      application: { id, reference, status: 'withdrawn' as const, posting },
+      previousStatus: application.status,
+    };
+    yield* queueWebhooks({ tx, t, subject, now });
     yield* run(
       queueMail({ db: tx, t, mail: mail('withdrawn', application.email, { postingTitle, reference }, id), now }),
     );

@@ -5,15 +5,13 @@ import { maskAddresses } from '@/features/mail/mask';
 import { CARRIES_LINK } from '@/features/mail/messages';
 import { CLAIM_MS, claimNext, markFailed, markRetry, markSent, type ClaimedMail } from '@/features/mail/outbox';
 import { isPermanent, type Transport } from '@/features/mail/transport';
+import { RETRY_MS, retryDelayMs } from '@/lib/backoff';
 import { absoluteUrl, site } from '@/lib/site';
 import { renderEmail } from './render';
 
 /** Tries for at least a day: 1, 2, 4… minutes apart (from MAIL_RETRY_SECONDS), at most two hours apart, then gives up. */
 export const GIVE_UP_AFTER_MS = 26 * 60 * 60 * 1000;
-export const RETRY_MS = 60_000;
-const MAX_RETRY_MS = 2 * 60 * 60 * 1000;
-export const retryDelayMs = (attempts: number, firstMs = RETRY_MS) =>
-  Math.min(firstMs * 2 ** Math.max(0, attempts - 1), MAX_RETRY_MS);
+export { RETRY_MS, retryDelayMs };
 
 /** How the worker paces its tries; the defaults suit a mail server, tests shorten them. */
 export type Pacing = { retryMs: number; claimMs: number };

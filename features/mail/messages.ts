@@ -20,6 +20,8 @@ export const MAIL_DATA = {
     applicationId: z.number().int(),
     assignedBy: z.string(),
   }),
+  // The endpoint's URL is the company's own system, not a person's.
+  webhook_paused: z.object({ endpointId: z.number().int(), url: z.string(), lastError: z.string() }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
@@ -35,6 +37,7 @@ export const CARRIES_LINK: Record<MailKind, boolean> = {
   access_link: true,
   invitation: false,
   assignment: false,
+  webhook_paused: false,
 };
 
 export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
@@ -47,6 +50,7 @@ export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
   access_link: () => 'Your link to your applications',
   invitation: (d) => `${d.inviterEmail} invited you to the hiring team`,
   assignment: (d) => `Assigned to you: ${d.candidateName} for ${d.postingTitle}`,
+  webhook_paused: () => 'A webhook endpoint was paused after a day of failures',
 };
 
 /** An email to queue, with data of the right shape for its kind. */

@@ -8,7 +8,7 @@ import {
   StatusUpdate,
   Withdrawn,
 } from '@/features/mail/templates/candidate-emails';
-import { Assignment, Invitation, NewApplication } from '@/features/mail/templates/team-emails';
+import { Assignment, Invitation, NewApplication, WebhookPaused } from '@/features/mail/templates/team-emails';
 import type { MailKind } from '@/lib/mail-kinds';
 import { absoluteUrl } from '@/lib/site';
 
@@ -39,6 +39,10 @@ function element(kind: MailKind, raw: unknown, link: string) {
     case 'assignment': {
       const data = MAIL_DATA[kind].parse(raw);
       return <Assignment {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
+    case 'webhook_paused': {
+      const { endpointId, ...data } = MAIL_DATA[kind].parse(raw);
+      return <WebhookPaused {...data} adminUrl={absoluteUrl(`/admin/webhooks/${endpointId}`)} />;
     }
   }
 }

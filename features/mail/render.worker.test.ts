@@ -47,3 +47,15 @@ test('a status message keeps its paragraphs in both parts', () => {
 test('htmlToText: paragraphs, links with their address, entities', () => {
   assert.equal(htmlToText('<p>a &amp; b</p><p><a href="https://x">go</a></p>'), 'a & b\n\ngo (https://x)');
 });
+
+test('a paused webhook endpoint: the owner reads which, why, and where to resume it', () => {
+  const email = renderEmail('webhook_paused', {
+    endpointId: 7,
+    url: 'https://hooks.example.com/careers',
+    lastError: 'HTTP 503: down',
+  });
+  assert.equal(email.subject, 'A webhook endpoint was paused after a day of failures');
+  assert.match(email.text, /https:\/\/hooks\.example\.com\/careers/);
+  assert.match(email.text, /HTTP 503: down/);
+  assert.match(email.text, /See its deliveries \(http[^)]*\/admin\/webhooks\/7\)/);
+});

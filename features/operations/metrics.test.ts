@@ -10,6 +10,7 @@ import type { OperationsSample } from './sample';
 const figures = (n: number): OperationsSample => ({
   applications: { new: n, reviewing: 0, interview: 0, offer: 0, hired: 0, rejected: 1, withdrawn: 0 },
   outbox: { pending: 2, failed: 1, oldestPendingSeconds: 42.5 },
+  webhooks: { pending: 3, failed: 4, pausedEndpoints: 1 },
 });
 
 test('requests are counted by route, method and status, with their latency; an odd method is OTHER', async () => {
@@ -37,6 +38,9 @@ test("the data's figures at a scrape, read at most once per interval", async () 
   assert.equal(sampleValue(text, 'careers_outbox_emails', { state: 'pending' }), 2);
   assert.equal(sampleValue(text, 'careers_outbox_emails', { state: 'failed' }), 1);
   assert.equal(sampleValue(text, 'careers_outbox_oldest_pending_seconds'), 42.5);
+  assert.equal(sampleValue(text, 'careers_webhook_deliveries', { state: 'pending' }), 3);
+  assert.equal(sampleValue(text, 'careers_webhook_deliveries', { state: 'failed' }), 4);
+  assert.equal(sampleValue(text, 'careers_webhook_endpoints_paused'), 1);
   assert.equal(sampleValue(text, 'careers_database_up'), 1);
   clock = 9_000;
   text = await metrics.registry.metrics();

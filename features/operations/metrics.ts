@@ -82,6 +82,26 @@ export function createMetrics({
     },
   });
   new Gauge({
+    name: 'careers_webhook_deliveries',
+    help: 'Webhook deliveries: pending (not yet delivered, retries included) and failed (given up on after a day, kept 30 days).',
+    labelNames: ['state'] as const,
+    registers: [registry],
+    async collect() {
+      const current = await figures();
+      this.reset();
+      if (current) for (const state of ['pending', 'failed'] as const) this.set({ state }, current.webhooks[state]);
+    },
+  });
+  new Gauge({
+    name: 'careers_webhook_endpoints_paused',
+    help: 'Webhook endpoints paused after a day of failures, until an owner resumes them.',
+    registers: [registry],
+    async collect() {
+      const current = await figures();
+      this.set(current ? current.webhooks.pausedEndpoints : NaN);
+    },
+  });
+  new Gauge({
     name: 'careers_database_pool_connections',
     help: 'PostgreSQL pool connections of this process, by pool (app, worker, metrics) and state.',
     labelNames: ['pool', 'state'] as const,

@@ -18,6 +18,7 @@ for (const dialect of testDialects()) {
       const sample = await operationsSample({ database });
       assert.deepEqual(Object.values(sample.applications), [0, 0, 0, 0, 0, 0, 0]);
       assert.deepEqual(sample.outbox, { pending: 0, failed: 0, oldestPendingSeconds: 0 });
+      assert.deepEqual(sample.webhooks, { pending: 0, failed: 0, pausedEndpoints: 0 });
     });
 
     test('applications by status, and the outbox: pending, failed, and how long the oldest pending has waited', async (t) => {
@@ -38,6 +39,39 @@ for (const dialect of testDialects()) {
       assert.equal(sample.applications.new, 1);
       assert.equal(sample.applications.rejected, 1, 'the counts follow a status change');
       assert.deepEqual(sample.outbox, { pending: 2, failed: 1, oldestPendingSeconds: 300 });
+    });
+
+    test('webhooks: deliveries pending and failed, endpoints paused', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const { db, t: tables } = database;
+      const at = new Date();
+      const endpoint = {
+        url: 'https://hooks.example.com/',
+        events: ['application.created'],
+        secret: 's',
+        createdAt: at,
+      };
+      const [live, stopped] = await db
+        .insert(tables.webhookEndpoints)
+        .values([endpoint, { ...endpoint, pausedAt: at }])
+        .returning({ id: tables.webhookEndpoints.id });
+      await applyTo({ database });
+      await applyTo({ database });
+      const rows = await db
+        .select({ id: tables.webhookDeliveries.id, endpointId: tables.webhookDeliveries.endpointId })
+        .from(tables.webhookDeliveries);
+      assert.deepEqual(
+        rows.map((r) => r.endpointId),
+        [live!.id, live!.id],
+        'a paused endpoint gets nothing queued',
+      );
+      await db
+        .update(tables.webhookDeliveries)
+        .set({ status: 'failed' })
+        .where(eq(tables.webhookDeliveries.id, rows[0]!.id));
+      const sample = await operationsSample({ database });
+      assert.deepEqual(sample.webhooks, { pending: 1, failed: 1, pausedEndpoints: 1 });
+      assert.ok(stopped);
     });
   });
 }

@@ -6,6 +6,7 @@ import { forgetAddressIfGone } from '@/features/candidate/links';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import type { ResumeStore } from '@/features/resumes/store';
+import { queueWebhooks } from '@/features/webhooks/queue';
 import { isFinal } from '@/lib/status';
 
 // Erasure: at the candidate's request (GDPR Art. 17), by an admin, or when retention runs out. What goes and
@@ -95,6 +96,7 @@ export function* eraseSteps({ tx, t, id, now, notify, rateLimitKeys }: EraseInpu
         .onConflictDoUpdate({ target: t.pendingJobs.name, set: { requestedAt: at } }),
     );
   }
+  yield* queueWebhooks({ tx, t, subject: { event: 'application.erased', application: { id } }, now });
   if (notify) {
     yield* run(
       queueMail({

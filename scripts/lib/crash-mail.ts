@@ -7,6 +7,7 @@ import { startServer, killServer } from '@/scripts/lib/server';
 import { actionFields, applicationForm, isAcknowledged } from '@/test-support/apply-post';
 import { minimalPdf } from '@/test-support/pdf';
 import type { SmtpSink } from '@/test-support/smtp-sink';
+import { pendingDeliveries } from './crash-webhooks';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
@@ -73,13 +74,14 @@ export async function drainOutbox({
   const server = await startServer(port, env);
   const database = await openDatabase(databaseUrl);
   try {
+    // Emails and webhook deliveries: both are the worker's to finish.
     const pending = async () =>
       (
         (await database.db
           .select({ n: count() })
           .from(database.t.outbox)
           .where(eq(database.t.outbox.status, 'pending'))) as [{ n: number }]
-      )[0].n;
+      )[0].n + (await pendingDeliveries(database));
     const deadline = Date.now() + 90_000;
     while ((await pending()) > 0) {
       if (Date.now() > deadline) throw new Error('the outbox was not empty 90 s after the last kill');

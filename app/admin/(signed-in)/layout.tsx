@@ -29,6 +29,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               <Link href="/admin/audit">Audit log</Link>
             </li>
           ) : null}
+          {viewer.role === 'owner' ? (
+            <li>
+              <Link href="/admin/webhooks">Webhooks</Link>
+            </li>
+          ) : null}
         </ul>
         <form method="post" action="/admin/sign-out" className="admin-nav__account">
           <span>

@@ -58,3 +58,16 @@ export function Assignment({
     </EmailLayout>
   );
 }
+
+/** To whoever added a webhook endpoint: it failed for a day, so nothing more is posted to it until resumed. */
+export function WebhookPaused({ url, lastError, adminUrl }: { url: string; lastError: string; adminUrl: string }) {
+  return (
+    <EmailLayout title="A webhook endpoint was paused">
+      <Paragraph>
+        Every delivery to {url} failed for a day, so the {site.shortName} careers site has paused it: new events are not
+        sent to it until someone resumes it in the admin area. The last answer was: {lastError}
+      </Paragraph>
+      <Action href={adminUrl}>See its deliveries</Action>
+    </EmailLayout>
+  );
+}
