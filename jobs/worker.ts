@@ -34,6 +34,8 @@ export type WorkerOptions = {
 
 /** Webhook deliveries posted at once by one worker (so a kill can cut as many posts). */
 export const WEBHOOK_LANES = 3;
+/** How long a stopping worker lets posts under way finish: well inside server.ts's 10 s shutdown deadline. */
+const STOP_POSTS_AFTER_MS = 3_000;
 
 export type Worker = { stop: () => Promise<void>; runOnce: () => Promise<void> };
 
@@ -50,6 +52,7 @@ export function startWorker({
 }: WorkerOptions): Worker {
   let stopped = false;
   let lastHourly = 0;
+  const cut = new AbortController();
   const cycle = async () => {
     const delivered = await deliverDue({ database, transport, now, pacing, stopping: () => stopped });
     for (const d of delivered) if (d.outcome === 'retry') log(`[mail] #${d.id} will be tried again: ${d.error}`);
@@ -77,6 +80,7 @@ export function startWorker({
       claimMs: pacing.claimMs,
       now,
       stopping: () => stopped,
+      signal: cut.signal,
     });
     for (const d of posted) {
       if (d.outcome !== 'delivered') log(`[webhooks] delivery #${d.id} to endpoint #${d.endpointId}: ${d.outcome}`);
@@ -102,7 +106,11 @@ export function startWorker({
     },
     stop: async () => {
       stopped = true;
+      // A post under way may finish for a while; then it is cut (and posted again at the next start), so a
+      // slow receiver does not keep the process past its shutdown deadline (server.ts).
+      const timer = setTimeout(() => cut.abort(), STOP_POSTS_AFTER_MS);
       await loops;
+      clearTimeout(timer);
     },
   };
 }

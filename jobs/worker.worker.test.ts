@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
 import { transaction } from '@/db/transaction';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
@@ -65,10 +66,19 @@ for (const dialect of testDialects()) {
         await until(() => sink.messages().some((m) => m.to.includes('ada@example.com')), 5_000, 'the email');
         await until(() => healthy.received().length === 1, 5_000, 'the healthy receiver');
         assert.equal(healthy.received()[0]?.verified, true);
-      } finally {
-        // Closing the hanging receiver ends the post under way, so the worker stops at once.
-        await hanging.close();
+        // Stopping: the hanging post is cut after a few seconds, its claim given back for the next start.
+        const stopping = Date.now();
         await worker.stop();
+        const took = Date.now() - stopping;
+        assert.ok(took < 6_000, `stopped in ${took} ms`);
+        const [held] = await db
+          .select({ status: tables.webhookDeliveries.status, claimedUntil: tables.webhookDeliveries.claimedUntil })
+          .from(tables.webhookDeliveries)
+          .where(eq(tables.webhookDeliveries.endpointId, 1));
+        assert.deepEqual(held, { status: 'pending', claimedUntil: null });
+      } finally {
+        await worker.stop();
+        await hanging.close();
         transport.close?.();
       }
     });

@@ -24,6 +24,11 @@ export type WebhookReceiver = {
   received: () => ReceivedDelivery[];
   /** The statuses of the next answers, in order (200 after them); `'hang'` never answers. */
   answer: (...statuses: (number | 'hang')[]) => void;
+  /**
+   * Answer each delivery's first try with this status, its later tries with 200: whatever else the shared e2e
+   * site posts here meanwhile, every delivery is refused once. `null` stops it.
+   */
+  refuseFirstTry: (status: number | null) => void;
   /** Answer every request with this status (a receiver that is down) until `always(null)`. */
   always: (status: number | null) => void;
   /** The secret the verifier checks signatures with. */
@@ -55,12 +60,17 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
   const planned: (number | 'hang')[] = [];
   let secret = '';
   let fixed: number | null = null;
+  let firstTry: number | null = null;
+  const seen = new Set<string>();
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      const next = fixed ?? planned.shift() ?? 200;
+      const delivery = String(request.headers['careers-delivery']);
+      const first = firstTry !== null && !seen.has(delivery) ? firstTry : null;
+      seen.add(delivery);
+      const next = fixed ?? first ?? planned.shift() ?? 200;
       const header = request.headers['careers-signature'];
       const verified = typeof header === 'string' && verify(secret, header, body);
       received.push({ headers: request.headers, body, verified, status: next === 'hang' ? 0 : next, at: Date.now() });
@@ -78,6 +88,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     answer: (...statuses) => void planned.push(...statuses),
     secret: (value) => void (secret = value),
     always: (status) => void (fixed = status),
+    refuseFirstTry: (status) => void (firstTry = status),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -51,7 +51,7 @@ for (const dialect of testDialects()) {
         secret: 's',
         createdAt: at,
       };
-      const [live, stopped] = await db
+      const [live] = await db
         .insert(tables.webhookEndpoints)
         .values([endpoint, { ...endpoint, pausedAt: at }])
         .returning({ id: tables.webhookEndpoints.id });
@@ -71,7 +71,6 @@ for (const dialect of testDialects()) {
         .where(eq(tables.webhookDeliveries.id, rows[0]!.id));
       const sample = await operationsSample({ database });
       assert.deepEqual(sample.webhooks, { pending: 1, failed: 1, pausedEndpoints: 1 });
-      assert.ok(stopped);
     });
   });
 }

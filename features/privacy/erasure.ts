@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb, Tables } from '@/db/database';
 import { erasedValues } from '@/db/schema/personal-data';
 import { one, run, type Steps } from '@/db/transaction';
@@ -96,6 +96,14 @@ export function* eraseSteps({ tx, t, id, now, notify, rateLimitKeys }: EraseInpu
         .onConflictDoUpdate({ target: t.pendingJobs.name, set: { requestedAt: at } }),
     );
   }
+  // Webhooks about it not yet delivered never will be: a receiver hears of the erasure last, not a status after it.
+  const d = t.webhookDeliveries;
+  yield* run(
+    tx
+      .update(d)
+      .set({ status: 'failed', lastError: 'not sent: the application was erased' })
+      .where(and(eq(d.applicationId, id), eq(d.status, 'pending'))),
+  );
   yield* queueWebhooks({ tx, t, subject: { event: 'application.erased', application: { id } }, now });
   if (notify) {
     yield* run(

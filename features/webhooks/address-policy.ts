@@ -10,8 +10,13 @@ import ipaddr from 'ipaddr.js';
 export function refusedRange(address: string): string | null {
   if (!ipaddr.isValid(address)) return 'not an IP address';
   // `process` turns ::ffff:10.0.0.1 into the IPv4 address it carries, so a mapped private address is caught.
-  const range = ipaddr.process(address).range();
-  return range === 'unicast' ? null : range;
+  const parsed = ipaddr.process(address);
+  const range = parsed.range();
+  if (range !== 'unicast') return range;
+  // The deprecated IPv4-compatible form (::7f00:1 is 127.0.0.1) is no public address either.
+  const bytes = parsed.toByteArray();
+  if (parsed.kind() === 'ipv6' && bytes.slice(0, 12).every((byte) => byte === 0)) return 'ipv4Compatible';
+  return null;
 }
 
 export class RefusedAddressError extends Error {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { claimNextDelivery, recordAttempt, type Recorded } from './deliveries';
+import { claimNextDelivery, recordAttempt, releaseClaim, type Recorded } from './deliveries';
 import { SEND_TIMEOUT_MS, sendWebhook, type SendOutcome } from './send';
 import type { WebhookSettings } from './settings';
 import { DELIVERY_HEADER, EVENT_HEADER, SIGNATURE_HEADER, signatureHeader } from './signature';
@@ -20,6 +20,7 @@ export async function deliverDueWebhooks({
   claimMs,
   now = () => Date.now(),
   stopping = () => false,
+  signal,
   send = sendWebhook,
 }: {
   database: Database;
@@ -28,6 +29,8 @@ export async function deliverDueWebhooks({
   now?: () => number;
   /** True once the process is stopping: the post under way is finished, no other is claimed. */
   stopping?: () => boolean;
+  /** Aborted when a stopping worker will wait no longer: the post is cut and its claim given back. */
+  signal?: AbortSignal;
   send?: Send;
 }): Promise<WebhookDelivered[]> {
   const { db, t } = database;
@@ -46,12 +49,17 @@ export async function deliverDueWebhooks({
       url: endpoint.url,
       body: delivery.body,
       policy: settings,
+      signal,
       headers: {
         [SIGNATURE_HEADER]: signatureHeader({ secret: endpoint.secret, body: delivery.body, at: now() }),
         [DELIVERY_HEADER]: delivery.deliveryId,
         [EVENT_HEADER]: delivery.event,
       },
     });
+    if (outcome.aborted) {
+      await releaseClaim({ database, delivery });
+      break;
+    }
     const recorded = await recordAttempt({ database, delivery, outcome, now: now(), retryMs: settings.retryMs });
     done.push({ ...recorded, id: delivery.id, endpointId: delivery.endpointId, error: outcome.error });
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { all, exclusive, one, run, transaction } from '@/db/transaction';
+import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
@@ -22,6 +22,8 @@ export type ClaimedDelivery = {
   body: string;
   attempts: number;
   queuedAt: Date;
+  /** The claim this worker holds: its outcome is recorded only while the claim is still its own. */
+  claimedUntil: Date | null;
 };
 
 export async function claimNextDelivery({
@@ -41,12 +43,17 @@ export async function claimNextDelivery({
     .select({ id: t.webhookEndpoints.id })
     .from(t.webhookEndpoints)
     .where(isNull(t.webhookEndpoints.pausedAt));
-  const due = db
+  // One post at a time per endpoint: a slow receiver holds one lane, not all of them.
+  const busy = sql`${d.endpointId} NOT IN (SELECT endpoint_id FROM webhook_deliveries WHERE status = 'pending' AND claimed_until > ${sql.param(at, d.claimedUntil)})`;
+  const query = db
     .select({ id: d.id })
     .from(d)
-    .where(and(eq(d.status, 'pending'), lte(d.nextAttemptAt, at), unclaimed, inArray(d.endpointId, live)))
+    .where(and(eq(d.status, 'pending'), lte(d.nextAttemptAt, at), unclaimed, inArray(d.endpointId, live), busy))
     .orderBy(asc(d.nextAttemptAt), asc(d.id))
     .limit(1);
+  // On PostgreSQL two lanes would pick the same row and one would come back empty-handed: it skips the row
+  // the other has locked instead. SQLite runs the one UPDATE alone.
+  const due = database.dialect === 'postgres' ? query.for('update', { skipLocked: true }) : query;
   const [claimed] = await db
     .update(d)
     .set({ claimedUntil: new Date(now + claimMs), attempts: sql`${d.attempts} + 1` })
@@ -59,11 +66,13 @@ export async function claimNextDelivery({
       body: d.body,
       attempts: d.attempts,
       queuedAt: d.queuedAt,
+      claimedUntil: d.claimedUntil,
     });
   return claimed ?? null;
 }
 
-export type Recorded = { outcome: 'delivered' | 'retry' | 'failed'; paused: boolean };
+/** `superseded`: the claim lapsed and another worker took the delivery over; its outcome is that worker's to record. */
+export type Recorded = { outcome: 'delivered' | 'retry' | 'failed' | 'superseded'; paused: boolean };
 
 /** Records one try; a failure schedules the next (or gives up after a day) and may pause the endpoint. */
 export async function recordAttempt({
@@ -90,26 +99,33 @@ export async function recordAttempt({
     durationMs: outcome.ms,
     lastError: outcome.error?.slice(0, 500) ?? null,
   };
-  return transaction(database, function* (tx) {
+  const ours = and(
+    eq(d.id, delivery.id),
+    delivery.claimedUntil ? eq(d.claimedUntil, delivery.claimedUntil) : isNull(d.claimedUntil),
+  );
+  return transaction(database, function* (tx): Steps<Recorded> {
     yield* exclusive(database, tx, `webhook-endpoint:${delivery.endpointId}`);
     if (outcome.ok) {
-      yield* run(
+      const row = yield* one(
         tx
           .update(d)
           .set({ ...tried, status: 'delivered' })
-          .where(eq(d.id, delivery.id)),
+          .where(ours)
+          .returning({ id: d.id }),
       );
       yield* run(tx.update(e).set({ failingSince: null }).where(eq(e.id, delivery.endpointId)));
-      return { outcome: 'delivered', paused: false };
+      return { outcome: row ? 'delivered' : 'superseded', paused: false };
     }
     const delay = retryDelayMs(delivery.attempts, retryMs);
     const gaveUp = now - delivery.queuedAt.getTime() + delay > WEBHOOK_GIVE_UP_MS;
-    yield* run(
+    const row = yield* one(
       tx
         .update(d)
         .set(gaveUp ? { ...tried, status: 'failed' } : { ...tried, nextAttemptAt: new Date(now + delay) })
-        .where(eq(d.id, delivery.id)),
+        .where(ours)
+        .returning({ id: d.id }),
     );
+    if (!row) return { outcome: 'superseded', paused: false };
     yield* run(
       tx
         .update(e)
@@ -139,12 +155,28 @@ export async function recordAttempt({
         .where(and(eq(u.role, 'owner'), isNull(u.disabledAt), ne(u.email, ''))),
     );
     const creator = owners.filter((owner) => owner.id === endpoint.createdBy);
-    const data = { endpointId: delivery.endpointId, url: endpoint.url, lastError: tried.lastError ?? 'no answer' };
+    // The origin only: a hook URL's path is often its credential (a chat tool's incoming webhook).
+    const data = {
+      endpointId: delivery.endpointId,
+      url: new URL(endpoint.url).origin,
+      lastError: tried.lastError ?? 'no answer',
+    };
     for (const owner of creator.length ? creator : owners) {
       yield* run(queueMail({ db: tx, t, mail: mail('webhook_paused', owner.email, data), now }));
     }
     return { outcome: outcomeName, paused: true };
   });
+}
+
+/** Gives a claim back untried (the worker is stopping): the next worker posts the delivery at once. */
+export async function releaseClaim({ database, delivery }: { database: Database; delivery: ClaimedDelivery }) {
+  const { db, t } = database;
+  const d = t.webhookDeliveries;
+  if (!delivery.claimedUntil) return;
+  await db
+    .update(d)
+    .set({ claimedUntil: null, attempts: sql`${d.attempts} - 1` })
+    .where(and(eq(d.id, delivery.id), eq(d.claimedUntil, delivery.claimedUntil)));
 }
 
 /** Deliveries kept in the log this long after their last try, then deleted by the worker. */

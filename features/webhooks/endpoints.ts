@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { authorizeRole, onlyOwners } from '@/features/staff/access';
@@ -109,7 +109,10 @@ export async function removeEndpoint({ id, context }: { id: number; context?: Ad
   });
 }
 
-/** Sends to a paused endpoint again: the failing run starts over, and what is still due goes out now. */
+/**
+ * Sends to a paused endpoint again: the failing run starts over, and what is still due goes out now, with a
+ * day of tries of its own (a backlog older than a day would otherwise give up at its first failure).
+ */
 export async function resumeEndpoint({ id, context }: { id: number; context?: AdminContext }): Promise<void> {
   const { database, viewer, now } = await owner('resume a webhook endpoint', context);
   const { t } = database;
@@ -123,7 +126,7 @@ export async function resumeEndpoint({ id, context }: { id: number; context?: Ad
     yield* run(
       tx
         .update(d)
-        .set({ nextAttemptAt: new Date(now()) })
+        .set({ nextAttemptAt: new Date(now()), queuedAt: new Date(now()), attempts: 0, claimedUntil: null })
         .where(and(eq(d.endpointId, id), eq(d.status, 'pending'))),
     );
     const entry = { actorEmail: viewer.email, action: 'webhook_resumed' as const, detail: `endpoint #${id}` };
@@ -148,10 +151,14 @@ export async function sendAgain({
       tx
         .update(d)
         .set({ status: 'pending', attempts: 0, nextAttemptAt: now, queuedAt: now, claimedUntil: null })
-        .where(eq(d.id, id))
+        // Not while a worker is posting it: two posts at once, and the first's outcome written over the second.
+        .where(and(eq(d.id, id), or(isNull(d.claimedUntil), lte(d.claimedUntil, now))))
         .returning({ endpointId: d.endpointId }),
     );
-    if (!row) throw new WebhookError('no-delivery');
+    if (!row) {
+      const exists = yield* one(tx.select({ id: d.id }).from(d).where(eq(d.id, id)));
+      throw new WebhookError(exists ? 'in-flight' : 'no-delivery');
+    }
     const endpoint = yield* one(
       tx
         .select({ pausedAt: t.webhookEndpoints.pausedAt })

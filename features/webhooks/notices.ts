@@ -11,6 +11,7 @@ export const WEBHOOK_ERRORS = {
   invalid: 'That request was not complete. Reload the page and try again.',
   'no-endpoint': 'No such endpoint: it may have been removed.',
   'no-delivery': 'No such delivery: it may have been removed from the log.',
+  'in-flight': 'That delivery is being sent right now: its outcome shows here in a moment.',
   'not-allowed': 'Only owners manage webhooks.',
 } as const;
 

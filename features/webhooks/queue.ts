@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { isNull } from 'drizzle-orm';
+import { is, isNull } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import type { AppDb, Tables } from '@/db/database';
 import { all, run, type Steps } from '@/db/transaction';
 import { webhookBody, type WebhookSubject } from './payloads';
@@ -21,7 +22,11 @@ export function* queueWebhooks({
   now: number;
 }): Steps<void> {
   const e = t.webhookEndpoints;
-  const endpoints = yield* all(tx.select({ id: e.id, events: e.events }).from(e).where(isNull(e.pausedAt)));
+  const live = tx.select({ id: e.id, events: e.events }).from(e).where(isNull(e.pausedAt));
+  // On PostgreSQL an owner could remove an endpoint between this read and the insert, and the insert would fail
+  // on the foreign key, taking the candidate's application with it: the rows read are held until the commit
+  // (SQLite runs one write transaction at a time).
+  const endpoints = yield* all(is(e, PgTable) ? live.for('key share') : live);
   const at = new Date(now);
   const rows = endpoints
     .filter((endpoint) => endpoint.events.includes(subject.event))

@@ -26,6 +26,8 @@ test('only public unicast addresses are reachable: loopback, private, metadata a
     ['::ffff:127.0.0.1', 'loopback'],
     ['::ffff:10.0.0.1', 'private'],
     ['64:ff9b::a00:1', 'rfc6052'],
+    ['::7f00:1', 'ipv4Compatible'],
+    ['::a00:1', 'ipv4Compatible'],
   ]) {
     assert.equal(refusedRange(address!), range, address);
   }

@@ -15,6 +15,8 @@ export type SendOutcome = {
   status: number | null;
   /** Why it did not count as delivered: the status and the start of the answer, or the network's error. */
   error: string | null;
+  /** Cut off because the worker is stopping: not an answer of the receiver's, so not a failed try. */
+  aborted?: boolean;
   ms: number;
 };
 
@@ -48,12 +50,14 @@ export function sendWebhook({
   headers,
   policy,
   timeoutMs = SEND_TIMEOUT_MS,
+  signal,
 }: {
   url: string;
   body: string;
   headers: Record<string, string>;
   policy: SendPolicy;
   timeoutMs?: number;
+  signal?: AbortSignal;
 }): Promise<SendOutcome> {
   const started = performance.now();
   const done = (outcome: Omit<SendOutcome, 'ms'>): SendOutcome => ({
@@ -86,6 +90,7 @@ export function sendWebhook({
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
       request.destroy();
       resolve(done(outcome));
     };
@@ -105,6 +110,9 @@ export function sendWebhook({
       timeoutMs,
     );
     request.on('error', (error) => finish({ ok: false, status: null, error: printable(error.message) }));
+    const abort = () => finish({ ok: false, status: null, error: 'the worker stopped', aborted: true });
+    if (signal?.aborted) abort();
+    signal?.addEventListener('abort', abort, { once: true });
     request.on('response', (response) => {
       const status = response.statusCode ?? 0;
       const chunks: Buffer[] = [];

@@ -11,8 +11,9 @@ import { freshDatabase, testDialects } from '@/test-support/databases';
 import { applyTo, candidateContext, teamAccount } from '@/test-support/factories';
 import { documentedVerifier, startWebhookReceiver, type WebhookReceiver } from '@/test-support/webhook-receiver';
 import { deliverDueWebhooks } from './deliver';
-import { WEBHOOK_GIVE_UP_MS } from './deliveries';
+import { claimNextDelivery, recordAttempt, WEBHOOK_GIVE_UP_MS } from './deliveries';
 import { createEndpoint, getEndpoint, listEndpoints, removeEndpoint, resumeEndpoint, sendAgain } from './endpoints';
+import { WebhookError } from './notices';
 import { webhookPayloadSchema } from './payloads';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './settings';
 import { signatureHeader } from './signature';
@@ -121,7 +122,7 @@ for (const dialect of testDialects()) {
       assert.equal(verify(secret, '', body), false);
     });
 
-    test('a status change, a withdrawal and an erasure each post their event', async (t) => {
+    test('a status change, a withdrawal and an erasure each queue their event; an erasure cancels what was not yet posted', async (t) => {
       const database = await freshDatabase(dialect, t);
       const receiver = await receiverFor(t);
       const { owner } = await endpointTo(database, receiver, [
@@ -133,8 +134,12 @@ for (const dialect of testDialects()) {
       const id = await applyTo({ database, email, fullName: 'Grace Hopper' });
       assert.equal((await deliveries(database)).length, 0, 'not subscribed to application.created');
       assert.equal(await changeStatus({ id, to: 'reviewing', context: owner.context }), 'changed');
+      await round(database, Date.now());
       const candidate = await candidateContext({ database, emailKey: emailKey(email) });
       assert.equal(await withdrawOwnApplication({ id, context: candidate }), 'done');
+      const [, withdrawn] = await deliveries(database);
+      assert.equal(withdrawn?.event, 'application.withdrawn');
+      // Erased before the withdrawal was posted: the receiver hears of the erasure, not of a status after it.
       assert.equal(await eraseApplication({ id, context: owner.context }), 'erased');
       await round(database, Date.now());
       const bodies = receiver.received().map((r) => webhookPayloadSchema.parse(JSON.parse(r.body)));
@@ -146,11 +151,13 @@ for (const dialect of testDialects()) {
         ]),
         [
           ['application.status_changed', 'reviewing', 'new'],
-          ['application.withdrawn', 'withdrawn', 'reviewing'],
           ['application.erased', null, undefined],
         ],
       );
-      assert.deepEqual(bodies[2]!.data.application, { id }, 'an erasure carries the id only');
+      assert.deepEqual(bodies[1]!.data.application, { id }, 'an erasure carries the id only');
+      const [, cancelled] = await deliveries(database);
+      assert.deepEqual([cancelled?.status, cancelled?.lastError], ['failed', 'not sent: the application was erased']);
+      assert.equal(webhookPayloadSchema.parse(JSON.parse(withdrawn!.body)).data.previousStatus, 'reviewing');
       assert.ok(receiver.received().every((r) => r.verified && !/Grace|Hopper|grace@/.test(r.body)));
     });
 
@@ -219,10 +226,17 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await sendAgain({ id: first!.id, context: owner.context }), { endpointId, paused: true });
       assert.equal((await round(database, Date.now())).length, 0, 'nothing is posted to a paused endpoint');
 
+      // Resumed, the backlog (queued more than a day ago) gets a day of tries of its own: one more 503 is a retry.
+      await resumeEndpoint({ id: endpointId, context: owner.context });
+      const again = await round(database, Date.now());
+      assert.ok(again.length >= 1);
+      assert.ok(
+        again.every((d) => d.outcome === 'retry'),
+        again.map((d) => d.outcome).join(),
+      );
       receiver.always(null);
       const before = receiver.received().length;
-      await resumeEndpoint({ id: endpointId, context: owner.context });
-      const resumed = await round(database, Date.now());
+      const resumed = await round(database, Date.now() + HOUR);
       assert.ok(resumed.length >= 1);
       assert.ok(resumed.every((d) => d.outcome === 'delivered'));
       const ids = receiver
@@ -288,6 +302,41 @@ for (const dialect of testDialects()) {
         /HTTP 302 \(a redirect to http:\/\/127\.0\.0\.1:1\/elsewhere, not followed\)/,
       );
       assert.equal(receiver.received().length, 1);
+    });
+
+    test('one post at a time per endpoint; a lapsed claim taken over is recorded by its new holder only', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const receiver = await receiverFor(t);
+      const other = await startWebhookReceiver();
+      t.after(() => other.close());
+      const { owner } = await endpointTo(database, receiver);
+      const { id: otherId } = await endpointTo(database, other, ['application.created'], owner);
+      await applyTo({ database });
+      await applyTo({ database });
+      const now = Date.now();
+      const first = await claimNextDelivery({ database, now, claimMs: CLAIM_MS });
+      const second = await claimNextDelivery({ database, now, claimMs: CLAIM_MS });
+      assert.ok(first && second);
+      assert.notEqual(first.endpointId, second.endpointId, 'the second lane takes the other endpoint');
+      assert.equal(second.endpointId, otherId);
+      assert.equal(await claimNextDelivery({ database, now, claimMs: CLAIM_MS }), null, 'both endpoints are busy');
+
+      // "Send again" waits while a delivery is being posted.
+      await assert.rejects(
+        sendAgain({ id: first.id, context: owner.context }),
+        (error: unknown) => error instanceof WebhookError && error.problem === 'in-flight',
+      );
+      // The first claim lapses and another worker takes the delivery over; the first's late outcome is dropped.
+      const later = now + CLAIM_MS + 1;
+      const taken = await claimNextDelivery({ database, now: later, claimMs: CLAIM_MS });
+      assert.equal(taken?.id, first.id);
+      const ok = { ok: true, status: 200, error: null, ms: 5 };
+      const stale = await recordAttempt({ database, delivery: first, outcome: ok, now: later, retryMs: 1_000 });
+      assert.equal(stale.outcome, 'superseded');
+      const fresh = await recordAttempt({ database, delivery: taken!, outcome: ok, now: later, retryMs: 1_000 });
+      assert.equal(fresh.outcome, 'delivered');
+      const row = (await deliveries(database)).find((d) => d.id === first.id);
+      assert.deepEqual([row?.status, row?.attempts], ['delivered', 2]);
     });
 
     test('owners alone manage endpoints; removing one removes its log; each change is audited by id', async (t) => {

@@ -64,8 +64,8 @@ export function WebhookPaused({ url, lastError, adminUrl }: { url: string; lastE
   return (
     <EmailLayout title="A webhook endpoint was paused">
       <Paragraph>
-        Every delivery to {url} failed for a day, so the {site.shortName} careers site has paused it: new events are not
-        sent to it until someone resumes it in the admin area. The last answer was: {lastError}
+        Every delivery to the endpoint at {url} failed for a day, so the {site.shortName} careers site has paused it:
+        new events are not sent to it until someone resumes it in the admin area. The last answer was: {lastError}
       </Paragraph>
       <Action href={adminUrl}>See its deliveries</Action>
     </EmailLayout>

@@ -97,7 +97,8 @@ export function EndpointForm({
               secret is below. Copy it into the receiver now: it is not shown again.
             </p>
             <p>
-              <code className="admin-code" aria-label="Signing secret">
+              Signing secret:{' '}
+              <code className="admin-code" id="endpoint-secret">
                 {state.created.secret}
               </code>
             </p>

@@ -67,12 +67,23 @@ export default async function EndpointPage({ params, searchParams }: Props) {
           </button>
         </form>
       ) : null}
-      <form action={removeEndpointAction} className="inline-form">
-        <input type="hidden" name="endpoint" value={endpoint.id} />
-        <button type="submit" className="button button--secondary">
-          Remove the endpoint and its log
-        </button>
-      </form>
+      {query.confirm === 'remove' ? (
+        <section aria-labelledby="remove-heading" className="notice notice--error">
+          <h2 id="remove-heading">Remove this endpoint?</h2>
+          <p>Events are no longer sent to it, and its delivery log goes with it. This cannot be undone.</p>
+          <form action={removeEndpointAction} className="inline-form">
+            <input type="hidden" name="endpoint" value={endpoint.id} />
+            <button type="submit" className="button">
+              Remove for good
+            </button>
+          </form>{' '}
+          <Link href={`/admin/webhooks/${endpoint.id}`}>Keep it</Link>
+        </section>
+      ) : (
+        <p>
+          <Link href={`/admin/webhooks/${endpoint.id}?confirm=remove`}>Remove the endpoint and its log</Link>
+        </p>
+      )}
       <h2>Deliveries</h2>
       <DeliveryLog page={page} />
     </>
