@@ -105,11 +105,21 @@ const server = http.createServer((request, response) => {
   if (refusal) {
     for (const { key, value } of securityHeaders()) response.setHeader(key, value);
     const api = pathname?.startsWith('/api/') ?? false;
-    const page = api
-      ? JSON.stringify({ error: 'bad_request', message: refusal.title })
-      : messageHtml(refusal.title, refusal.body);
+    // /api/v1 speaks RFC 9457 problem details (features/api/problem.ts); the public /api/ its older shape.
+    const v1 = pathname?.startsWith('/api/v1/') ?? false;
+    const page = v1
+      ? JSON.stringify({
+          type: 'about:blank',
+          title: http.STATUS_CODES[refusal.status] ?? 'Bad Request',
+          status: refusal.status,
+          detail: refusal.title,
+        })
+      : api
+        ? JSON.stringify({ error: 'bad_request', message: refusal.title })
+        : messageHtml(refusal.title, refusal.body);
+    const type = v1 ? 'application/problem+json' : 'application/json; charset=utf-8';
     response.writeHead(refusal.status, {
-      ...(api ? { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } : MESSAGE_HEADERS),
+      ...(api ? { 'Content-Type': type, 'Cache-Control': 'no-store' } : MESSAGE_HEADERS),
       'Content-Length': Buffer.byteLength(page),
       Connection: 'close',
     });

@@ -32,6 +32,7 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['pendingJobs', (t) => t.pendingJobs.name],
   ['webhookEndpoints', (t) => t.webhookEndpoints.id],
   ['webhookDeliveries', (t) => t.webhookDeliveries.id],
+  ['apiTokens', (t) => t.apiTokens.id],
 ];
 
 export class CopyError extends Error {}
@@ -98,6 +99,7 @@ async function resetIdentities(target: Database): Promise<void> {
     'outbox',
     'webhook_endpoints',
     'webhook_deliveries',
+    'api_tokens',
   ]) {
     await rows(
       target,

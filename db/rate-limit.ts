@@ -1,4 +1,4 @@
-import { lte, sql } from 'drizzle-orm';
+import { and, like, lte, sql } from 'drizzle-orm';
 import type { RateLimit } from '@/lib/rate-limit';
 import type { Database } from './database';
 
@@ -12,11 +12,14 @@ export async function hitRateLimit({
   key,
   policy,
   now = Date.now(),
+  sweep = Math.random() < 0.01,
 }: {
   database: Database;
   key: string;
   policy: RateLimit;
   now?: number;
+  /** Whether this call also forgets windows long over (one in a hundred, unless a test says). */
+  sweep?: boolean;
 }): Promise<number> {
   const { db, t } = database;
   const limits = t.rateLimits;
@@ -32,8 +35,14 @@ export async function hitRateLimit({
       },
     })
     .returning({ count: limits.count, windowStart: limits.windowStart });
-  // Now and then, forget windows long over, so one row per address does not stay for ever.
-  if (Math.random() < 0.01) await db.delete(limits).where(lte(limits.windowStart, new Date(now - 2 * policy.windowMs)));
+  // Now and then, forget windows long over, so one row per address does not stay for ever: only this kind's
+  // (`apply:`, `api:`…), which share this window; another kind's hour-long windows are not this one's to end.
+  if (sweep) {
+    const kind = `${key.slice(0, key.indexOf(':') + 1)}%`;
+    await db
+      .delete(limits)
+      .where(and(lte(limits.windowStart, new Date(now - 2 * policy.windowMs)), like(limits.key, kind)));
+  }
   if (!row || row.count <= policy.limit) return 0;
   return Math.max(1, Math.ceil((row.windowStart.getTime() + policy.windowMs - now) / 1000));
 }

@@ -60,7 +60,7 @@ const BODIES: { name: string; js: boolean; body: () => FormData | string; type?:
 const explained = (answer: Sent, p: string, what: string) => {
   expect(answer.status, `${what}: ${answer.text.slice(0, 200)}`).toBeLessThan(500);
   expect(answer.status, what).toBeGreaterThanOrEqual(400);
-  if (p.startsWith('/api/')) expect(answer.headers['content-type'], what).toMatch(/application\/json/);
+  if (p.startsWith('/api/')) expect(answer.headers['content-type'], what).toMatch(/application\/(problem\+)?json/);
   else expect(answer.text, what).toMatch(/<h1>/);
 };
 

@@ -25,6 +25,9 @@ export const AUDIT_ACTION_LABELS = {
   webhook_resumed: 'Resumed a webhook endpoint',
   webhook_resent: 'Sent a webhook delivery again',
   webhook_paused: 'Paused a webhook endpoint',
+  api_token_created: 'Created an API token',
+  api_token_revoked: 'Revoked an API token',
+  api_request: 'Used the API',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

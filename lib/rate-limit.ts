@@ -7,6 +7,7 @@ export function parseRateLimit(
   fallback: RateLimit = { limit: 30, windowMs: 60_000 },
 ): RateLimit {
   const match = /^(\d+)\/(\d+)$/.exec(value?.trim() ?? '');
-  if (!match) return fallback;
+  // A zero count or window is no limit at all: nonsense too.
+  if (!match || Number(match[1]) === 0 || Number(match[2]) === 0) return fallback;
   return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
 }

@@ -218,6 +218,17 @@ export const PERSONAL_DATA = {
     durationMs: no,
     createdAt: no,
   },
+  apiTokens: {
+    id: no,
+    name: no,
+    tokenHash: no,
+    prefix: no,
+    scopes: no,
+    createdBy: no,
+    createdAt: no,
+    lastUsedAt: no,
+    revokedAt: no,
+  },
 } satisfies Declaration;
 
 export type PersonalTable = keyof typeof PERSONAL_DATA;

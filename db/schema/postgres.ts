@@ -330,3 +330,21 @@ export const webhookDeliveries = pgTable(
     index('webhook_deliveries_created').on(t.createdAt),
   ],
 );
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => adminUsers.id),
+    createdAt: time('created_at').notNull(),
+    lastUsedAt: time('last_used_at'),
+    revokedAt: time('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
+);

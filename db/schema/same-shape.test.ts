@@ -37,6 +37,7 @@ const twins: AllTwins = {
   postingVersions: true,
   webhookEndpoints: true,
   webhookDeliveries: true,
+  apiTokens: true,
 };
 
 test('every table has a twin of the same name and columns in both schemas', () => {

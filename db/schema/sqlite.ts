@@ -368,3 +368,25 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_created').on(t.createdAt),
   ],
 );
+
+/**
+ * A token for /api/v1: only the SHA-256 of the secret is kept (shown once), with its first characters to tell
+ * tokens apart. It acts for the owner who made it, within its scopes, while that account is enabled.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    prefix: text('prefix').notNull(),
+    scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => adminUsers.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
+);

@@ -31,6 +31,8 @@ export type AdminContext = {
   now: () => number;
   /** Each posting's `hiringTeam:` (features/staff/access.ts reads the content when this is left out). */
   postingTeams?: () => Promise<ReadonlyMap<string, readonly string[]>>;
+  /** Who acts when it is not a signed-in person: an API token's caller (features/api/tokens.ts). */
+  asViewer?: Viewer;
   /** A posting's scorecard attributes (features/scorecards/queries.ts reads the content when this is left out). */
   postingScorecard?: (postingSlug: string) => Promise<readonly ScorecardAttribute[]>;
 };
@@ -108,6 +110,7 @@ const requestViewer = cache(async (): Promise<Viewer | null> =>
 /** The viewer, or null when nobody is signed in. For route handlers that answer 401 themselves. */
 export async function currentViewer(context?: AdminContext): Promise<Viewer | null> {
   if (!context) return requestViewer();
+  if (context.asViewer) return context.asViewer;
   return resolveSession({ database: context.database, token: await context.token(), now: context.now() });
 }
 

@@ -26,6 +26,15 @@ const LIMITS: { path: RegExp; limit: (path: string) => BodyLimit }[] = [
     }),
   },
   {
+    // A status change is a few bytes of JSON.
+    path: /^\/api\/v1\//,
+    limit: () => ({
+      bytes: 8 * KB,
+      title: 'The request body is larger than the API accepts (8 KB)',
+      body: tooLarge('The request'),
+    }),
+  },
+  {
     path: /^\/admin\/session$/,
     limit: () => ({ bytes: 8 * KB, title: 'Too much to sign in with', body: tooLarge('The sign-in form') }),
   },

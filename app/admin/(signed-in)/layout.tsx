@@ -34,6 +34,11 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               <Link href="/admin/webhooks">Webhooks</Link>
             </li>
           ) : null}
+          {viewer.role === 'owner' ? (
+            <li>
+              <Link href="/admin/api-tokens">API tokens</Link>
+            </li>
+          ) : null}
         </ul>
         <form method="post" action="/admin/sign-out" className="admin-nav__account">
           <span>

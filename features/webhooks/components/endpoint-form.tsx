@@ -1,9 +1,10 @@
 'use client';
 
 import { useActionState } from 'react';
-import { Field, FieldMessages, describedBy } from '@/components/ui/field';
+import { CodeChoices, ShownOnce } from '@/components/ui/code-choices';
+import { Field } from '@/components/ui/field';
 import type { EndpointFormState } from '@/features/webhooks/actions';
-import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '@/lib/webhook-events';
+import { WEBHOOK_EVENT_LABELS } from '@/lib/webhook-events';
 
 // Long: one form's markup and its answer, the secret shown once.
 /**
@@ -47,27 +48,15 @@ export function EndpointForm({
           />
         )}
       </Field>
-      <fieldset
-        className={errors.events ? 'field field--error' : 'field'}
-        aria-describedby={describedBy('endpoint-events', eventsHint, errors.events ? [errors.events] : undefined)}
-      >
-        <legend className="field__label">Events</legend>
-        <FieldMessages id="endpoint-events" hint={eventsHint} errors={errors.events ? [errors.events] : undefined} />
-        {WEBHOOK_EVENTS.map((event) => (
-          <div className="field field--checkbox" key={event}>
-            <input
-              id={`endpoint-event-${event}`}
-              type="checkbox"
-              name="events"
-              value={event}
-              defaultChecked={values ? values.events.includes(event) : event === 'application.created'}
-            />
-            <label htmlFor={`endpoint-event-${event}`}>
-              <code>{event}</code>: {WEBHOOK_EVENT_LABELS[event]}
-            </label>
-          </div>
-        ))}
-      </fieldset>
+      <CodeChoices
+        id="endpoint-event"
+        name="events"
+        legend="Events"
+        hint={eventsHint}
+        error={errors.events}
+        options={WEBHOOK_EVENT_LABELS}
+        checked={(event) => (values ? values.events.includes(event) : event === 'application.created')}
+      />
       <Field
         id="endpoint-description"
         label="Description"
@@ -91,18 +80,10 @@ export function EndpointForm({
       </button>
       <div role="status">
         {state.created ? (
-          <div className="notice">
-            <p>
-              Endpoint added: <a href={`/admin/webhooks/${state.created.id}`}>{state.created.url}</a>. Its signing
-              secret is below. Copy it into the receiver now: it is not shown again.
-            </p>
-            <p>
-              Signing secret:{' '}
-              <code className="admin-code" id="endpoint-secret">
-                {state.created.secret}
-              </code>
-            </p>
-          </div>
+          <ShownOnce id="endpoint-secret" label="Signing secret" value={state.created.secret}>
+            Endpoint added: <a href={`/admin/webhooks/${state.created.id}`}>{state.created.url}</a>. Its signing secret
+            is below. Copy it into the receiver now: it is not shown again.
+          </ShownOnce>
         ) : null}
       </div>
     </form>
