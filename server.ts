@@ -18,7 +18,7 @@ import { MESSAGE_HEADERS, messageHtml } from '@/lib/http/message-page';
 import { requestIdFrom } from '@/lib/http/request-id';
 import { filesUnder, routeMatcher, routePatternsFrom, UNMATCHED } from '@/lib/http/route-patterns';
 import { HSTS, securityHeaders } from '@/lib/http/security-headers';
-import { jsonConsole, logFormatFromEnv, logLine, logRequestsFromEnv, requestContext, writeLine } from '@/lib/log';
+import { guardedConsole, logFormatFromEnv, logLine, logRequestsFromEnv, requestContext, writeLine } from '@/lib/log';
 import { secretSetting } from '@/lib/security/secret-format';
 import { site } from '@/lib/site';
 
@@ -44,8 +44,9 @@ hiringTeamFromEnv();
 secretSetting(process.env.APP_SECRET, databaseLocation().dialect);
 resumeStoreFromEnv();
 const metricsSettings = metricsSettingsFromEnv();
-// Next's own lines (its errors) and the site's become JSON too: a collector never reads a line of plain text.
-if (logFormat === 'json') jsonConsole();
+// Next's own lines (its errors) and the site's become JSON too with LOG_FORMAT=json (a collector never reads a
+// line of plain text), and none carries the values a failed query quoted.
+guardedConsole(logFormat);
 
 const routeOf = routeMatcher(
   typeof __APP_ROUTES__ === 'undefined' ? routePatternsFrom(filesUnder('app')) : __APP_ROUTES__,

@@ -14,9 +14,13 @@ import { expect, test } from './fixtures/test';
 // This is the cheap guard: 20,000 applications, read slowly, against a server of its own (the build the
 // suite made, a database of its own), so no other test's requests move the figure.
 const ROWS = 20_000;
-const BOUND_MB = 50;
+// Measured on Node 24 here: +46 to +58 MB for the streamed export (most of it V8's young generation filling
+// up under the load, not rows held), so 50 MB failed one run in two and CI's retry hid it. Holding the 20,000
+// rows and their CSV lines costs 28 MB of live heap (measured), so a buffering export lands near this bound, not
+// surely past it: this is a cheap tripwire; `npm run bench` (100,000 and 1,000,000 rows) is the measure.
+const BOUND_MB = 75;
 
-test('the CSV export keeps the server within 50 MB while a slow client reads 20,000 rows', async () => {
+test('the CSV export keeps the server within 75 MB while a slow client reads 20,000 rows', async () => {
   test.setTimeout(60_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-export-memory-'));
   const url = `file:${path.join(dir, 'export.db')}`;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { requestIdFrom } from './http/request-id';
-import { jsonConsole, logFormatFromEnv, logLine, logRequestsFromEnv, requestContext } from './log';
+import { guardedConsole, logFormatFromEnv, logLine, logRequestsFromEnv, requestContext } from './log';
 
 const AT = new Date('2026-12-04T10:00:00.000Z');
 
@@ -33,7 +33,7 @@ test('a line is one JSON object, or readable text, and names the request it was 
 
 test("with LOG_FORMAT=json every console call is one JSON line, an error's stack inside it", () => {
   const lines: [string, string][] = [];
-  const restore = jsonConsole((line, level) => lines.push([line, level]));
+  const restore = guardedConsole('json', (line, level) => lines.push([line, level]));
   try {
     console.log('[mail] outbox #%d written', 12);
     console.error(new Error('boom\nsecond line'));

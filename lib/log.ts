@@ -49,14 +49,34 @@ export function writeLine(line: string, level: Level) {
 const CONSOLE_LEVELS = { debug: 'info', log: 'info', info: 'info', warn: 'warn', error: 'error' } as const;
 
 /**
- * With LOG_FORMAT=json, every console call of the process (Next's own included: it logs errors through
- * console.error) becomes one JSON line, an error's stack kept inside it, so no line a collector reads is plain
- * text. Returns the function that puts the console back.
+ * A line with what a database error quotes of the data taken out: drizzle's message lists the failed query's
+ * parameters (`params: Ada Lovelace,ada@example.com,…`), and PostgreSQL's detail quotes a key's value
+ * (`Key (email_key)=(ada@example.com) already exists`). Next logs an error the site did not catch as it is.
  */
-export function jsonConsole(write: (line: string, level: Level) => void = writeLine) {
+export function withheld(text: string): string {
+  return text
+    .replace(/^(\s*params: ).+$/gm, '$1[withheld]')
+    .replace(
+      /(Key \((?:[^()]|\([^()]*\))*\)=\()[\s\S]*?(\) (?:already exists|is not present|conflicts with))/g,
+      '$1…$2',
+    );
+}
+
+/**
+ * Every console call of the process (Next's own included: it logs errors through console.error) goes through
+ * `withheld` first, as text or, with LOG_FORMAT=json, as one JSON line per call (an error's stack kept inside
+ * it, so no line a collector reads is plain text). Returns the function that puts the console back.
+ */
+export function guardedConsole(
+  logFormat: LogFormat,
+  write: (line: string, level: Level) => void = (line, level) => writeLine(line, level),
+) {
   const original = { ...console };
   for (const [method, level] of Object.entries(CONSOLE_LEVELS) as [keyof typeof CONSOLE_LEVELS, Level][]) {
-    console[method] = (...args: unknown[]) => write(logLine('json', level, format(...args)), level);
+    console[method] =
+      logFormat === 'json'
+        ? (...args: unknown[]) => write(logLine('json', level, withheld(format(...args))), level)
+        : (...args: unknown[]) => original[method](withheld(format(...args)));
   }
   return () => Object.assign(console, original);
 }

@@ -99,7 +99,7 @@ test('the form says what is wrong with a URL or the events, and keeps what was t
   await page.getByLabel('Description').fill('Team chat');
   await page.getByRole('button', { name: 'Add the endpoint' }).click();
   await expect(page.locator('#endpoint-url-error')).toContainText('The URL must start with https://');
-  await expect(page.locator('#endpoint-events-error')).toContainText('Choose at least one event');
+  await expect(page.locator('#endpoint-event-error')).toContainText('Choose at least one event');
   await expect(page.getByLabel('URL', { exact: true })).toHaveValue('ftp://hooks.example.com/x');
   await expect(page.getByLabel('Description')).toHaveValue('Team chat');
   await expect(page.getByLabel('URL', { exact: true })).toHaveAttribute('aria-invalid', 'true');
