@@ -15,7 +15,13 @@ const nextConfig: NextConfig = {
     // Every response, static pages and files included, but the resume routes and the resume preview frame's
     // document, which set stricter policies of their own (a config header would replace them).
     const headers = securityHeaders({ dev: process.env.NODE_ENV === 'development' });
-    return [{ source: '/((?!admin/applications/[^/]+/resume(?:/preview)?$|resume-viewer$).*)', headers }];
+    return [
+      {
+        source:
+          '/((?!admin/applications/[^/]+/resume(?:/preview)?$|api/v1/applications/[^/]+/resume$|resume-viewer$).*)',
+        headers,
+      },
+    ];
   },
   experimental: {
     serverActions: {

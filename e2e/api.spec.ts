@@ -4,7 +4,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
-import { uniqueTag } from './fixtures/admin';
+import { signInAs, teamMember, uniqueTag } from './fixtures/admin';
 import { query, seedApplication } from './fixtures/db';
 import { expect, test } from './fixtures/test';
 
@@ -151,6 +151,9 @@ test('a token reads and moves applications, downloads a resume and lists posting
   expect(resume.headers()['content-type']).toBe('application/pdf');
   expect(resume.headers()['content-disposition']).toMatch(/^attachment; filename="resume-[A-Z0-9-]+\.pdf"$/);
   expect((await resume.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // The resume's own policy, as the admin's download has it, not the pages' (which would let a file run scripts).
+  expect(resume.headers()['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+  expect(resume.headers()['referrer-policy']).toBe('no-referrer');
 
   const postings = await request.get('/api/v1/postings', { headers });
   const postingList = await postings.json();
@@ -259,7 +262,6 @@ test('a token past its rate limit is told when to come back', async ({ page, req
 });
 
 test('a recruiter has no API tokens page and no token', async ({ page }) => {
-  const { teamMember, signInAs } = await import('./fixtures/admin');
   const email = `recruiter-${uniqueTag()}@example.com`;
   await teamMember({ email, role: 'recruiter' });
   await signInAs(page, email);

@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { webhookPayloadSchema } from '@/features/webhooks/payloads';
 import { startWebhookReceiver, type WebhookReceiver } from '@/test-support/webhook-receiver';
-import { uniqueTag } from '../fixtures/admin';
+import { signInAs, teamMember, uniqueTag } from '../fixtures/admin';
 import { query, seedApplication } from '../fixtures/db';
 import { expect, test } from '../fixtures/test';
 
@@ -119,7 +119,6 @@ test.describe('without JavaScript', () => {
 test('a recruiter sees no webhooks: not in the menu, not on the page, not through the endpoint page', async ({
   page,
 }) => {
-  const { teamMember, signInAs } = await import('../fixtures/admin');
   const email = `recruiter-${uniqueTag()}@example.com`;
   await teamMember({ email, role: 'recruiter' });
   await signInAs(page, email);

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { RoleRequiredError } from '@/features/staff/access';
 import { authorize } from '@/features/staff/context';
-import { idSchema } from '@/features/webhooks/schemas';
+import { rowId } from '@/lib/row-id';
 import { tokenFormSchema } from './token-schema';
 import { ApiTokenError, createApiToken, revokeApiToken } from './tokens';
 
@@ -49,7 +49,7 @@ export async function addToken(_state: TokenFormState, form: FormData): Promise<
 
 export async function revokeTokenAction(form: FormData): Promise<void> {
   await authorize();
-  const parsed = form instanceof FormData ? idSchema.safeParse(form.get('token')) : null;
+  const parsed = form instanceof FormData ? rowId.safeParse(form.get('token')) : null;
   if (!parsed?.success) redirect('/admin/api-tokens?error=invalid');
   let query = 'saved=revoked';
   try {

@@ -1,8 +1,9 @@
 import 'server-only';
 import type { z } from 'zod';
-import { getApplication } from '@/features/application/queries';
+import type { getApplication } from '@/features/application/queries';
+import { parseApplicationId } from '@/features/application/schemas';
 import type { listApplications } from '@/features/inbox/queries';
-import { ApiProblem } from './problem';
+import { notFound } from './problem';
 import type { applicationSchema, applicationSummarySchema } from './schemas';
 
 // The application as /api/v1 hands it out, from what the admin's own queries return.
@@ -53,21 +54,9 @@ export function applicationDetail(row: Read): z.infer<typeof applicationSchema> 
   };
 }
 
-/** An id from the path: a positive integer, else a 404 like any id the token may not see. */
+/** The application id of the path, or a 404 like any id the token may not see. */
 export function pathId(raw: string): number {
-  const id = /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(id) || id > 2_147_483_647) {
-    throw new ApiProblem(404, 'Not Found', 'No application with that id, or not one this token may see.');
-  }
+  const id = parseApplicationId(raw);
+  if (id === null) throw notFound('application');
   return id;
 }
-
-export const parsePathId = (raw: string): number | null => {
-  try {
-    return pathId(raw);
-  } catch {
-    return null;
-  }
-};
-
-export { getApplication };

@@ -6,20 +6,16 @@ import type { AdminContext } from '@/features/staff/context';
 import type { ApiScope } from '@/lib/api-scopes';
 import { parseRateLimit } from '@/lib/rate-limit';
 import { ApiProblem, problemResponse } from './problem';
-import { resolveApiToken, type ApiCaller } from './tokens';
+import { resolveApiToken } from './tokens';
 
 // Every /api/v1 route goes through here: the token, its scope, its rate limit and the audit entry, in that
 // order, before the handler runs with a data-layer context that acts as the token. The data layer checks
 // authorization again itself, as it does for a person.
 
-const RATE = () => parseRateLimit(process.env.API_RATE_LIMIT, { limit: 600, windowMs: 60_000 });
+// Read once: the environment does not change while the server runs.
+const RATE = parseRateLimit(process.env.API_RATE_LIMIT, { limit: 600, windowMs: 60_000 });
 
-type Handler<P> = (call: {
-  request: Request;
-  params: P;
-  context: AdminContext;
-  caller: ApiCaller;
-}) => Promise<Response>;
+type Handler<P> = (call: { request: Request; params: P; context: AdminContext }) => Promise<Response>;
 
 export function apiRoute<P>(
   { scope, route, applicationId }: { scope: ApiScope; route: string; applicationId?: (params: P) => number | null },
@@ -36,7 +32,7 @@ export function apiRoute<P>(
         });
       }
       // Counted first, so refusals count too.
-      const wait = await hitRateLimit({ database, key: `api:${caller.tokenId}`, policy: RATE(), now });
+      const wait = await hitRateLimit({ database, key: `api:${caller.tokenId}`, policy: RATE, now });
       if (wait) {
         throw new ApiProblem(429, 'Too Many Requests', `This token made too many requests: try again in ${wait} s.`, {
           headers: { 'Retry-After': String(wait) },
@@ -75,7 +71,7 @@ export function apiRoute<P>(
         asViewer: caller.viewer,
       };
       try {
-        const response = await handler({ request, params: resolved, context, caller });
+        const response = await handler({ request, params: resolved, context });
         await audit(response.status);
         return response;
       } catch (error) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { inboxFilterSchema } from '@/features/inbox/filter';
 import { POSTING_STATUSES, questionSchema } from '@/lib/content/posting-schema';
+import { rowId } from '@/lib/row-id';
 import { APPLICATION_STATUSES } from '@/lib/status';
 
 // The shapes /api/v1 answers with and accepts: the handlers build their answers typed from these, and the
@@ -99,5 +100,5 @@ export const postingListSchema = z.object({ data: z.array(apiPostingSchema) });
 
 /** The list's query: the inbox's filters, and the cursor of the page before. */
 export const listQuerySchema = inboxFilterSchema.extend({
-  cursor: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  cursor: rowId.optional(),
 });

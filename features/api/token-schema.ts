@@ -13,10 +13,3 @@ export const tokenFormSchema = z.object({
     .min(1, 'Choose at least one scope')
     .transform((scopes) => [...new Set(scopes)]),
 });
-
-export const TOKEN_SAVED = { revoked: 'Token revoked: it no longer works.' } as const;
-export const TOKEN_ERRORS = {
-  invalid: 'That request was not complete. Reload the page and try again.',
-  'no-token': 'No such token, or it is already revoked.',
-  'not-allowed': 'Only owners manage API tokens.',
-} as const;

@@ -64,7 +64,7 @@ for (const dialect of testDialects()) {
       for (const header of [null, '', token, `Basic ${token}`, `Bearer ${token}x`, `Bearer cpt_${'A'.repeat(43)}`]) {
         assert.equal(await resolve(header), null, String(header));
       }
-      assert.ok(await resolve(`bearer  ${token}`.replace('  ', ' ')), 'the scheme is case-insensitive');
+      assert.ok(await resolve(`bearer ${token}`), 'the scheme is case-insensitive');
       await revokeApiToken({ id, context: other.context });
       assert.equal(await resolve(`Bearer ${token}`), null, 'revoked');
       await assert.rejects(revokeApiToken({ id, context: other.context }), /already revoked/);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STATUS_MESSAGE_MAX_CHARS } from '@/features/mail/status-messages';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
+import { rowId } from '@/lib/row-id';
 import { APPLICATION_STATUSES } from '@/lib/status';
 
 export const signInSchema = z.object({
@@ -8,7 +9,7 @@ export const signInSchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-const applicationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const applicationId = rowId;
 
 export const statusChangeSchema = z.object({
   id: applicationId,

@@ -4,11 +4,12 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { eraseOwnApplication, withdrawOwnApplication } from '@/features/candidate/applications';
 import { authorizeCandidate } from '@/features/candidate/context';
+import { rowId } from '@/lib/row-id';
 
 // A candidate's own changes, from their page. Each authorises first (no session: back to the page, which
 // explains how to get a link); the data layer checks again that the application is theirs.
 
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const id = rowId;
 const withdrawal = z.object({ id, reason: z.string().trim().max(2000).optional() });
 
 export async function withdrawApplication(form: FormData): Promise<void> {

@@ -11,7 +11,6 @@ import { renderEmail } from './render';
 
 /** Tries for at least a day: 1, 2, 4… minutes apart (from MAIL_RETRY_SECONDS), at most two hours apart, then gives up. */
 export const GIVE_UP_AFTER_MS = 26 * 60 * 60 * 1000;
-export { RETRY_MS, retryDelayMs };
 
 /** How the worker paces its tries; the defaults suit a mail server, tests shorten them. */
 export type Pacing = { retryMs: number; claimMs: number };

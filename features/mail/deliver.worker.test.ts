@@ -7,9 +7,10 @@ import { readLink } from '@/features/candidate/links';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { smtpTransport, type Transport } from '@/features/mail/transport';
+import { retryDelayMs } from '@/lib/backoff';
 import { freshDatabase, testDialects } from '@/test-support/databases';
 import { startSmtpSink } from '@/test-support/smtp-sink';
-import { deliverDue, GIVE_UP_AFTER_MS, messageIdOf, retryDelayMs } from './deliver';
+import { deliverDue, GIVE_UP_AFTER_MS, messageIdOf } from './deliver';
 
 // The worker's delivery against a real SMTP server on loopback, through nodemailer, on both databases; the
 // clock is passed in, so retries a day apart are tested in a moment.

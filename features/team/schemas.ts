@@ -3,10 +3,11 @@ import { emailKey } from '@/features/mail/email-key';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/features/staff/password';
 import { SLUG_PATTERN } from '@/lib/content/posting';
 import { ROLES } from '@/lib/roles';
+import { rowId } from '@/lib/row-id';
 
 // The team forms' shapes, checked in the browser where there is one and always again on the server.
 
-const accountId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const accountId = rowId;
 
 export const inviteSchema = z.object({
   email: z

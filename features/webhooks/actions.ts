@@ -4,9 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { RoleRequiredError } from '@/features/staff/access';
 import { authorize } from '@/features/staff/context';
+import { rowId } from '@/lib/row-id';
 import { createEndpoint, removeEndpoint, resumeEndpoint, sendAgain } from './endpoints';
 import { WebhookError, type WEBHOOK_SAVED } from './notices';
-import { endpointFormSchema, idSchema } from './schemas';
+import { endpointFormSchema } from './schemas';
 import { webhookSettings } from './settings';
 
 // The webhook pages' forms: plain form actions (they work without JavaScript). Each authorises first; the data
@@ -78,7 +79,7 @@ async function done(work: () => Promise<{ saved: Saved; path: string }>, fallbac
 
 function formId(form: unknown, name: string): number | null {
   if (!(form instanceof FormData)) return null;
-  const parsed = idSchema.safeParse(form.get(name));
+  const parsed = rowId.safeParse(form.get(name));
   return parsed.success ? parsed.data : null;
 }
 

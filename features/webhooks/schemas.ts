@@ -54,5 +54,3 @@ export const endpointFormSchema = (policy: UrlPolicy) =>
   });
 
 export type EndpointInput = z.infer<ReturnType<typeof endpointFormSchema>>;
-
-export const idSchema = z.coerce.number().int().positive().max(2_147_483_647);

@@ -97,7 +97,7 @@ test('settings: a typo stops the start', () => {
   );
 });
 
-test('a post has a deadline, reads a few kilobytes of the answer at most, and refuses a private address as written', async (t) => {
+test('a post has a deadline, and refuses a private address as written or http without the setting, sending nothing', async (t) => {
   const receiver = await startWebhookReceiver();
   t.after(() => receiver.close());
   const open = { allowHttp: true, allowPrivate: true };

@@ -11,10 +11,11 @@ import { freshDatabase, testDialects } from '@/test-support/databases';
 import { applyTo, candidateContext, teamAccount } from '@/test-support/factories';
 import { documentedVerifier, startWebhookReceiver, type WebhookReceiver } from '@/test-support/webhook-receiver';
 import { deliverDueWebhooks } from './deliver';
-import { claimNextDelivery, recordAttempt, WEBHOOK_GIVE_UP_MS } from './deliveries';
+import { claimNextDelivery, deleteOldDeliveries, recordAttempt, WEBHOOK_GIVE_UP_MS } from './deliveries';
 import { createEndpoint, getEndpoint, listEndpoints, removeEndpoint, resumeEndpoint, sendAgain } from './endpoints';
 import { WebhookError } from './notices';
 import { webhookPayloadSchema } from './payloads';
+import { MAX_ENDPOINTS } from './schemas';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './settings';
 import { signatureHeader } from './signature';
 
@@ -339,6 +340,37 @@ for (const dialect of testDialects()) {
       assert.deepEqual([row?.status, row?.attempts], ['delivered', 2]);
     });
 
+    test('the delivery log keeps a delivery 30 days, and a pending one until it is done', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const receiver = await receiverFor(t);
+      await endpointTo(database, receiver);
+      await applyTo({ database });
+      await applyTo({ database });
+      await applyTo({ database });
+      const { db, t: tables } = database;
+      const d = tables.webhookDeliveries;
+      const [old, recent, waiting] = await deliveries(database);
+      const now = Date.now();
+      const day = 24 * HOUR;
+      await db
+        .update(d)
+        .set({ status: 'delivered', createdAt: new Date(now - 31 * day) })
+        .where(eq(d.id, old!.id));
+      await db
+        .update(d)
+        .set({ status: 'failed', createdAt: new Date(now - 29 * day) })
+        .where(eq(d.id, recent!.id));
+      await db
+        .update(d)
+        .set({ createdAt: new Date(now - 40 * day) })
+        .where(eq(d.id, waiting!.id));
+      await deleteOldDeliveries({ database, now });
+      assert.deepEqual(
+        (await deliveries(database)).map((row) => row.id),
+        [recent!.id, waiting!.id],
+      );
+    });
+
     test('owners alone manage endpoints; removing one removes its log; each change is audited by id', async (t) => {
       const database = await freshDatabase(dialect, t);
       const receiver = await receiverFor(t);
@@ -347,11 +379,17 @@ for (const dialect of testDialects()) {
       await assert.rejects(createEndpoint({ input, context: recruiter.context }), RoleRequiredError);
       await assert.rejects(listEndpoints({ context: recruiter.context }), RoleRequiredError);
       const { id, owner } = await endpointTo(database, receiver);
+      // At most MAX_ENDPOINTS, so one event's fan-out stays small.
+      const extra = { ...input, events: ['application.erased' as const] };
+      for (let i = 1; i < MAX_ENDPOINTS; i++) await createEndpoint({ input: extra, context: owner.context });
+      await assert.rejects(createEndpoint({ input: extra, context: owner.context }), /At most 20 endpoints/);
       await applyTo({ database });
       assert.equal((await deliveries(database)).length, 1);
       await removeEndpoint({ id, context: owner.context });
       assert.equal((await deliveries(database)).length, 0);
-      assert.deepEqual(await listEndpoints({ context: owner.context }), []);
+      const left = (await listEndpoints({ context: owner.context })).map((e) => e.id);
+      assert.equal(left.length, MAX_ENDPOINTS - 1);
+      assert.ok(!left.includes(id));
       const { db, t: tables } = database;
       const audit = await db
         .select({ action: tables.auditLog.action, detail: tables.auditLog.detail })
@@ -359,7 +397,7 @@ for (const dialect of testDialects()) {
         .orderBy(tables.auditLog.id);
       assert.deepEqual(
         audit.filter((a) => a.action.startsWith('webhook') || a.action === 'access_denied').map((a) => a.action),
-        ['access_denied', 'access_denied', 'webhook_added', 'webhook_removed'],
+        ['access_denied', 'access_denied', ...Array<string>(MAX_ENDPOINTS).fill('webhook_added'), 'webhook_removed'],
       );
       assert.ok(
         audit.every((a) => !a.detail?.includes('127.0.0.1')),

@@ -3,7 +3,7 @@ import { Notice } from '@/components/ui/notice';
 import { addToken } from '@/features/api/actions';
 import { TokenForm } from '@/features/api/components/token-form';
 import { TokensTable } from '@/features/api/components/tokens-table';
-import { TOKEN_ERRORS, TOKEN_SAVED } from '@/features/api/token-schema';
+import { TOKEN_ERRORS, TOKEN_SAVED } from '@/features/api/notices';
 import { listApiTokens } from '@/features/api/tokens';
 import { currentViewer } from '@/features/staff/context';
 

@@ -9,7 +9,7 @@ import { DeliveryLog } from '@/features/webhooks/components/delivery-log';
 import { endpointState } from '@/features/webhooks/components/endpoints-table';
 import { getEndpoint } from '@/features/webhooks/endpoints';
 import { WEBHOOK_ERRORS, WEBHOOK_SAVED } from '@/features/webhooks/notices';
-import { idSchema } from '@/features/webhooks/schemas';
+import { rowId } from '@/lib/row-id';
 
 export const metadata: Metadata = { title: 'Webhook endpoint' };
 
@@ -22,8 +22,8 @@ export default async function EndpointPage({ params, searchParams }: Props) {
   const viewer = await currentViewer();
   if (viewer?.role !== 'owner') notFound();
   const [{ id: rawId }, query] = await Promise.all([params, searchParams]);
-  const id = idSchema.safeParse(rawId);
-  const before = idSchema.safeParse(query.before);
+  const id = rowId.safeParse(rawId);
+  const before = rowId.safeParse(query.before);
   if (!id.success) notFound();
   const page = await getEndpoint({ id: id.data, before: before.success ? before.data : undefined });
   if (!page) notFound();

@@ -1,12 +1,14 @@
-import { applicationDetail, getApplication, parsePathId, pathId } from '@/features/api/applications';
+import { applicationDetail, pathId } from '@/features/api/applications';
 import { readStatusChange } from '@/features/api/body';
 import { API_HEADERS, notAllowed, notFound } from '@/features/api/problem';
 import { apiRoute } from '@/features/api/route';
+import { getApplication } from '@/features/application/queries';
+import { parseApplicationId } from '@/features/application/schemas';
 import { changeStatus } from '@/features/application/status-changes';
 
 type Params = { id: string };
 const route = '/api/v1/applications/{id}';
-const applicationId = ({ id }: Params) => parsePathId(id);
+const applicationId = ({ id }: Params) => parseApplicationId(id);
 
 /** GET /api/v1/applications/{id}: one application with its answers and status history. */
 export const GET = apiRoute<Params>(

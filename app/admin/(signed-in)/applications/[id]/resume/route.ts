@@ -1,13 +1,8 @@
 import { getResumeFile } from '@/features/application/queries';
 import { parseApplicationId } from '@/features/application/schemas';
+import { resumeFileName } from '@/features/resumes/file-name';
 import { currentViewer } from '@/features/staff/context';
 import { RESUME_SECURITY_HEADERS } from '@/lib/http/security-headers';
-
-/** A file name of safe characters only, whatever the candidate's file was called. */
-function safeFileName(reference: string, original: string): string {
-  const extension = original.match(/\.(pdf|docx)$/i)?.[1]?.toLowerCase() ?? 'bin';
-  return `resume-${reference.replace(/[^A-Z0-9-]/gi, '')}.${extension}`;
-}
 
 // next.config.ts leaves this route's headers to it: its refusals carry the resume's policy too.
 const refusal = (status: number, text: string) =>
@@ -26,7 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!probe) return refusal(404, 'Not found');
   // Only a PDF is shown inline (in the detail page's sandboxed frame); anything else is always a download.
   const inline = !wantsDownload && probe.mediaType === 'application/pdf';
-  const name = safeFileName(probe.reference, probe.fileName);
+  const name = resumeFileName(probe.reference, probe.fileName);
   return new Response(new Uint8Array(probe.data), {
     headers: {
       'Content-Type': probe.mediaType,
