@@ -6,7 +6,7 @@ import { rows } from './dialect';
 
 // Moves a site from one database to another (SQLite to PostgreSQL, usually): every table, in an order that
 // keeps foreign keys whole, a batch at a time by keyset, then checked. The per-status counts are not copied:
-// the target's triggers count the applications as they arrive.
+// the target's triggers count the applications as they arrive. The dashboard's rollups are copied as they are.
 
 type Copied = { table: string; rows: number };
 
@@ -33,12 +33,22 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['webhookEndpoints', (t) => t.webhookEndpoints.id],
   ['webhookDeliveries', (t) => t.webhookDeliveries.id],
   ['apiTokens', (t) => t.apiTokens.id],
+  // The dashboard's rollups, last: copied as they are (they count erased applications too), over what the
+  // target's triggers made of the rows above (which arrive with their latest status, not their history).
+  ['pipelineDays', (t) => t.pipelineDays.day],
+  ['pipelineDurations', (t) => t.pipelineDurations.day],
 ];
+
+/** Tables read in one batch: their key is not one column, so paging by its first could split a key's rows. */
+const ONE_BATCH = new Set<keyof Tables>(['postingMembers', 'pipelineDays', 'pipelineDurations']);
+/** Tables the target's triggers fill as the others arrive: emptied before their rows are copied. */
+const KEPT_BY_TRIGGERS = new Set<keyof Tables>(['pipelineDays', 'pipelineDurations']);
 
 export class CopyError extends Error {}
 
 export async function assertEmpty(target: Database): Promise<void> {
   for (const [name] of ORDER) {
+    if (KEPT_BY_TRIGGERS.has(name)) continue;
     const [row] = await target.db.select({ n: count() }).from(target.t[name]);
     if (row!.n > 0)
       throw new CopyError(`The target is not empty (${name} has ${row!.n} rows): copy only into a new database`);
@@ -59,9 +69,10 @@ export async function copyDatabase({
   for (const [name, keyOf] of ORDER) {
     const from = source.t[name];
     const key = keyOf(source.t);
-    // Resumes carry their bytes: fewer at a time. Posting members (postings × team, a few hundred rows) in one
-    // batch, as their key is not one column and paging by posting could split a posting's rows.
-    const batch = name === 'resumes' ? 20 : name === 'postingMembers' ? 1_000_000 : 500;
+    // Resumes carry their bytes: fewer at a time. Posting members (postings × team, a few hundred rows) and the
+    // rollups (days × postings × sources × stages) in one batch.
+    const batch = name === 'resumes' ? 20 : ONE_BATCH.has(name) ? 10_000_000 : 500;
+    if (KEPT_BY_TRIGGERS.has(name)) await target.db.delete(target.t[name]);
     let last: unknown;
     let total = 0;
     for (;;) {

@@ -16,6 +16,14 @@ export type ApplicationStatus = keyof typeof STATUS_LABELS;
 /** In pipeline order. */
 export const APPLICATION_STATUSES = Object.keys(STATUS_LABELS) as [ApplicationStatus, ...ApplicationStatus[]];
 
+/** The stages an application moves forward through, in order: how far each got is what the funnel counts. */
+export const PIPELINE_STAGES = ['new', 'reviewing', 'interview', 'offer', 'hired'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** The stages whose time is measured (the time spent in one before leaving it), and `hire`: received to hired. */
+export const DURATION_STAGES = ['new', 'reviewing', 'interview', 'offer', 'hire'] as const;
+export type DurationStage = (typeof DURATION_STAGES)[number];
+
 /** Where an application ends; the retention period counts from the moment it got there. */
 export const FINAL_STATUSES: readonly ApplicationStatus[] = ['hired', 'rejected', 'withdrawn'];
 

@@ -182,6 +182,11 @@ export const PERSONAL_DATA = {
     acceptedAt: no,
   },
   applicationCounts: { postingSlug: no, status: no, count: no },
+  // Counts by day, posting, source and stage, and histograms of durations: no one can be told apart in them. An
+  // erased application's count moves to the unknown source (features/dashboard/forget-source.ts), so a source
+  // naming a person (a personal site's host) goes with them.
+  pipelineDays: { day: no, postingSlug: no, source: no, stage: no, count: no },
+  pipelineDurations: { day: no, postingSlug: no, stage: no, bucket: no, count: no },
   pendingJobs: { name: no, requestedAt: no },
   postingMembers: { postingSlug: no, userId: no, addedAt: no },
   postingVersions: { hash: no, postingSlug: no, frontMatter: no, body: no, createdAt: no },

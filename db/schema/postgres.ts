@@ -15,7 +15,7 @@ import { AUDIT_ACTIONS } from '@/lib/audit-actions';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
 import type { Overall, AttributeRating } from '@/lib/scorecard';
-import { APPLICATION_STATUSES } from '@/lib/status';
+import { APPLICATION_STATUSES, DURATION_STAGES, PIPELINE_STAGES } from '@/lib/status';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '@/lib/webhook-events';
 
 // The PostgreSQL twins of db/schema/sqlite.ts (where each table and column is explained): same names, same
@@ -93,6 +93,31 @@ export const applicationCounts = pgTable(
     count: integer('count').notNull(),
   },
   (t) => [primaryKey({ columns: [t.postingSlug, t.status] })],
+);
+
+/** The dashboard's numbers, kept by triggers: db/schema/sqlite.ts describes them. */
+export const pipelineDays = pgTable(
+  'pipeline_days',
+  {
+    day: integer('day').notNull(),
+    postingSlug: text('posting_slug').notNull(),
+    source: text('source').notNull(),
+    stage: text('stage', { enum: PIPELINE_STAGES }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.postingSlug, t.source, t.stage] })],
+);
+
+export const pipelineDurations = pgTable(
+  'pipeline_durations',
+  {
+    day: integer('day').notNull(),
+    postingSlug: text('posting_slug').notNull(),
+    stage: text('stage', { enum: DURATION_STAGES }).notNull(),
+    bucket: integer('bucket').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.postingSlug, t.stage, t.bucket] })],
 );
 
 export const adminUsers = pgTable('admin_users', {

@@ -20,6 +20,8 @@ const twins: AllTwins = {
   resumes: true,
   applications: true,
   applicationCounts: true,
+  pipelineDays: true,
+  pipelineDurations: true,
   adminUsers: true,
   adminSessions: true,
   loginThrottle: true,

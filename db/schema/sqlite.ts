@@ -5,7 +5,7 @@ import { AUDIT_ACTIONS } from '@/lib/audit-actions';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
 import type { Overall, AttributeRating } from '@/lib/scorecard';
-import { APPLICATION_STATUSES } from '@/lib/status';
+import { APPLICATION_STATUSES, DURATION_STAGES, PIPELINE_STAGES } from '@/lib/status';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENTS } from '@/lib/webhook-events';
 
 // The SQLite tables. db/schema/postgres.ts holds their PostgreSQL twins, which infer rows of exactly the same
@@ -81,6 +81,41 @@ export const applications = sqliteTable(
     index('applications_created_at').on(t.createdAt),
     index('applications_decided_at').on(t.decidedAt),
   ],
+);
+
+/**
+ * The dashboard's numbers, kept by triggers (migration 0011) as applications arrive and move: how many
+ * applications received on each UTC day, per posting and source, got at most as far as each stage of the
+ * pipeline. Read by day range, so a report costs the same at a million applications as at a thousand. No
+ * personal data, and kept when an application is erased: hiring statistics outlive the candidates' details.
+ */
+export const pipelineDays = sqliteTable(
+  'pipeline_days',
+  {
+    day: integer('day').notNull(),
+    postingSlug: text('posting_slug').notNull(),
+    // '' when the application named no source: part of the key, and NULLs are never equal in one.
+    source: text('source').notNull(),
+    stage: text('stage', { enum: PIPELINE_STAGES }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.postingSlug, t.source, t.stage] })],
+);
+
+/**
+ * How long applications stayed in each stage (and took to a hire, as `hire`), as a histogram of quarter-powers
+ * of two in minutes (features/dashboard/durations.ts), by the day the application was received and its posting.
+ */
+export const pipelineDurations = sqliteTable(
+  'pipeline_durations',
+  {
+    day: integer('day').notNull(),
+    postingSlug: text('posting_slug').notNull(),
+    stage: text('stage', { enum: DURATION_STAGES }).notNull(),
+    bucket: integer('bucket').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.postingSlug, t.stage, t.bucket] })],
 );
 
 // ---- Admin area: accounts, sessions, sign-in throttling, triage history and the audit log ----

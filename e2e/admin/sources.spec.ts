@@ -81,13 +81,13 @@ test('where candidates come from, with and without JavaScript: detail, inbox fil
   expect(csv.split('\r\n')[0]).toContain('"Source","Medium","Campaign","Referring site"');
   expect(csv).toContain(`"blog-${tag}.example","","","https://blog-${tag}.example"`);
 
-  // The dashboard counts applications per source, unknown included.
+  // The dashboard counts applications (and hires) per source.
   await page.goto('/admin/dashboard');
-  const perSource = page.getByRole('figure', { name: 'Applications per source' });
+  const perSource = page.getByRole('figure', { name: 'Applications and hires per source' });
   await perSource.getByText('Show the numbers').click();
   for (const source of [`newsletter-${tag}`, `linkedin-${tag}`, `blog-${tag}.example`]) {
-    // The count's own cell: the source's name may hold a 1 of its own.
-    await expect(perSource.getByRole('row', { name: source }).getByRole('cell').last()).toHaveText('1');
+    // Applications, hires, and the share hired: the source's name may hold a 1 of its own.
+    await expect(perSource.getByRole('row', { name: source }).getByRole('cell')).toHaveText(['1', '0', '0 %']);
   }
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 });

@@ -83,8 +83,9 @@ test('the inbox: choose several, move them, assign them, export exactly them', a
   for (let i = 0; i < 4; i++) ids.push(await seedApplication({ fullName: `Bulk ${i} ${tag}` }));
   await admin.signIn(page);
   await page.goto(`/admin?q=${tag}`);
-  await page.getByRole('button', { name: 'Move' }).click();
-  await expect(page.getByText('Choose at least one application first')).toBeVisible();
+  // Nothing chosen: the bar waits out of the way (without JavaScript it stays, and the server says what is
+  // missing: admin/inbox-keys.spec.ts).
+  await expect(page.getByRole('button', { name: 'Move' })).toBeHidden();
 
   await page.getByLabel(`Choose Bulk 0 ${tag}`).check();
   await page.getByLabel(`Choose Bulk 2 ${tag}`).check();

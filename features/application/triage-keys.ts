@@ -1,3 +1,4 @@
+import { isPageKey, type KeyEventLike } from '@/lib/key-target';
 import { APPLICATION_STATUSES, STATUS_LABELS, type ApplicationStatus } from '@/lib/status';
 
 // The application page's keys: one list for the handler, the help dialog and docs/admin.md.
@@ -25,27 +26,9 @@ export type TriageCommand =
   | { kind: 'scorecard' }
   | { kind: 'help' };
 
-type KeyEventLike = {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  /** The focused element's tag and whether it takes typing: keys never act while someone types. */
-  target: { tagName?: string; isContentEditable?: boolean; type?: string } | null;
-};
-
-const TYPING_TAGS = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
-// Boxes and buttons take no text: j on a focused checkbox still moves on.
-const NON_TEXT_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset']);
-
 /** The command a key press asks for, or null when it is not ours (typing, a shortcut of the browser's). */
 export function triageCommand(event: KeyEventLike): TriageCommand | null {
-  if (event.ctrlKey || event.metaKey || event.altKey) return null;
-  const target = event.target;
-  if (target?.isContentEditable) return null;
-  if (target?.tagName && TYPING_TAGS.has(target.tagName)) {
-    if (!(target.tagName === 'INPUT' && NON_TEXT_INPUTS.has(target.type ?? ''))) return null;
-  }
+  if (!isPageKey(event)) return null;
   switch (event.key) {
     case 'j':
       return { kind: 'next' };

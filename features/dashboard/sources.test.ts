@@ -9,7 +9,8 @@ import { NotSignedInError } from '@/features/staff/context';
 import { freshDatabase, testDialects } from '@/test-support/databases';
 import { signedContext, teamAccount } from '@/test-support/factories';
 import { applyTo } from '@/test-support/factories';
-import { applicationsPerSource, listSources } from './sources';
+import { pipelineReport } from './pipeline';
+import { listSources } from './sources';
 
 const apply = (database: Database, source: Partial<NewApplication>) => applyTo({ database, ...source });
 
@@ -26,10 +27,10 @@ for (const dialect of testDialects()) {
       const { context: ctx } = await teamAccount({ database });
 
       assert.deepEqual(await listSources(ctx), ['linkedin', 'newsletter']);
-      assert.deepEqual(await applicationsPerSource(ctx), [
-        { source: 'linkedin', count: 3 },
-        { source: null, count: 2 },
-        { source: 'newsletter', count: 1 },
+      assert.deepEqual((await pipelineReport({ query: { days: 30 }, context: ctx })).sources, [
+        { source: 'linkedin', applications: 3, hires: 0 },
+        { source: null, applications: 2, hires: 0 },
+        { source: 'newsletter', applications: 1, hires: 0 },
       ]);
 
       const linkedin = await listApplications({ filter: { source: 'linkedin' }, context: ctx });
@@ -57,9 +58,12 @@ for (const dialect of testDialects()) {
       const database = await freshDatabase(dialect, t);
       const { context: ctx } = await teamAccount({ database });
       assert.deepEqual(await listSources(ctx), []);
-      assert.deepEqual(await applicationsPerSource(ctx), []);
+      assert.deepEqual((await pipelineReport({ query: { days: 30 }, context: ctx })).sources, []);
       await assert.rejects(listSources(signedContext(database, undefined)), NotSignedInError);
-      await assert.rejects(applicationsPerSource(signedContext(database, 'x'.repeat(43))), NotSignedInError);
+      await assert.rejects(
+        pipelineReport({ query: { days: 30 }, context: signedContext(database, 'x'.repeat(43)) }),
+        NotSignedInError,
+      );
     });
   });
 }

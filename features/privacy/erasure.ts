@@ -3,6 +3,7 @@ import type { AppDb, Tables } from '@/db/database';
 import { erasedValues } from '@/db/schema/personal-data';
 import { one, run, type Steps } from '@/db/transaction';
 import { forgetAddressIfGone } from '@/features/candidate/links';
+import { forgetSource } from '@/features/dashboard/forget-source';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import type { ResumeStore } from '@/features/resumes/store';
@@ -44,11 +45,15 @@ export function* eraseSteps({ tx, t, id, now, notify, rateLimitKeys }: EraseInpu
         resumeId: a.resumeId,
         status: a.status,
         erasedAt: a.erasedAt,
+        source: a.source,
+        postingSlug: a.postingSlug,
+        createdAt: a.createdAt,
       })
       .from(a)
       .where(eq(a.id, id)),
   );
   if (!application || application.erasedAt) return null;
+  yield* forgetSource({ tx, t, id, application });
   const resume = yield* one(
     tx.select({ objectKey: t.resumes.objectKey }).from(t.resumes).where(eq(t.resumes.id, application.resumeId)),
   );

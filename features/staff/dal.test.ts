@@ -7,7 +7,7 @@ import { addNote, getApplication, getResumeFile } from '@/features/application/q
 import { changeStatus } from '@/features/application/status-changes';
 import type { NewApplication } from '@/features/apply/store';
 import { listAudit } from '@/features/audit/queries';
-import { applicationsPerDay, applicationsPerPosting } from '@/features/dashboard/stats';
+import { pipelineReport } from '@/features/dashboard/pipeline';
 import { openExport } from '@/features/inbox/export';
 import type { InboxFilter } from '@/features/inbox/filter';
 import { countByStatus, getNeighbours, listApplications, listPostingsWithApplications } from '@/features/inbox/queries';
@@ -69,8 +69,7 @@ for (const dialect of testDialects()) {
         await assert.rejects(countByStatus({ filter: {}, context: ctx }), NotSignedInError);
         await assert.rejects(getNeighbours({ id: 1, filter: {}, context: ctx }), NotSignedInError);
         await assert.rejects(listPostingsWithApplications(ctx), NotSignedInError);
-        await assert.rejects(applicationsPerDay({ days: 30, context: ctx }), NotSignedInError);
-        await assert.rejects(applicationsPerPosting(ctx), NotSignedInError);
+        await assert.rejects(pipelineReport({ query: { days: 30 }, context: ctx }), NotSignedInError);
       }
       assert.equal(await auditCount('resume_download'), 0);
       const { db, t } = database;
@@ -389,7 +388,8 @@ for (const dialect of testDialects()) {
 
     it("counts today's applications on the dashboard, per day and per posting", async () => {
       const token = await session('manager@example.com');
-      const days = await applicationsPerDay({ days: 30, context: context(token) });
+      const report = await pipelineReport({ query: { days: 30 }, context: context(token) });
+      const days = report.perDay;
       assert.equal(days.length, 30);
       assert.equal(days.at(-1)!.date, new Date().toISOString().slice(0, 10));
       assert.equal(days.at(-1)!.count, 123, 'every application seeded today is counted today');
@@ -397,9 +397,8 @@ for (const dialect of testDialects()) {
         days.slice(0, -1).reduce((sum, d) => sum + d.count, 0),
         0,
       );
-      const perPosting = await applicationsPerPosting(context(token));
       assert.deepEqual(
-        perPosting.map((p) => [p.slug, p.count]),
+        report.perPosting.map((p) => [p.slug, p.count]),
         [
           ['backend', 120],
           ['design', 3],

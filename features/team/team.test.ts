@@ -8,8 +8,8 @@ import { getAppliedVersion } from '@/features/application/posting-versions';
 import { addNote, getApplication, getResumeFile } from '@/features/application/queries';
 import { changeStatus, changeStatuses, listSelection } from '@/features/application/status-changes';
 import { listAudit } from '@/features/audit/queries';
-import { applicationsPerSource, listSources } from '@/features/dashboard/sources';
-import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/features/dashboard/stats';
+import { pipelineReport } from '@/features/dashboard/pipeline';
+import { listSources } from '@/features/dashboard/sources';
 import { openExport } from '@/features/inbox/export';
 import { countByStatus, getNeighbours, listApplications, listPostingsWithApplications } from '@/features/inbox/queries';
 import { RoleRequiredError } from '@/features/staff/access';
@@ -85,13 +85,11 @@ for (const dialect of testDialects()) {
       await assert.rejects(listAudit({ context: ctx }), RoleRequiredError);
       assert.equal(await getAppliedVersion({ applicationId: design, context: ctx }), null);
       // Sources of their posting only: the other posting's source is not even named.
-      assert.deepEqual(
-        (await applicationsPerSource(ctx)).sort((a, b) => String(a.source).localeCompare(String(b.source))),
-        [
-          { source: 'linkedin', count: 1 },
-          { source: null, count: 1 },
-        ],
-      );
+      const report = await pipelineReport({ query: { days: 30 }, context: ctx });
+      assert.deepEqual(report.sources, [
+        { source: 'linkedin', applications: 1, hires: 0 },
+        { source: null, applications: 1, hires: 0 },
+      ]);
       assert.deepEqual(await listSources(ctx), ['linkedin']);
       assert.deepEqual((await listSources(context('owner@example.com'))).sort(), ['design-secret', 'linkedin']);
 
@@ -100,16 +98,16 @@ for (const dialect of testDialects()) {
       assert.deepEqual((await listApplications({ filter: { posting: 'design' }, context: ctx })).rows, []);
       assert.equal((await countByStatus({ filter: {}, context: ctx })).counts.new, 2);
       assert.equal((await countByStatus({ filter: { q: 'Person' }, context: ctx })).counts.new, 2);
-      assert.equal((await statusFunnel(ctx)).new, 2);
+      assert.equal(report.funnel[0]!.reached, 2);
       assert.deepEqual(
         (await listPostingsWithApplications(ctx)).map((p) => p.slug),
         ['backend'],
       );
       assert.deepEqual(
-        (await applicationsPerPosting(ctx)).map((p) => p.slug),
+        report.perPosting.map((p) => p.slug),
         ['backend'],
       );
-      assert.equal((await applicationsPerDay({ days: 1, context: ctx })).at(-1)!.count, 2);
+      assert.equal(report.perDay.at(-1)!.count, 2);
       const nextBatch = await openExport({ filter: {}, context: ctx });
       assert.deepEqual(
         (await nextBatch()).map((row) => row.postingSlug),

@@ -5,8 +5,9 @@ import { BulkActions } from '@/features/inbox/components/bulk-actions';
 import { BulkResult } from '@/features/inbox/components/bulk-result';
 import { IgnoredFilters } from '@/features/inbox/components/ignored-filters';
 import { InboxFilters } from '@/features/inbox/components/inbox-filters';
+import { InboxKeys } from '@/features/inbox/components/inbox-keys';
 import { InboxPager } from '@/features/inbox/components/inbox-pager';
-import { InboxTable } from '@/features/inbox/components/inbox-table';
+import { INBOX_TABLE_ID, InboxTable } from '@/features/inbox/components/inbox-table';
 import { StatusCounts } from '@/features/inbox/components/status-counts';
 import { filterQuery, parseCursor, readInboxView } from '@/features/inbox/filter';
 import { countByStatus, listApplications, listPostingsWithApplications } from '@/features/inbox/queries';
@@ -46,8 +47,9 @@ export default async function InboxPage({ searchParams }: Props) {
       <IgnoredFilters ignored={ignored} />
       <InboxFilters filter={filter} postings={postings} sources={sources} />
       <StatusCounts filter={filter} counts={counts} exact={exact} />
-      {page.rows.length ? <BulkActions id="bulk" view={query} members={members} action={bulkAction} /> : null}
+      {page.rows.length ? <InboxKeys tableId={INBOX_TABLE_ID} /> : null}
       <InboxTable rows={page.rows} filter={filter} form="bulk" scorecards={scorecards} />
+      {page.rows.length ? <BulkActions id="bulk" view={query} members={members} action={bulkAction} /> : null}
       <InboxPager filter={filter} before={before} nextCursor={page.nextCursor} />
     </>
   );

@@ -61,61 +61,74 @@ export function ApplicationView({
       />
       <Notice query={query} saved={APPLICATION_SAVED} errors={APPLICATION_ERRORS} />
       {application.erasedAt ? (
-        <p className="notice">
-          Erased {formatDateTime(application.erasedAt)}: what remains is the anonymous record of the application, for
-          the statistics.
-        </p>
-      ) : (
         <>
-          <ApplicationFields application={application} />
-          <ResumeSection
+          <p className="notice">
+            Erased {formatDateTime(application.erasedAt)}: what remains is the anonymous record of the application, for
+            the statistics.
+          </p>
+          <Pipeline
             id={id}
-            fullName={application.fullName}
-            resume={{
-              fileName: application.resumeFileName,
-              size: application.resumeSize,
-              mediaType: application.resumeMediaType,
-            }}
-            viewerUrl={VIEWER_URL}
-          />
-        </>
-      )}
-      <Pipeline
-        id={id}
-        status={application.status}
-        view={view}
-        history={application.history}
-        erased={application.erasedAt !== null}
-        action={updateStatus}
-      />
-      {application.erasedAt ? null : (
-        <Assignment
-          id={id}
-          view={view}
-          assigneeId={application.assigneeId}
-          people={people}
-          viewerId={viewer.userId}
-          action={assign}
-        />
-      )}
-      <ApplicationEmails emails={emails} />
-      {application.erasedAt ? null : (
-        <>
-          {scorecards ? <Scorecards id={id} view={view} scorecards={scorecards} action={saveScorecard} /> : null}
-          <Notes
-            id={id}
+            status={application.status}
             view={view}
-            notes={application.notes}
-            action={createNote}
-            maxLength={NOTE_MAX_CHARS}
-            error={
-              query.error === 'note'
-                ? `Write the note first (at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters).`
-                : undefined
-            }
+            history={application.history}
+            erased
+            action={updateStatus}
           />
-          {viewer.role === 'reviewer' ? null : <EraseLink id={id} suffix={suffix} />}
+          <ApplicationEmails emails={emails} />
         </>
+      ) : (
+        // Wide screens: the resume on the left, kept in view on its own, beside what the reviewer does with it.
+        // Narrow ones: one column, the facts, the resume, then the work, in the order of the markup.
+        <div className="application-layout">
+          <div className="application-layout__facts">
+            <ApplicationFields application={application} />
+          </div>
+          <div className="application-layout__resume">
+            <ResumeSection
+              id={id}
+              fullName={application.fullName}
+              resume={{
+                fileName: application.resumeFileName,
+                size: application.resumeSize,
+                mediaType: application.resumeMediaType,
+              }}
+              viewerUrl={VIEWER_URL}
+            />
+          </div>
+          <div className="application-layout__work">
+            <Pipeline
+              id={id}
+              status={application.status}
+              view={view}
+              history={application.history}
+              erased={false}
+              action={updateStatus}
+            />
+            <Assignment
+              id={id}
+              view={view}
+              assigneeId={application.assigneeId}
+              people={people}
+              viewerId={viewer.userId}
+              action={assign}
+            />
+            {scorecards ? <Scorecards id={id} view={view} scorecards={scorecards} action={saveScorecard} /> : null}
+            <Notes
+              id={id}
+              view={view}
+              notes={application.notes}
+              action={createNote}
+              maxLength={NOTE_MAX_CHARS}
+              error={
+                query.error === 'note'
+                  ? `Write the note first (at most ${NOTE_MAX_CHARS.toLocaleString('en')} characters).`
+                  : undefined
+              }
+            />
+            <ApplicationEmails emails={emails} />
+            {viewer.role === 'reviewer' ? null : <EraseLink id={id} suffix={suffix} />}
+          </div>
+        </div>
       )}
     </article>
   );

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { KeysDialog } from '@/components/ui/keys-dialog';
 import { TRIAGE_KEYS, triageCommand } from '@/features/application/triage-keys';
 import { STATUS_LABELS, type ApplicationStatus } from '@/lib/status';
 
@@ -102,25 +103,7 @@ export function TriageKeys({ nextHref, previousHref, status, canMove }: Props) {
       <p id="triage-announcer" className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
-      <dialog ref={dialog} aria-labelledby="triage-keys-title" className="triage-dialog">
-        <h2 id="triage-keys-title">Keys on this page</h2>
-        <p>They do nothing while you type in a field.</p>
-        <dl>
-          {TRIAGE_KEYS.map(({ keys, does }) => (
-            <div key={keys}>
-              <dt>
-                <kbd>{keys}</kbd>
-              </dt>
-              <dd>{does}</dd>
-            </div>
-          ))}
-        </dl>
-        <form method="dialog">
-          <button type="submit" className="button" autoFocus>
-            Close
-          </button>
-        </form>
-      </dialog>
+      <KeysDialog ref={dialog} id="triage-keys-title" title="Keys on this page" keys={TRIAGE_KEYS} />
     </>
   );
 }

@@ -25,7 +25,15 @@ export function TextField({ name, label, hint, optional, rows, ...input }: Props
         const common = { id, name, 'aria-describedby': describedBy, 'aria-invalid': invalid || undefined };
         if (rows) return <textarea {...common} rows={rows} defaultValue={text} />;
         // A file input cannot be given a value back: the candidate chooses the file again.
-        return <input {...common} {...input} defaultValue={input.type === 'file' ? undefined : text} />;
+        // Typed always: the stylesheet styles fields by their type, and an untyped one came out unstyled.
+        return (
+          <input
+            {...common}
+            {...input}
+            type={input.type ?? 'text'}
+            defaultValue={input.type === 'file' ? undefined : text}
+          />
+        );
       }}
     </Field>
   );

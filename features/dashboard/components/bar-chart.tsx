@@ -1,69 +1,79 @@
-type Bar = { label: string; value: number };
+import { shorten } from '../shorten';
 
-// Long: the chart's SVG and its table for screen readers, which must show the same numbers.
+export type Bar = {
+  /** Names the row; shortened to fit, with the full text in a tooltip and in the table. */
+  label: string;
+  /** One value per series, drawn as bars of one row; the first is the widest the row may need. */
+  values: number[];
+  /** Written after the bars (the number, or a duration); the first value by default. */
+  text?: string;
+};
+
+const WIDTH = 540;
+const ROW = 22;
+// Wider than the average character of the charts' 12-pixel font (dashboard.css), so a shortened label always fits its column.
+const CHAR_PX = 7.2;
+const VALUE_ROOM = 110;
+
 /**
- * A horizontal bar chart drawn as SVG on the server: no chart library and no JavaScript. The SVG is an
- * image with a summary; the same numbers are in a table for screen readers and for reading exact values.
+ * Horizontal bars drawn as SVG on the server: no chart library and no JavaScript. Labels are shortened to the
+ * room they have (the full text in a <title>), so none is cut at the edge; `series` names each value's bars.
  */
 export function BarChart({
-  id,
-  title,
+  label,
   bars,
-  labelWidth = 160,
+  series,
+  labelWidth = 180,
 }: {
-  id: string;
-  title: string;
+  label: string;
   bars: Bar[];
+  series: string[];
   labelWidth?: number;
 }) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  const row = 18;
-  const width = 640;
-  const plot = width - labelWidth - 40;
-  const total = bars.reduce((sum, b) => sum + b.value, 0);
+  const max = Math.max(1, ...bars.flatMap((b) => b.values));
+  const plot = WIDTH - labelWidth - VALUE_ROOM;
+  const maxChars = Math.floor((labelWidth - 10) / CHAR_PX);
+  const legend = series.length > 1 ? 24 : 0;
+  const height = legend + bars.length * ROW + 4;
+  const barHeight = (ROW - 6) / series.length;
   return (
-    <figure aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}>
-        <h2>{title}</h2>
-      </figcaption>
-      <svg
-        className="chart"
-        viewBox={`0 0 ${width} ${bars.length * row + 4}`}
-        role="img"
-        aria-label={`${title}: ${total} in total`}
-      >
-        {bars.map((b, i) => (
-          <g key={b.label} transform={`translate(0 ${i * row + 2})`}>
-            <text x={labelWidth - 6} y={row / 2 + 4} textAnchor="end">
-              {b.label.length > 26 ? `${b.label.slice(0, 25)}…` : b.label}
+    <svg className="chart" width={WIDTH} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={label}>
+      {series.length > 1 ? (
+        <g className="chart__legend">
+          {series.map((name, s) => (
+            <g key={name} transform={`translate(${labelWidth + s * 120} 4)`}>
+              <rect className={`bar bar--${s}`} width={12} height={12} />
+              <text x={18} y={11}>
+                {name}
+              </text>
+            </g>
+          ))}
+        </g>
+      ) : null}
+      {bars.map((b, i) => {
+        const short = shorten(b.label, maxChars);
+        return (
+          <g key={b.label} transform={`translate(0 ${legend + i * ROW + 2})`}>
+            <text x={labelWidth - 8} y={ROW / 2 + 2} textAnchor="end">
+              {short !== b.label ? <title>{b.label}</title> : null}
+              {short}
             </text>
-            <rect className="bar" x={labelWidth} y={2} height={row - 5} width={(b.value / max) * plot} />
-            <text x={labelWidth + (b.value / max) * plot + 4} y={row / 2 + 4}>
-              {b.value}
+            {b.values.map((value, s) => (
+              <rect
+                key={s}
+                className={`bar bar--${s}`}
+                x={labelWidth}
+                y={2 + s * barHeight}
+                height={barHeight - 1}
+                width={(value / max) * plot}
+              />
+            ))}
+            <text x={labelWidth + ((b.values[0] ?? 0) / max) * plot + 6} y={ROW / 2 + 2}>
+              {b.text ?? b.values[0]}
             </text>
           </g>
-        ))}
-      </svg>
-      <details>
-        <summary>Show the numbers</summary>
-        <table className="admin-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Label</th>
-              <th scope="col">Applications</th>
-            </tr>
-          </thead>
-          <tbody>
-            {bars.map((b) => (
-              <tr key={b.label}>
-                <th scope="row">{b.label}</th>
-                <td>{b.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+        );
+      })}
+    </svg>
   );
 }

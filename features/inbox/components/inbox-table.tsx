@@ -4,6 +4,9 @@ import { filterQuery, type InboxFilter } from '@/features/inbox/filter';
 import type { ScorecardSummary } from '@/lib/scorecard';
 import { STATUS_LABELS, type ApplicationStatus } from '@/lib/status';
 
+/** The table's id, which the list's keys (inbox-keys.tsx) look rows up by. */
+export const INBOX_TABLE_ID = 'inbox-table';
+
 export type InboxRow = {
   id: number;
   fullName: string;
@@ -42,16 +45,26 @@ export function InboxTable({
   }
   return (
     <div className="table-scroll" role="region" aria-labelledby="inbox-caption" tabIndex={0}>
-      <table className="admin-table">
+      <table className="admin-table inbox-table" id={INBOX_TABLE_ID}>
         <caption id="inbox-caption">Applications, newest first</caption>
+        <colgroup>
+          <col className="inbox-table__choose" />
+          <col className="inbox-table__name" />
+          <col />
+          <col className="inbox-table__received" />
+          <col className="inbox-table__status" />
+          <col className="inbox-table__assignee" />
+          <col className="inbox-table__count" />
+          <col className="inbox-table__count" />
+        </colgroup>
         <thead>
           <tr>
             <th scope="col">
               <span className="visually-hidden">Choose</span>
             </th>
             <th scope="col">Name</th>
-            <th scope="col">Email</th>
             <th scope="col">Posting</th>
+            <th scope="col">Received</th>
             <th scope="col">Status</th>
             <th scope="col">Assigned to</th>
             <th scope="col">Scorecards</th>
@@ -63,13 +76,12 @@ export function InboxTable({
                 hidden)
               </span>
             </th>
-            <th scope="col">Received</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td>
+              <td className="inbox-table__box">
                 <input
                   type="checkbox"
                   name="ids"
@@ -80,18 +92,31 @@ export function InboxTable({
                 />
               </td>
               <th scope="row">
-                <Link href={`/admin/applications/${row.id}${query ? `?${query}` : ''}`}>{row.fullName}</Link>
+                <Link href={`/admin/applications/${row.id}${query ? `?${query}` : ''}`} className="truncate">
+                  {row.fullName}
+                </Link>
+                <span className="truncate inbox-table__email" title={row.email}>
+                  {row.email}
+                </span>
               </th>
-              <td>{row.email}</td>
-              <td>{row.postingTitle}</td>
+              {/* Shortened to one line: the whole title is the text read out, its tooltip, and on the application. */}
+              <td data-label="Posting">
+                <span className="truncate" title={row.postingTitle}>
+                  {row.postingTitle}
+                </span>
+              </td>
+              <td data-label="Received">
+                <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
+              </td>
               <td>
                 <span className={`status status--${row.status}`}>{STATUS_LABELS[row.status]}</span>
               </td>
-              <td>{row.assignee ?? '—'}</td>
-              <ScorecardCells summary={scorecards?.get(row.id)} />
-              <td>
-                <time dateTime={row.createdAt.toISOString()}>{formatDateTime(row.createdAt)}</time>
+              <td data-label="Assigned to">
+                <span className="truncate" title={row.assignee ?? undefined}>
+                  {row.assignee ?? '—'}
+                </span>
               </td>
+              <ScorecardCells summary={scorecards?.get(row.id)} />
             </tr>
           ))}
         </tbody>
@@ -104,8 +129,8 @@ export function InboxTable({
 function ScorecardCells({ summary }: { summary: ScorecardSummary | undefined }) {
   return (
     <>
-      <td>{summary?.count ?? 0}</td>
-      <td>
+      <td data-label="Scorecards">{summary?.count ?? 0}</td>
+      <td data-label="Mean">
         {summary?.blind ? (
           <>
             after yours<span className="visually-hidden">: shown once you submit your own scorecard</span>

@@ -1,42 +1,35 @@
 import type { Metadata } from 'next';
-import { BarChart } from '@/features/dashboard/components/bar-chart';
-import { applicationsPerSource } from '@/features/dashboard/sources';
-import { applicationsPerDay, applicationsPerPosting, statusFunnel } from '@/features/dashboard/stats';
-import { APPLICATION_STATUSES, STATUS_LABELS } from '@/lib/status';
+import { DashboardFilters } from '@/features/dashboard/components/dashboard-filters';
+import { PipelineCharts } from '@/features/dashboard/components/pipeline-charts';
+import { pipelineReport } from '@/features/dashboard/pipeline';
+import { readDashboardQuery } from '@/features/dashboard/query';
+import { listPostingsWithApplications } from '@/features/inbox/queries';
+import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
-  const [perDay, perPosting, perSource, funnel] = await Promise.all([
-    applicationsPerDay({ days: 30 }),
-    applicationsPerPosting(),
-    applicationsPerSource(),
-    statusFunnel(),
-  ]);
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const { query, ignored } = readDashboardQuery(await searchParams);
+  const postings = await listPostingsWithApplications();
+  // A posting the viewer cannot see (or that has no applications) is named as ignored, not shown as empty.
+  if (query.posting !== undefined && !postings.some((p) => p.slug === query.posting)) {
+    delete query.posting;
+    ignored.push('posting');
+  }
+  const report = await pipelineReport({ query });
+  const posting = postings.find((p) => p.slug === query.posting);
   return (
     <>
       <h1>Dashboard</h1>
-      <BarChart
-        id="per-day"
-        title="Applications per day, last 30 days (UTC)"
-        labelWidth={90}
-        bars={perDay.map((d) => ({ label: d.date, value: d.count }))}
-      />
-      <BarChart
-        id="per-posting"
-        title="Applications per posting"
-        bars={perPosting.map((p) => ({ label: p.title, value: p.count }))}
-      />
-      <BarChart
-        id="per-source"
-        title="Applications per source"
-        bars={perSource.map((s) => ({ label: s.source ?? 'Unknown', value: s.count }))}
-      />
-      <BarChart
-        id="funnel"
-        title="Funnel by status"
-        bars={APPLICATION_STATUSES.map((s) => ({ label: STATUS_LABELS[s], value: funnel[s] }))}
-      />
+      <DashboardFilters query={query} postings={postings} ignored={ignored} />
+      <p className="dashboard__scope">
+        Applications received from {report.from} to {report.to} (UTC),{' '}
+        {posting ? `for ${posting.title}` : 'for every posting'}
+        {report.funnel[0]!.reached === 0 ? ': none yet.' : '.'}
+      </p>
+      <PipelineCharts report={report} />
     </>
   );
 }
