@@ -24,6 +24,17 @@ describe(
         const source = await freshDatabase(from, t);
         const target = await freshDatabase(to, t);
         await seedApplications(source, 1_200, quiet);
+        // The dashboard's rollup of a long-lived site: more rows than one INSERT can bind parameters for.
+        const old = Array.from({ length: 14_000 }, (_, i) => ({
+          day: -1 - i,
+          postingSlug: 'archived-posting',
+          source: `board-${i % 7}`,
+          stage: 'new' as const,
+          count: 1 + (i % 3),
+        }));
+        for (let i = 0; i < old.length; i += 1000) {
+          await source.db.insert(source.t.pipelineDays).values(old.slice(i, i + 1000));
+        }
         await createAdminUser({ database: source, email: 'owner@example.com', password: 'a password long enough' });
         // A webhook endpoint: the application below queues its delivery.
         const endpoint = { url: 'https://hooks.example.com/', events: ['application.created'], secret: 's' };
@@ -41,6 +52,11 @@ describe(
           { adminUsers: 1, resumes: 21, applications: 1_201, webhookEndpoints: 1, webhookDeliveries: 1 },
         );
         assert.deepEqual(await verifyCopy({ source, target, targetStore: databaseStore }), []);
+        const [rollup] = await target.db
+          .select({ n: count() })
+          .from(target.t.pipelineDays)
+          .where(eq(target.t.pipelineDays.postingSlug, 'archived-posting'));
+        assert.equal(rollup!.n, 14_000);
         // The target's own search and counts work on what arrived, and its next id follows the copied ones.
         const found = await target.db
           .select({ name: target.t.applications.fullName })

@@ -39,6 +39,8 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['pipelineDurations', (t) => t.pipelineDurations.day],
 ];
 
+const INSERT_ROWS = 1000;
+
 /** Tables read in one batch: their key is not one column, so paging by its first could split a key's rows. */
 const ONE_BATCH = new Set<keyof Tables>(['postingMembers', 'pipelineDays', 'pipelineDurations']);
 /** Tables the target's triggers fill as the others arrive: emptied before their rows are copied. */
@@ -83,7 +85,10 @@ export async function copyDatabase({
         .orderBy(asc(key))
         .limit(batch)) as Record<string, unknown>[];
       if (page.length === 0) break;
-      await target.db.insert(target.t[name]).values(page as never);
+      // A thousand rows an INSERT at most: PostgreSQL binds at most 65,535 parameters a statement, SQLite 32,766.
+      for (let i = 0; i < page.length; i += INSERT_ROWS) {
+        await target.db.insert(target.t[name]).values(page.slice(i, i + INSERT_ROWS) as never);
+      }
       last = page.at(-1)![keyProperty(from, key)];
       total += page.length;
     }

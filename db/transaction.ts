@@ -46,14 +46,30 @@ export async function transaction<T>(database: Database, body: (tx: AppDb) => St
       { behavior: 'immediate' },
     );
   }
-  return database.db.transaction(async (tx) => {
-    const steps = body(tx as unknown as AppDb);
-    for (let next = steps.next(); ;) {
-      if (next.done) return next.value;
-      next = steps.next(await next.value.query);
+  // Two transactions that take the same rows in opposite orders (two bulk moves, or a move beside an erasure,
+  // both updating counters) make PostgreSQL end one of them: it is run again from the start, as its body
+  // holds nothing but statements.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await database.db.transaction(async (tx) => {
+        const steps = body(tx as unknown as AppDb);
+        for (let next = steps.next(); ;) {
+          if (next.done) return next.value;
+          next = steps.next(await next.value.query);
+        }
+      });
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRIED.has(sqlState(error))) throw error;
     }
-  });
+  }
 }
+
+const ATTEMPTS = 3;
+/** deadlock_detected, serialization_failure: nothing was written, and the same transaction may succeed now. */
+const RETRIED = new Set(['40P01', '40001']);
+// drizzle wraps the driver's error in one of its own, with the driver's as `cause`.
+const sqlState = (error: unknown) =>
+  String(((error as { cause?: { code?: unknown } }).cause ?? (error as { code?: unknown }))?.code ?? '');
 
 /**
  * Makes transactions on the same `key` run one at a time, for a body that reads and then writes on what it

@@ -24,3 +24,9 @@ export function isPageKey(event: KeyEventLike): boolean {
   }
   return true;
 }
+
+/**
+ * A live region's next words: the same words twice in a row change nothing in the page and would not be read out
+ * again, so a no-break space follows them every other time. For `setState(anew(text))`.
+ */
+export const anew = (text: string) => (said: string) => (said === text ? `${text}\u00a0` : text);

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { setKeysOn, useKeysOn } from './keys-setting';
 
 /** The list of a page's keyboard keys, opened with `?` or its link: the same keys the page's handler knows. */
 export function KeysDialog({
@@ -12,6 +13,7 @@ export function KeysDialog({
   title: string;
   keys: readonly { keys: string; does: string }[];
 }) {
+  const on = useKeysOn();
   return (
     <dialog ref={ref} aria-labelledby={id} className="triage-dialog">
       <h2 id={id}>{title}</h2>
@@ -26,6 +28,15 @@ export function KeysDialog({
           </div>
         ))}
       </dl>
+      <div className="field field--checkbox">
+        <input
+          id={`${id}-on`}
+          type="checkbox"
+          checked={on}
+          onChange={(event) => setKeysOn(event.currentTarget.checked)}
+        />
+        <label htmlFor={`${id}-on`}>Use these keys (in this browser; turn them off if they get in the way)</label>
+      </div>
       <form method="dialog">
         <button type="submit" className="button" autoFocus>
           Close

@@ -83,8 +83,56 @@ test('the inbox by keyboard: j and k move a visible cursor, x chooses (the bulk 
   // Wherever the cursor was, three k reach the top and j the second row.
   for (const key of ['k', 'k', 'k', 'j']) await page.keyboard.press(key);
   await expect(row(1)).toHaveAttribute('aria-current', 'true');
+  // Enter from outside any link: the list's own Enter opens the row the cursor marks.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await expect(row(1).getByRole('link')).not.toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`/admin/applications/${ids[1]}\\?q=${tag}$`));
+});
+
+test('the keys can be turned off (speech input types letters), and stay off in this browser until turned on', async ({
+  page,
+  admin,
+}) => {
+  const tag = uniqueTag();
+  for (let i = 0; i < 2; i++) await seedApplication({ fullName: `Off ${i} ${tag}` });
+  await admin.signIn(page);
+  await page.goto(`/admin?q=${tag}`);
+  await expect(page.getByText('Keys: j k move')).toBeVisible();
+  const cursor = page.locator('tbody tr[aria-current="true"]');
+  const live = page.locator('.triage-hint + [aria-live]');
+  // At the end of the list, j says so each time it is pressed, not only the first.
+  for (const key of ['j', 'j', 'j']) await page.keyboard.press(key);
+  await expect(live).toHaveText('This is the last application on this page.');
+  const said = await live.textContent();
+  await page.keyboard.press('j');
+  // New words for the page (a no-break space after them), so a screen reader reads them again.
+  await expect.poll(() => live.evaluate((el) => el.textContent)).toBe(`${said}\u00a0`);
+
+  await page.getByRole('button', { name: 'all keys' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Keys on this list' });
+  await dialog.getByLabel('Use these keys').uncheck();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.reload();
+  await expect(page.getByText('Keys: j k move')).toBeVisible();
+  await page.keyboard.press('j');
+  await page.keyboard.press('?');
+  await expect(cursor).toHaveCount(0);
+  await expect(dialog).toBeHidden();
+  // The application page's keys follow the same switch.
+  await page.getByRole('link', { name: `Off 1 ${tag}` }).click();
+  await expect(page.getByText('Keys: j next')).toBeVisible();
+  await page.keyboard.press('j');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Off 1 ${tag}`);
+  await page.goBack();
+
+  await page.getByRole('button', { name: 'all keys' }).click();
+  await expect(dialog.getByLabel('Use these keys')).not.toBeChecked();
+  await dialog.getByLabel('Use these keys').check();
+  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('j');
+  await expect(cursor).toHaveCount(1);
 });
 
 test('without JavaScript the bulk bar stays in view and works', async ({ noJsPage: page, admin }) => {

@@ -163,3 +163,21 @@ test('the apply form: every text field one width, on a laptop and a phone', asyn
     expect(await overflows(page)).toEqual([]);
   }
 });
+
+test('the resume goes beside the scorecard at 1200 pixels exactly, and above it one pixel narrower', async ({
+  page,
+  admin,
+}) => {
+  const id = await seedApplication({ fullName: `Boundary ${uniqueTag()}` });
+  await admin.signIn(page);
+  for (const width of [1200, 1199]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/admin/applications/${id}`);
+    const [r, s] = [await box(page.locator('.resume-preview')), await box(page.locator('#scorecard'))];
+    if (width >= 1200) expect(r.x + r.width, 'beside').toBeLessThanOrEqual(s.x);
+    else expect(r.y + r.height, 'above').toBeLessThanOrEqual(s.y);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(
+      0,
+    );
+  }
+});

@@ -53,7 +53,6 @@ export function* eraseSteps({ tx, t, id, now, notify, rateLimitKeys }: EraseInpu
       .where(eq(a.id, id)),
   );
   if (!application || application.erasedAt) return null;
-  yield* forgetSource({ tx, t, id, application });
   const resume = yield* one(
     tx.select({ objectKey: t.resumes.objectKey }).from(t.resumes).where(eq(t.resumes.id, application.resumeId)),
   );
@@ -71,6 +70,10 @@ export function* eraseSteps({ tx, t, id, now, notify, rateLimitKeys }: EraseInpu
       })
       .where(eq(a.id, id)),
   );
+  // After the application's row: its lock, then the counts' rows, in the order every move and application takes
+  // them (PostgreSQL would otherwise find a deadlock); and the history is read under that lock, so a move made
+  // meanwhile is in it.
+  yield* forgetSource({ tx, t, id, application });
   yield* run(tx.update(t.resumes).set(erasedValues('resumes', id)).where(eq(t.resumes.id, application.resumeId)));
   // The team's notes and judgements of the person go with them; the stub row stays, so no cascade fires.
   yield* run(tx.delete(t.applicationNotes).where(eq(t.applicationNotes.applicationId, id)));

@@ -3,7 +3,9 @@
 import { useRouter } from 'next/navigation';
 import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { KeysDialog } from '@/components/ui/keys-dialog';
+import { keysOn } from '@/components/ui/keys-setting';
 import { TRIAGE_KEYS, triageCommand } from '@/features/application/triage-keys';
+import { anew } from '@/lib/key-target';
 import { STATUS_LABELS, type ApplicationStatus } from '@/lib/status';
 
 const noSubscription = () => () => {};
@@ -40,11 +42,11 @@ export function TriageKeys({ nextHref, previousHref, status, canMove }: Props) {
       const control = area?.matches('input, textarea, select, button')
         ? area
         : area?.querySelector<HTMLElement>('input:not([type=hidden]), textarea, select, button');
-      if (!control) return setAnnouncement(`There is no ${what} on this page.`);
+      if (!control) return setAnnouncement(anew(`There is no ${what} on this page.`));
       control.focus();
     }
     function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || dialog.current?.open) return;
+      if (event.defaultPrevented || dialog.current?.open || !keysOn()) return;
       const command = triageCommand({
         key: event.key,
         ctrlKey: event.ctrlKey,
@@ -60,23 +62,23 @@ export function TriageKeys({ nextHref, previousHref, status, canMove }: Props) {
           const href = command.kind === 'next' ? nextHref : previousHref;
           const which = command.kind === 'next' ? 'next' : 'previous';
           if (!href)
-            return setAnnouncement(`This is the ${which === 'next' ? 'last' : 'first'} application in the view.`);
-          setAnnouncement(`Opening the ${which} application.`);
+            return setAnnouncement(anew(`This is the ${which === 'next' ? 'last' : 'first'} application in the view.`));
+          setAnnouncement(anew(`Opening the ${which} application.`));
           return router.push(href);
         }
         case 'status': {
           const form = document.getElementById('status-form') as HTMLFormElement | null;
           const select = form?.querySelector<HTMLSelectElement>('select[name=status]');
-          if (!canMove || !form || !select) return setAnnouncement('This application cannot move any more.');
+          if (!canMove || !form || !select) return setAnnouncement(anew('This application cannot move any more.'));
           const label = STATUS_LABELS[command.status];
           if (command.status === status) {
-            return setAnnouncement(`It is already ${label}.`);
+            return setAnnouncement(anew(`It is already ${label}.`));
           }
           select.value = command.status;
           const notify = form.querySelector<HTMLInputElement>('input[name=notify]');
           // A key never sends email: that is chosen with the box and the notify page.
           if (notify) notify.checked = false;
-          setAnnouncement(`Moving to ${label}.`);
+          setAnnouncement(anew(`Moving to ${label}.`));
           return form.requestSubmit();
         }
         case 'note':

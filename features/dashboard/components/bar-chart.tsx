@@ -13,7 +13,6 @@ const WIDTH = 540;
 const ROW = 22;
 // Wider than the average character of the charts' 12-pixel font (dashboard.css), so a shortened label always fits its column.
 const CHAR_PX = 7.2;
-const VALUE_ROOM = 110;
 
 /**
  * Horizontal bars drawn as SVG on the server: no chart library and no JavaScript. Labels are shortened to the
@@ -31,7 +30,9 @@ export function BarChart({
   labelWidth?: number;
 }) {
   const max = Math.max(1, ...bars.flatMap((b) => b.values));
-  const plot = WIDTH - labelWidth - VALUE_ROOM;
+  // Room after the longest bar for the longest text written there, so no number runs past the edge.
+  const valueRoom = 10 + CHAR_PX * Math.max(4, ...bars.map((b) => (b.text ?? String(b.values[0] ?? 0)).length));
+  const plot = WIDTH - labelWidth - valueRoom;
   const maxChars = Math.floor((labelWidth - 10) / CHAR_PX);
   const legend = series.length > 1 ? 24 : 0;
   const height = legend + bars.length * ROW + 4;

@@ -2,7 +2,9 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { KeysDialog } from '@/components/ui/keys-dialog';
+import { keysOn } from '@/components/ui/keys-setting';
 import { INBOX_KEYS, inboxCommand } from '@/features/inbox/inbox-keys';
+import { anew } from '@/lib/key-target';
 
 const noSubscription = () => () => {};
 const clientSnapshot = () => true;
@@ -43,7 +45,7 @@ export function InboxKeys({ tableId }: { tableId: string }) {
       link(row)?.focus();
     }
     function onKey(event: KeyboardEvent) {
-      if (event.defaultPrevented || dialog.current?.open) return;
+      if (event.defaultPrevented || dialog.current?.open || !keysOn()) return;
       const target = event.target instanceof HTMLElement ? event.target : null;
       const command = inboxCommand({
         key: event.key,
@@ -64,21 +66,21 @@ export function InboxKeys({ tableId }: { tableId: string }) {
       event.preventDefault();
       switch (command.kind) {
         case 'down':
-          if (at === all.length - 1) return setAnnouncement('This is the last application on this page.');
+          if (at === all.length - 1) return setAnnouncement(anew('This is the last application on this page.'));
           return moveTo(all, at + 1);
         case 'up':
-          if (at === 0) return setAnnouncement('This is the first application on this page.');
+          if (at === 0) return setAnnouncement(anew('This is the first application on this page.'));
           return moveTo(all, at < 0 ? 0 : at - 1);
         case 'open': {
           const row = all[at];
-          if (!row) return setAnnouncement('Choose an application with j or k first.');
+          if (!row) return setAnnouncement(anew('Choose an application with j or k first.'));
           return link(row)?.click();
         }
         case 'choose': {
           const box = all[at]?.querySelector<HTMLInputElement>('input[type=checkbox]');
-          if (!box) return setAnnouncement('Choose an application with j or k first.');
+          if (!box) return setAnnouncement(anew('Choose an application with j or k first.'));
           box.click();
-          return setAnnouncement(box.checked ? 'Chosen.' : 'No longer chosen.');
+          return setAnnouncement(anew(box.checked ? 'Chosen.' : 'No longer chosen.'));
         }
       }
     }

@@ -1,0 +1,38 @@
+import { useSyncExternalStore } from 'react';
+
+// The admin pages' single-letter keys can be turned off (WCAG 2.1.4: speech input types letters as words),
+// for this browser, from the list of keys. On by default.
+
+const STORAGE_KEY = 'careers-admin-keys';
+const listeners = new Set<() => void>();
+
+/** Whether the single-letter keys act in this browser. */
+export function keysOn(): boolean {
+  try {
+    return localStorage.getItem(STORAGE_KEY) !== 'off';
+  } catch {
+    // Storage refused (a privacy setting): the keys stay on, and the switch works for this page only.
+    return sessionOff === false;
+  }
+}
+
+let sessionOff = false;
+
+export function setKeysOn(on: boolean): void {
+  sessionOff = !on;
+  try {
+    if (on) localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, 'off');
+  } catch {
+    // As above: remembered for this page only.
+  }
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** The setting, for rendering; on while the page is drawn on the server. */
+export const useKeysOn = () => useSyncExternalStore(subscribe, keysOn, () => true);
