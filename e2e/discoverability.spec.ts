@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { SEED } from './fixtures/apply';
 import { expect, test } from './fixtures/test';
 
@@ -125,6 +126,36 @@ test('the RSS feed parses and lists the open postings, newest first', async ({ p
   ]);
   expect(parsed.dates.every((d, i) => i === 0 || d <= parsed.dates[i - 1]!)).toBe(true);
   expect(parsed.description).toContain('<h2>What You Will Do</h2>');
+});
+
+test('the job-board feeds list the open postings, each linking back with its board as the source', async ({
+  request,
+}) => {
+  for (const [path, board, link] of [
+    ['/careers/jobs.xml', 'indeed', 'url'],
+    ['/careers/linkedin.xml', 'linkedin', 'applyUrl'],
+  ] as const) {
+    const response = await request.get(path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toContain('application/xml');
+    const xml = await response.text();
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const jobs = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'job' }).parse(xml).source
+      .job as Record<string, string>[];
+    // Closed, draft and expired postings are not there.
+    expect(jobs.map((job) => job.title).sort()).toEqual([
+      'Data Platform Engineer',
+      'Product Designer',
+      'Senior Backend Engineer (Remote)',
+    ]);
+    for (const job of jobs) {
+      const url = new URL(job[link]!);
+      expect(url.searchParams.get('src')).toBe(board);
+      expect(job.description).toContain('<h2>');
+      // The address opens the posting, whose form then records the board as the application's source.
+      expect((await request.get(url.pathname + url.search)).status()).toBe(200);
+    }
+  }
 });
 
 test('the JSON Feed is valid JSON Feed 1.1 with the open postings, newest first', async ({ request }) => {

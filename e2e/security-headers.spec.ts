@@ -33,6 +33,8 @@ test('every kind of response carries the security headers', async ({ request, ba
     script,
     '/careers/feed.xml',
     '/careers/feed.json',
+    '/careers/jobs.xml',
+    '/careers/linkedin.xml',
     '/api/postings',
     '/sitemap.xml',
     '/robots.txt',

@@ -1,11 +1,6 @@
 import { absoluteUrl, site } from '@/lib/site';
 import type { PublicPosting } from './public-posting';
-
-const escapeXml = (s: string) =>
-  s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-
-// CDATA cannot contain "]]>"; split it across two sections.
-const cdata = (s: string) => `<![CDATA[${s.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+import { cdata, escapeXml } from './xml';
 
 const summary = (p: PublicPosting) => [p.category, p.location, p.remote ? 'Remote' : null].filter(Boolean).join(' · ');
 
