@@ -63,15 +63,6 @@ export function isoTime(database: Database, column: AnyColumn): SQL<string> {
     : sql<string>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
-/** The UTC day number (days since 1970-01-01) of a timestamp column. */
-export function dayNumber(database: Database, column: AnyColumn): SQL<number> {
-  const DAY_MS = 86_400_000;
-  // better-sqlite3 binds numbers as REAL, so the division is cast back to a whole day number.
-  return database.dialect === 'sqlite'
-    ? sql<number>`cast(${column} / ${DAY_MS} as integer)`.mapWith(Number)
-    : sql<number>`floor(extract(epoch from ${column}) / 86400)::integer`.mapWith(Number);
-}
-
 const codeOf = (error: unknown): { code?: string; constraint?: string; message: string } => {
   // drizzle wraps a driver's error in one of its own, with the driver's as `cause`.
   const inner = (error as { cause?: unknown }).cause ?? error;
@@ -86,6 +77,15 @@ export function isUniqueViolation(error: unknown, index: { name: string; column:
   const { code, constraint, message } = codeOf(error);
   if (code === 'SQLITE_CONSTRAINT_UNIQUE') return message.includes(index.column);
   return code === '23505' && constraint === index.name;
+}
+
+/**
+ * The transaction was ended to let another go on (PostgreSQL's deadlock_detected or serialization_failure):
+ * nothing of it was written, and it may succeed when run again.
+ */
+export function isRetryable(error: unknown): boolean {
+  const { code } = codeOf(error);
+  return code === '40P01' || code === '40001';
 }
 
 /** The database could not grow: SQLite's max_page_count or a full disk, PostgreSQL's disk_full. */

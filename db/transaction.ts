@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AppDb, Database } from './database';
+import { isRetryable } from './dialect';
 
 // Transactions written once for both databases. better-sqlite3 runs a transaction synchronously on the one
 // connection every request shares: an async body would write outside any transaction (its
@@ -59,17 +60,12 @@ export async function transaction<T>(database: Database, body: (tx: AppDb) => St
         }
       });
     } catch (error) {
-      if (attempt >= ATTEMPTS || !RETRIED.has(sqlState(error))) throw error;
+      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
 }
 
 const ATTEMPTS = 3;
-/** deadlock_detected, serialization_failure: nothing was written, and the same transaction may succeed now. */
-const RETRIED = new Set(['40P01', '40001']);
-// drizzle wraps the driver's error in one of its own, with the driver's as `cause`.
-const sqlState = (error: unknown) =>
-  String(((error as { cause?: { code?: unknown } }).cause ?? (error as { code?: unknown }))?.code ?? '');
 
 /**
  * Makes transactions on the same `key` run one at a time, for a body that reads and then writes on what it

@@ -5,18 +5,17 @@ import { useSyncExternalStore } from 'react';
 
 const STORAGE_KEY = 'careers-admin-keys';
 const listeners = new Set<() => void>();
+// Where storage is refused (a privacy setting), the switch holds for this page only.
+let sessionOff = false;
 
 /** Whether the single-letter keys act in this browser. */
 export function keysOn(): boolean {
   try {
     return localStorage.getItem(STORAGE_KEY) !== 'off';
   } catch {
-    // Storage refused (a privacy setting): the keys stay on, and the switch works for this page only.
-    return sessionOff === false;
+    return !sessionOff;
   }
 }
-
-let sessionOff = false;
 
 export function setKeysOn(on: boolean): void {
   sessionOff = !on;
@@ -24,7 +23,7 @@ export function setKeysOn(on: boolean): void {
     if (on) localStorage.removeItem(STORAGE_KEY);
     else localStorage.setItem(STORAGE_KEY, 'off');
   } catch {
-    // As above: remembered for this page only.
+    // Remembered for this page only (sessionOff).
   }
   for (const listener of listeners) listener();
 }

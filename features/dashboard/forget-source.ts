@@ -1,13 +1,12 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { AppDb, Tables } from '@/db/database';
 import { all, run, type Steps } from '@/db/transaction';
+import { dayOf } from '@/lib/days';
 import { PIPELINE_STAGES, type ApplicationStatus } from '@/lib/status';
 
 // Erasure clears an application's source (a personal site's host can name a person), so the dashboard's counts
 // move it to the unknown source ('') and drop the rows left at zero: the name goes, the statistics stay. Shared
 // by the site and the worker (retention), so no `server-only`.
-
-const DAY_MS = 86_400_000;
 
 /** The furthest pipeline stage among the statuses an application has had, as the triggers of migration 0011 count. */
 export function furthestStage(statuses: readonly ApplicationStatus[]) {
@@ -36,7 +35,7 @@ export function* forgetSource({
   );
   const stage = furthestStage([application.status, ...changes.flatMap((c) => [c.from, c.to])]);
   const p = t.pipelineDays;
-  const day = Math.floor(application.createdAt.getTime() / DAY_MS);
+  const day = dayOf(application.createdAt.getTime());
   const key = and(eq(p.day, day), eq(p.postingSlug, application.postingSlug), eq(p.source, application.source));
   yield* run(
     tx

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, between, eq, sql } from 'drizzle-orm';
+import { and, between, sql } from 'drizzle-orm';
 import { listPostingsWithApplications } from '@/features/inbox/queries';
 import { authorizeScoped, canSeePosting, postingScope } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
+import { dayOf, isoDay } from '@/lib/days';
 import { DURATION_STAGES, PIPELINE_STAGES, type DurationStage, type PipelineStage } from '@/lib/status';
 import { medianMinutes } from './durations';
 import type { DashboardQuery } from './query';
@@ -11,8 +12,6 @@ import { SOURCE_LIST_CAP } from './sources';
 // The dashboard's numbers for a period and, optionally, one posting: every figure is read from the rollups the
 // triggers of migration 0011 keep (pipeline_days, pipeline_durations), by a range of their primary key's first
 // column, so a report reads rows per day × posting × source × stage, never per application.
-
-const DAY_MS = 86_400_000;
 
 /** Sources named one by one in the report, the biggest first; any beyond are summed (anyone can invent one). */
 export const SOURCES_LISTED = SOURCE_LIST_CAP;
@@ -35,9 +34,9 @@ export type PipelineReport = {
   otherSources: SourceRow | null;
   /** Applications per posting, most first. */
   perPosting: { slug: string; title: string; count: number }[];
+  /** The postings the viewer may see that have applications (the page's choice of posting). */
+  postings: { slug: string; title: string }[];
 };
-
-const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The report for the applications received in the last `query.days` UTC days (today included), for the postings
@@ -54,17 +53,16 @@ export async function pipelineReport({
   const authorized = await authorizeScoped(context);
   const { database, slugs } = authorized;
   const { db, t } = database;
-  const today = Math.floor(authorized.now() / DAY_MS);
+  const today = dayOf(authorized.now());
   const start = today - query.days + 1;
   const scope = (table: typeof t.pipelineDays | typeof t.pipelineDurations) =>
     and(
       between(table.day, start, today),
       postingScope(table.postingSlug, slugs),
+      // One posting: none at all when the viewer may not see it.
       query.posting === undefined
         ? undefined
-        : canSeePosting(slugs, query.posting)
-          ? eq(table.postingSlug, query.posting)
-          : sql`0 = 1`,
+        : postingScope(table.postingSlug, canSeePosting(slugs, query.posting) ? [query.posting] : []),
     );
   const days = t.pipelineDays;
   const total = sql<number>`sum(${days.count})`.mapWith(Number);
@@ -150,5 +148,6 @@ export async function pipelineReport({
     sources: ranked.slice(0, SOURCES_LISTED),
     otherSources,
     perPosting,
+    postings,
   };
 }

@@ -10,9 +10,10 @@ import { authorizeRole, onlyOwners } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
 import { hashPassword, passwordProblem } from '@/features/staff/password';
 import { INVITATION_DAYS } from '@/features/team/schemas';
+import { DAY_MS } from '@/lib/days';
 import { lesserRole, type Role } from '@/lib/roles';
 import { hashToken, isWellFormedToken, newToken } from '@/lib/security/token';
-import { DAY_MS, TeamError } from './team-error';
+import { TeamError } from './team-error';
 
 // Invitations: an owner sends a link, the colleague sets a password. An invitation speaks for its sender.
 

@@ -1,7 +1,5 @@
 import { TEAM_ERRORS, type TeamProblem } from '@/features/team/notices';
 
-export const DAY_MS = 86_400_000;
-
 /** A refusal the team page explains: `problem` is the key of its fixed text (features/team/notices.ts). */
 export class TeamError extends Error {
   constructor(

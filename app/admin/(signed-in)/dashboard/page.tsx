@@ -3,7 +3,6 @@ import { DashboardFilters } from '@/features/dashboard/components/dashboard-filt
 import { PipelineCharts } from '@/features/dashboard/components/pipeline-charts';
 import { pipelineReport } from '@/features/dashboard/pipeline';
 import { readDashboardQuery } from '@/features/dashboard/query';
-import { listPostingsWithApplications } from '@/features/inbox/queries';
 import './dashboard.css';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -12,13 +11,14 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function DashboardPage({ searchParams }: Props) {
   const { query, ignored } = readDashboardQuery(await searchParams);
-  const postings = await listPostingsWithApplications();
+  let report = await pipelineReport({ query });
+  const { postings } = report;
   // A posting the viewer cannot see (or that has no applications) is named as ignored, not shown as empty.
   if (query.posting !== undefined && !postings.some((p) => p.slug === query.posting)) {
     delete query.posting;
     ignored.push('posting');
+    report = await pipelineReport({ query });
   }
-  const report = await pipelineReport({ query });
   const posting = postings.find((p) => p.slug === query.posting);
   return (
     <>
