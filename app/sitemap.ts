@@ -4,7 +4,7 @@ import { absoluteUrl } from '@/lib/site';
 
 export const revalidate = 3600;
 
-/** The listing and every posting that takes applications, each dated by its file. */
+/** The listing and every posting that takes applications, each dated by its last commit (lib/content/git-dates.ts). */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   const postings = await listOpenPostings();
   const newest = postings

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { SEED } from './fixtures/apply';
@@ -176,6 +177,35 @@ test('the JSON Feed is valid JSON Feed 1.1 with the open postings, newest first'
     expect(item.content_html).toContain('<h2>');
     expect(Date.parse(item.date_published)).not.toBeNaN();
   }
+});
+
+test('a posting without datePosted is dated by the commit that published it, the same on the page, feeds and API', async ({
+  page,
+  request,
+}) => {
+  // The build was made from a checkout whose files are all as new as the checkout: their times would date the
+  // posting today on every deploy. Its first commit does not move.
+  const file = 'content/postings/senior-backend-engineer-remote.mdx';
+  const added = execFileSync('git', ['log', '--diff-filter=A', '--format=%cI', '--', file], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .at(-1)!;
+  const day = new Date(added).toISOString().slice(0, 10);
+  expect(day < new Date().toISOString().slice(0, 10)).toBe(true);
+
+  const [data] = await jobPosting(page, '/careers/senior-backend-engineer-remote');
+  expect(data!.datePosted).toBe(day);
+  const api = await (await request.get('/api/postings/senior-backend-engineer-remote')).json();
+  expect(api.datePosted).toBe(day);
+  const feed = await (await request.get('/careers/feed.json')).json();
+  const item = feed.items.find((i: { url: string }) => i.url.endsWith('/careers/senior-backend-engineer-remote'));
+  expect(item.date_published.slice(0, 10)).toBe(day);
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  const entry = /<loc>[^<]*\/careers\/senior-backend-engineer-remote<\/loc>\s*<lastmod>([^<]+)<\/lastmod>/.exec(
+    sitemap,
+  );
+  const changed = execFileSync('git', ['log', '-1', '--format=%cI', '--', file], { encoding: 'utf8' }).trim();
+  expect(new Date(entry![1]!).getTime()).toBe(new Date(changed).getTime());
 });
 
 test('the public API returns the open postings with HTML and questions, and 404s the rest', async ({ request }) => {

@@ -5,6 +5,12 @@ import { loadContent } from '@/lib/content/load';
 loadContent(path.join(process.cwd(), 'content')).then(
   ({ postings, sections }) => {
     console.log(`content ok: ${postings.length} postings, ${sections.size} sections`);
+    // Not an error (a new posting is uncommitted while it is written), but a build made now would date it by
+    // the file, and the next checkout would date it again.
+    for (const p of postings.filter((p) => p.datedByFile && !p.datePosted && p.status !== 'draft'))
+      console.warn(
+        `note: ${p.file} is dated by its file's time until it is committed (git history dates it by the commit that published it); or give it datePosted`,
+      );
   },
   (error: Error) => {
     console.error(error.message);

@@ -16,7 +16,9 @@ const posting = (overrides: Partial<Posting> = {}): Posting => ({
   file: 'content/postings/backend-engineer.mdx',
   body: '',
   sections: [],
+  publishedAt: '2026-11-01T00:00:00.000Z',
   updatedAt: '2026-11-01T00:00:00.000Z',
+  datedByFile: false,
   ...overrides,
 });
 

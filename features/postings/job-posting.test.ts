@@ -10,7 +10,9 @@ const posting = (overrides: Partial<Posting> = {}): Posting => ({
   sections: [],
   questions: [],
   hiringTeam: [],
-  updatedAt: '2026-11-20T10:00:00.000Z',
+  publishedAt: '2026-11-20T10:00:00.000Z',
+  updatedAt: '2026-11-28T10:00:00.000Z',
+  datedByFile: false,
   title: 'Data Engineer',
   position: 1,
   category: 'Engineering',
@@ -30,7 +32,7 @@ test('closed and draft postings carry none', () => {
   assert.equal(jobPostingJsonLd(posting({ status: 'draft' }), ''), null);
 });
 
-test('datePosted falls back to the file date; salary with one bound is a single value', () => {
+test('datePosted falls back to the day it was first published, not its last change; salary with one bound is a single value', () => {
   const data = jobPostingJsonLd(posting({ salary: { currency: 'USD', min: 50, unit: 'HOUR' } }), '')!;
   assert.equal(data.datePosted, '2026-11-20');
   assert.deepEqual(data.baseSalary, {

@@ -1,4 +1,4 @@
-import { acceptsApplications, closesAt, isPublished, type Posting } from '@/lib/content/posting';
+import { acceptsApplications, closesAt, isPublished, postedOn, type Posting } from '@/lib/content/posting';
 import { absoluteUrl, site } from '@/lib/site';
 
 /**
@@ -19,7 +19,7 @@ export function jobPostingJsonLd(
     '@type': 'JobPosting',
     title: posting.title,
     description: descriptionHtml,
-    datePosted: posting.datePosted ?? posting.updatedAt.slice(0, 10),
+    datePosted: postedOn(posting),
     ...(end ? { validThrough: end.toISOString() } : {}),
     ...(posting.employmentType ? { employmentType: posting.employmentType } : {}),
     hiringOrganization: {

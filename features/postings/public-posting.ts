@@ -1,4 +1,4 @@
-import type { Posting } from '@/lib/content/posting';
+import { postedOn, type Posting } from '@/lib/content/posting';
 import { absoluteUrl } from '@/lib/site';
 
 /**
@@ -18,7 +18,7 @@ export function publicPosting(posting: Posting, html: string) {
     remote: posting.remote,
     employmentType: posting.employmentType ?? null,
     department: posting.department ?? null,
-    datePosted: posting.datePosted ?? posting.updatedAt.slice(0, 10),
+    datePosted: postedOn(posting),
     validThrough: posting.validThrough ?? null,
     salary: posting.salary ?? null,
     status: posting.status,

@@ -4,7 +4,7 @@ import { buildCache } from './build-cache';
 import { postingHtml } from './html';
 import { loadContent, type Content } from './load';
 import { resolveSection, type ResolvedSection } from './pipeline';
-import { acceptsApplications, isPublished, type Posting } from './posting';
+import { acceptsApplications, isPublished, postedOn, type Posting } from './posting';
 import { postingVersionOf, type PostingVersion } from './posting-version';
 
 const loaded = buildCache<Content>();
@@ -28,10 +28,14 @@ export async function listAllPostings(): Promise<Posting[]> {
 
 /** Postings taking applications now, newest first: what feeds, the sitemap and the public API list. */
 export async function listOpenPostings(now = new Date()): Promise<Posting[]> {
-  const published = (date: Posting) => date.datePosted ?? date.updatedAt;
   return (await listPostings())
     .filter((p) => acceptsApplications(p, now))
-    .sort((a, b) => published(b).localeCompare(published(a)) || a.title.localeCompare(b.title, 'en'));
+    .sort(
+      (a, b) =>
+        postedOn(b).localeCompare(postedOn(a)) ||
+        b.publishedAt.localeCompare(a.publishedAt) ||
+        a.title.localeCompare(b.title, 'en'),
+    );
 }
 
 export async function getPosting(slug: string): Promise<Posting | undefined> {

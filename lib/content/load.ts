@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import type { CommonSectionsOptions } from './common-sections-plugin';
 import { ContentError, ContentErrors } from './content-error';
 import { parsePostingFrontMatter } from './front-matter';
+import { postingFileDates } from './git-dates';
 import { bodyPlugins } from './pipeline';
 import { SLUG_PATTERN, type Posting } from './posting';
 
@@ -36,7 +37,9 @@ export async function loadContent(root: string): Promise<Content> {
 
   const postings: Posting[] = [];
   const seen = new Map<string, string>();
-  for (const name of await mdxFiles(postingsDir)) {
+  const names = await mdxFiles(postingsDir);
+  const dates = await postingFileDates(postingsDir, names);
+  for (const name of names) {
     const full = path.join(postingsDir, name);
     const file = rel(full);
     const slug = name.replace(/\.mdx$/, '').toLowerCase();
@@ -49,12 +52,13 @@ export async function loadContent(root: string): Promise<Content> {
       continue;
     }
     seen.set(slug, file);
-    const [source, stat] = await Promise.all([fs.readFile(full, 'utf8'), fs.stat(full)]);
+    const source = await fs.readFile(full, 'utf8');
+    const { publishedAt, updatedAt, datedByFile } = dates.get(name)!;
     try {
       const { data, body } = parsePostingFrontMatter(file, source);
       const used = new Set<string>();
       await checkMdx(file, body, { known, file, used }, errors);
-      postings.push({ ...data, slug, file, body, sections: [...used], updatedAt: stat.mtime.toISOString() });
+      postings.push({ ...data, slug, file, body, sections: [...used], publishedAt, updatedAt, datedByFile });
     } catch (error) {
       if (error instanceof ContentError) errors.push(error);
       else throw error;

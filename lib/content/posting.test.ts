@@ -15,7 +15,9 @@ function posting(overrides: Partial<Posting> = {}): Posting {
     sections: [],
     questions: [],
     hiringTeam: [],
+    publishedAt: '2026-01-01T00:00:00.000Z',
     updatedAt: '2026-01-01T00:00:00.000Z',
+    datedByFile: false,
     ...overrides,
   };
 }

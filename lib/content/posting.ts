@@ -8,9 +8,18 @@ export type Posting = PostingFrontMatter & {
   body: string;
   /** Section names the body places itself. */
   sections: string[];
-  /** The file's modification time. */
+  /** When it was first published (lib/content/git-dates.ts): what dates it when front matter has no datePosted. */
+  publishedAt: string;
+  /** When its file last changed: its last commit, or the file's time while it has changes not committed. */
   updatedAt: string;
+  /** Published by a change git has not recorded (or without git): dated by the file, which a checkout moves. */
+  datedByFile: boolean;
 };
+
+/** The day a posting is dated by everywhere (page, feeds, sitemap order, API, alerts): its own or its first. */
+export function postedOn(posting: Pick<Posting, 'datePosted' | 'publishedAt'>): string {
+  return posting.datePosted ?? posting.publishedAt.slice(0, 10);
+}
 
 // A posting's slug (its file name without .mdx): one pattern for the loader, the forms, the inbox filter and
 // the body limit of the posting page. Question ids have the same shape.
