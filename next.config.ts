@@ -13,12 +13,13 @@ const nextConfig: NextConfig = {
   generateEtags: false,
   async headers() {
     // Every response, static pages and files included, but the resume routes and the resume preview frame's
-    // document, which set stricter policies of their own (a config header would replace them).
+    // document, which set stricter policies of their own (a config header would replace them), and the embed,
+    // which sites in EMBED_ORIGINS may frame: a setting of the running server, so proxy.ts sends its headers.
     const headers = securityHeaders({ dev: process.env.NODE_ENV === 'development' });
     return [
       {
         source:
-          '/((?!admin/applications/[^/]+/resume(?:/preview)?$|api/v1/applications/[^/]+/resume$|resume-viewer$).*)',
+          '/((?!admin/applications/[^/]+/resume(?:/preview)?$|api/v1/applications/[^/]+/resume$|resume-viewer$|embed/).*)',
         headers,
       },
     ];

@@ -5,10 +5,12 @@ import { actionBodyValid } from '@/features/apply/gate/action-body';
 import { jsActionBodyValid, noJsActionFieldsValid } from '@/features/apply/gate/action-fields';
 import { FORM_ROUTES } from '@/features/apply/gate/form-routes';
 import { APPLY_STAMP_HEADER, applyStamp } from '@/features/apply/gate/stamp';
+import { allowedOrigin, embedFrameAncestors } from '@/features/embed/origins';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
 import { isSameOrigin } from '@/lib/http/origin';
 import { clientAddress } from '@/lib/http/request';
+import { securityHeaders } from '@/lib/http/security-headers';
 import { parseRateLimit } from '@/lib/rate-limit';
 
 const APPLY_LIMIT = parseRateLimit(process.env.APPLY_RATE_LIMIT);
@@ -39,6 +41,34 @@ async function actionGate(request: NextRequest) {
   return NextResponse.next();
 }
 
+const PUBLIC_API = /^\/api\/postings(?:\/|$)/;
+
+/**
+ * The embed (its script and its iframe page) may be framed by the sites in EMBED_ORIGINS, a setting read when
+ * the server runs, not when the site was built: next.config.ts leaves these paths to this policy.
+ */
+function embedHeaders() {
+  const response = NextResponse.next();
+  const options = { dev: process.env.NODE_ENV === 'development', frameAncestors: embedFrameAncestors() };
+  for (const { key, value } of securityHeaders(options)) response.headers.set(key, value);
+  return response;
+}
+
+/**
+ * The public posting API answers a browser on the sites in EMBED_ORIGINS (the embed script reads it from there),
+ * and no other: its answer names the one origin that asked, so it varies by Origin for every cache on the way.
+ */
+function publicApiCors(request: NextRequest) {
+  const origin = allowedOrigin(request.headers.get('origin'));
+  const cors: Record<string, string> = { Vary: 'Origin' };
+  if (origin) Object.assign(cors, { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Methods': 'GET' });
+  if (request.method === 'OPTIONS')
+    return new NextResponse(null, { status: 204, headers: { ...cors, Allow: 'GET, HEAD, OPTIONS' } });
+  const response = NextResponse.next();
+  for (const [key, value] of Object.entries(cors)) response.headers.set(key, value);
+  return response;
+}
+
 /**
  * Every POST to a posting page passes here before Next reads it as a server action (server.ts has already
  * refused a body larger than the form can be). Next answers a cross-site Origin or a body that is not an
@@ -46,8 +76,10 @@ async function actionGate(request: NextRequest) {
  * refused before anything is read.
  */
 export async function proxy(request: NextRequest) {
-  if (request.method !== 'POST') return NextResponse.next();
   const { pathname } = request.nextUrl;
+  if (pathname.startsWith('/embed/')) return embedHeaders();
+  if (PUBLIC_API.test(pathname)) return publicApiCors(request);
+  if (request.method !== 'POST') return NextResponse.next();
   if (FORM_ROUTES.has(pathname)) return NextResponse.next();
   if (!POSTING.test(pathname)) return actionGate(request);
   const back = request.nextUrl.pathname;
@@ -103,9 +135,12 @@ export async function proxy(request: NextRequest) {
 
 export const config = {
   // Every request with a body to a posting page (a POST always has one of these headers), and every server
-  // action elsewhere (a Next-Action header, or a multipart form); reading pages (GET, no body) never passes
-  // through here, so static pages stay static.
+  // action elsewhere (a Next-Action header, or a multipart form); of the requests that read, only the embed's and
+  // the public API's (for their runtime headers), so the pages stay static and never wait on this.
   matcher: [
+    '/embed/:path*',
+    '/api/postings',
+    '/api/postings/:path*',
     { source: '/((?!_next/).*)', has: [{ type: 'header', key: 'next-action' }] },
     { source: '/((?!_next/).*)', has: [{ type: 'header', key: 'content-type', value: '(?:multipart/form-data).*' }] },
     { source: '/careers/:slug', has: [{ type: 'header', key: 'content-type' }] },

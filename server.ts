@@ -8,6 +8,7 @@ import http from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { databaseLocation } from '@/db/location';
+import { embedOriginsFromEnv } from '@/features/embed/origins';
 import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
 import { metricsSettingsFromEnv } from '@/features/operations/metrics-settings';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
@@ -43,6 +44,7 @@ const logRequests = logRequestsFromEnv();
 hiringTeamFromEnv();
 secretSetting(process.env.APP_SECRET, databaseLocation().dialect);
 resumeStoreFromEnv();
+embedOriginsFromEnv();
 const metricsSettings = metricsSettingsFromEnv();
 // Next's own lines (its errors) and the site's become JSON too with LOG_FORMAT=json (a collector never reads a
 // line of plain text), and none carries the values a failed query quoted.

@@ -1,5 +1,6 @@
 import { SEED } from './fixtures/apply';
 import { seedApplication } from './fixtures/db';
+import { E2E_EMBED_HOST } from './fixtures/env';
 import { loopback, send } from './fixtures/http';
 import { startExtraServer, type ExtraServer } from './fixtures/servers';
 import { expect, test } from './fixtures/test';
@@ -47,6 +48,11 @@ test('every kind of response carries the security headers', async ({ request, ba
     const response = await request.get(path);
     expectSecure(response.headers(), path);
   }
+  // The embed, framed by the sites in EMBED_ORIGINS alone: its headers come from the proxy, at run time.
+  for (const path of ['/embed/v1/jobs', '/embed/v1/jobs.js', '/embed/v1/nothing-here'])
+    expectSecure((await request.get(path)).headers(), path, E2E_EMBED_HOST);
+  const preflight = await request.fetch('/api/postings', { method: 'OPTIONS', headers: { Origin: E2E_EMBED_HOST } });
+  expectSecure(preflight.headers(), 'CORS preflight');
   // Written outside React: the proxy's refusal and the server's 413.
   const crossSite = await send(`${baseURL}${SEED}`, {
     from: loopback(),

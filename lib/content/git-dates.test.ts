@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { postingFileDates } from './git-dates';
+import { isShallowClone, postingFileDates } from './git-dates';
 import { loadContent } from './load';
 
 const roots: string[] = [];
@@ -69,6 +69,20 @@ test('a fresh clone, made later, has the same dates as the repository it came fr
   const [original, cloned] = await Promise.all([dates(repo.postings), dates(path.join(clone, 'content', 'postings'))]);
   assert.deepEqual(cloned, original);
   assert.equal(cloned.get('designer.mdx')!.publishedAt, '2026-05-01T12:00:00.000Z');
+  assert.equal(await isShallowClone(repo.postings), false);
+});
+
+test('a shallow clone is told apart, so content:check can say its dates are the clone’s', async () => {
+  const repo = repository();
+  repo.write('engineer.mdx');
+  repo.commit('2026-05-01T12:00:00Z');
+  repo.write('engineer.mdx', 'open', 'Staff Engineer');
+  repo.commit('2026-06-01T12:00:00Z');
+  const clone = path.join(tempDir(), 'shallow');
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.root}`, clone]);
+  const postings = path.join(clone, 'content', 'postings');
+  assert.equal(await isShallowClone(postings), true);
+  assert.equal((await dates(postings)).get('engineer.mdx')!.publishedAt, '2026-06-01T12:00:00.000Z');
 });
 
 test('a draft is published by the commit that opened it, not the one that added it', async () => {

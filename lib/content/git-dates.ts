@@ -115,3 +115,16 @@ async function gitHistory(dir: string): Promise<History | undefined> {
     return undefined;
   }
 }
+
+/**
+ * A shallow clone (CI's `--depth 1`) holds only its last commits: a posting added before them is dated by the
+ * oldest it holds, which moves with every deploy. content:check says so.
+ */
+export async function isShallowClone(dir: string): Promise<boolean> {
+  try {
+    const { stdout } = await run('git', ['rev-parse', '--is-shallow-repository'], { cwd: dir });
+    return stdout.trim() === 'true';
+  } catch {
+    return false;
+  }
+}

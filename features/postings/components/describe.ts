@@ -1,6 +1,7 @@
 import type { EMPLOYMENT_TYPES } from '@/lib/content/posting-schema';
 
-const EMPLOYMENT: Record<(typeof EMPLOYMENT_TYPES)[number], string> = {
+/** How the listing words each employment type (the embed sends the same words to the browser). */
+export const EMPLOYMENT_LABELS: Record<(typeof EMPLOYMENT_TYPES)[number], string> = {
   FULL_TIME: 'Full time',
   PART_TIME: 'Part time',
   CONTRACTOR: 'Contract',
@@ -11,4 +12,4 @@ const EMPLOYMENT: Record<(typeof EMPLOYMENT_TYPES)[number], string> = {
   OTHER: 'Other',
 };
 
-export const describeEmployment = (type: (typeof EMPLOYMENT_TYPES)[number]) => EMPLOYMENT[type];
+export const describeEmployment = (type: (typeof EMPLOYMENT_TYPES)[number]) => EMPLOYMENT_LABELS[type];
