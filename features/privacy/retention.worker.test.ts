@@ -14,7 +14,7 @@ import { compactSearchIndex } from '@/jobs/maintenance';
 import type { ApplicationStatus } from '@/lib/status';
 import { applicationRows } from '@/test-support/application-rows';
 import { freshDatabase, testDialects } from '@/test-support/databases';
-import { applyRetention } from './retention';
+import { applyRetention, eraseIfStillDue } from './retention';
 
 // Retention and erasure on both databases, with the clock moved forward instead of waiting a year.
 
@@ -77,6 +77,25 @@ test('RETENTION_DAYS: 365 by default; anything but a whole number of days, 1 or 
 
 for (const dialect of testDialects()) {
   describe(`retention and erasure on ${dialect}`, () => {
+    test('an application moved back out of its final status after the batch found it due is kept', async (t) => {
+      const database = await freshDatabase(dialect, t);
+      const { db, t: tables } = database;
+      const now = Date.now();
+      const cutoff = new Date(now - 365 * DAY);
+      const reopened = await seed(database, 'reopened@example.com', 'Reopened', 'rejected', now - 400 * DAY);
+      const due = await seed(database, 'due@example.com', 'Still Due', 'rejected', now - 400 * DAY);
+      // The batch has read both ids; then a manager moves one back into the pipeline, which stops its clock.
+      await db
+        .update(tables.applications)
+        .set({ status: 'interview', decidedAt: null })
+        .where(eq(tables.applications.id, reopened));
+      assert.equal(await eraseIfStillDue({ database, id: reopened, cutoff, now, days: 365 }), null);
+      assert.equal((await application_(database, reopened)).erasedAt, null);
+      assert.equal((await application_(database, reopened)).fullName, 'Reopened');
+      assert.equal((await eraseIfStillDue({ database, id: due, cutoff, now, days: 365 }))?.id, due);
+      assert.equal((await application_(database, due)).fullName, 'Erased applicant');
+    });
+
     test('the worker anonymises exactly the applications whose final status is older than the period', async (t) => {
       const database = await freshDatabase(dialect, t);
       const now = Date.now();
