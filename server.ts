@@ -11,6 +11,7 @@ import { databaseLocation } from '@/db/location';
 import { embedOriginsFromEnv } from '@/features/embed/origins';
 import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
 import { metricsSettingsFromEnv } from '@/features/operations/metrics-settings';
+import { DRAINING_BODY, shutdownDelayMsFromEnv } from '@/features/operations/shutdown';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
 import { badPath, pathnameOf } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
@@ -45,6 +46,7 @@ hiringTeamFromEnv();
 secretSetting(process.env.APP_SECRET, databaseLocation().dialect);
 resumeStoreFromEnv();
 embedOriginsFromEnv();
+const shutdownDelayMs = shutdownDelayMsFromEnv();
 const metricsSettings = metricsSettingsFromEnv();
 // Next's own lines (its errors) and the site's become JSON too with LOG_FORMAT=json (a collector never reads a
 // line of plain text), and none carries the values a failed query quoted.
@@ -68,6 +70,8 @@ await app.prepare();
 
 // Set on SIGTERM (below): responses in progress are the connection's last, and each one ending lets it close.
 let stopping = false;
+// Set on SIGTERM for SHUTDOWN_DELAY_SECONDS first: everything is served, but /readyz says the instance is going.
+let draining = false;
 const inFlight = new Set<http.ServerResponse>();
 
 const server = http.createServer((request, response) => {
@@ -141,6 +145,11 @@ const server = http.createServer((request, response) => {
     }, LINGER_MS).unref();
     return;
   }
+  if (draining && pathname === '/readyz') {
+    for (const { key, value } of securityHeaders()) response.setHeader(key, value);
+    response.writeHead(503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(DRAINING_BODY);
+    return;
+  }
   if (scrape) return metrics!.answer(request, response);
   // Lines the site writes while answering name this request (lib/log.ts).
   requestContext.run({ requestId }, () => void handle(request, response));
@@ -151,23 +160,41 @@ server.listen(port, hostname, () => console.log(`Careers site on http://${hostna
 // templates, SMTP) is a chunk of its own, loaded once the server listens: the first page does not wait for it.
 const worker = await import('@/jobs/start').then(({ startWorkerFromEnv }) => startWorkerFromEnv());
 
-// SIGTERM (an orchestrator stopping the instance) or SIGINT: accept no new connection, let the requests in flight
-// finish and the worker finish the email it is sending, then exit. What still runs after SHUTDOWN_MS is cut off.
+// SIGTERM (an orchestrator stopping the instance) or SIGINT: with SHUTDOWN_DELAY_SECONDS, first a while of
+// serving with /readyz at 503; then accept no new connection, let the requests in flight finish and the worker
+// finish the email it is sending, and exit. What still runs after SHUTDOWN_MS is cut off.
 const SHUTDOWN_MS = 10_000;
+let drainTimer: NodeJS.Timeout | undefined;
+let drainingAt = 0;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    // A signal to the process group reaches this process again through npm (`npm start`): once.
     if (stopping) return;
-    stopping = true;
-    console.log(`[server] ${signal}: finishing ${inFlight.size} request(s) in flight`);
-    // A kept-alive connection would otherwise wait out its idle timeout after its last response.
-    for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    setTimeout(() => {
-      console.error(`[server] requests still running after ${SHUTDOWN_MS / 1000} s; exiting`);
-      process.exit(1);
-    }, SHUTDOWN_MS).unref();
-    void Promise.all([closed, worker?.stop(), metrics?.close()]).finally(() => process.exit(0));
+    if (shutdownDelayMs > 0 && !draining) {
+      draining = true;
+      drainingAt = Date.now();
+      console.log(`[server] ${signal}: /readyz answers 503; stopping in ${shutdownDelayMs / 1000} s`);
+      drainTimer = setTimeout(() => stop(signal), shutdownDelayMs);
+      return;
+    }
+    // A signal to the process group reaches this process again through npm (`npm start`), at once: that is the
+    // first one's echo. A second signal later while draining (Ctrl-C twice) stops now.
+    if (draining && Date.now() - drainingAt < 1000) return;
+    clearTimeout(drainTimer);
+    stop(signal);
   });
+}
+
+function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[server] ${signal}: finishing ${inFlight.size} request(s) in flight`);
+  // A kept-alive connection would otherwise wait out its idle timeout after its last response.
+  for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.error(`[server] requests still running after ${SHUTDOWN_MS / 1000} s; exiting`);
+    process.exit(1);
+  }, SHUTDOWN_MS).unref();
+  void Promise.all([closed, worker?.stop(), metrics?.close()]).finally(() => process.exit(0));
 }

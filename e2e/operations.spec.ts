@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,4 +64,51 @@ test('a server with a bad RESUME_STORAGE does not start, and says why', () => {
   expect(started.status).not.toBe(0);
   expect(started.stderr).toContain('RESUME_STORAGE must be "database" or "s3"; got "bucket"');
   expect(started.stdout).not.toContain('Careers site on');
+});
+
+// Drain first: a load balancer that probes /readyz stops sending traffic before the server stops listening.
+test('with SHUTDOWN_DELAY_SECONDS, SIGTERM turns /readyz to 503 while pages are still served, then the server stops', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'sqlite', 'a server of its own, on one port');
+  storesNothing();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-drain-'));
+  const origin = `http://127.0.0.1:${E2E_PORT + 47}`;
+  const child = spawn(process.execPath, ['dist/server.mjs', '-p', String(E2E_PORT + 47), '-H', '127.0.0.1'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: `file:${path.join(dir, 'careers.db')}`,
+      MAIL_WORKER: 'off',
+      SHUTDOWN_DELAY_SECONDS: '2',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    await expect
+      .poll(
+        () =>
+          fetch(`${origin}/readyz`).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 20_000 },
+      )
+      .toBe(200);
+    const signalled = Date.now();
+    child.kill('SIGTERM');
+    await expect.poll(() => fetch(`${origin}/readyz`).then((r) => r.status)).toBe(503);
+    const draining = await fetch(`${origin}/readyz`);
+    expect(await draining.json()).toEqual({ status: 'stopping', checks: { server: 'shutting down' } });
+    expect(draining.headers.get('cache-control')).toBe('no-store');
+    expect(draining.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect((await fetch(`${origin}/careers`)).status, 'still serving while it drains').toBe(200);
+    expect(await exited).toBe(0);
+    expect(Date.now() - signalled).toBeGreaterThanOrEqual(2_000);
+    expect(log).toContain('SIGTERM: /readyz answers 503; stopping in 2 s');
+    await expect(fetch(`${origin}/careers`)).rejects.toThrow();
+  } finally {
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
