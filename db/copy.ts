@@ -33,6 +33,8 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['webhookEndpoints', (t) => t.webhookEndpoints.id],
   ['webhookDeliveries', (t) => t.webhookDeliveries.id],
   ['apiTokens', (t) => t.apiTokens.id],
+  ['alertSubscriptions', (t) => t.alertSubscriptions.id],
+  ['postingAnnouncements', (t) => t.postingAnnouncements.postingSlug],
   // The dashboard's rollups, last: copied as they are (they count erased applications too), over what the
   // target's triggers made of the rows above (which arrive with their latest status, not their history).
   ['pipelineDays', (t) => t.pipelineDays.day],
@@ -116,6 +118,7 @@ async function resetIdentities(target: Database): Promise<void> {
     'webhook_endpoints',
     'webhook_deliveries',
     'api_tokens',
+    'alert_subscriptions',
   ]) {
     await rows(
       target,

@@ -11,7 +11,12 @@ test('the home page leads to the listing', async ({ page }) => {
 
 test('the listing groups open postings by category, ordered by position then title', async ({ page }) => {
   await page.goto('/careers');
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Design', 'Open Positions']);
+  // The categories, then the job alert form under the list.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+    'Design',
+    'Open Positions',
+    'Tell me about new jobs',
+  ]);
   const openPositions = page.getByRole('region', { name: 'Open Positions' }).getByRole('link');
   // Data Platform Engineer has position 1, the seed posting position 2.
   await expect(openPositions).toHaveText(['Data Platform Engineer', 'Senior Backend Engineer (Remote)']);
@@ -22,7 +27,7 @@ test('the listing groups open postings by category, ordered by position then tit
 
 test('filters work without JavaScript and live in the URL', async ({ noJsPage: page }) => {
   await page.goto('/careers');
-  await page.getByLabel('Team').selectOption('Design');
+  await page.getByRole('search', { name: 'Filter positions' }).getByLabel('Team').selectOption('Design');
   await page.getByRole('button', { name: 'Show positions' }).click();
   await expect(page).toHaveURL(/category=Design/);
   await expect(page.getByRole('link', { name: 'Product Designer' })).toBeVisible();

@@ -1,7 +1,8 @@
 import { openDatabase } from '@/db/database';
+import { announceMsFromEnv } from '@/features/alerts/announce';
 import { pacingFromEnv } from '@/features/mail/deliver';
 import { transportFromEnv } from '@/features/mail/transport';
-import { auditRetentionDays, retentionDays } from '@/features/privacy/retention-days';
+import { alertsRetentionDays, auditRetentionDays, retentionDays } from '@/features/privacy/retention-days';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
 import { webhookSettings } from '@/features/webhooks/settings';
 import { startWorker, type Worker } from './worker';
@@ -14,7 +15,9 @@ export async function startWorkerFromEnv(env: NodeJS.ProcessEnv = process.env): 
   // A bad setting stops the start, not every later cycle (nor the privacy notice).
   retentionDays(env.RETENTION_DAYS);
   auditRetentionDays(env.AUDIT_RETENTION_DAYS);
+  alertsRetentionDays(env.ALERTS_RETENTION_DAYS);
   const pacing = pacingFromEnv(env);
+  const announceMs = announceMsFromEnv(env.ALERTS_ANNOUNCE_SECONDS);
   const webhooks = webhookSettings(env);
   if (env.MAIL_WORKER === 'off') return null;
   if (env.MAIL_WORKER && env.MAIL_WORKER !== 'on') {
@@ -22,7 +25,7 @@ export async function startWorkerFromEnv(env: NodeJS.ProcessEnv = process.env): 
   }
   const database = await openDatabase(undefined, { pool: 'worker' });
   const transport = transportFromEnv(env);
-  const worker = startWorker({ database, transport, store: resumeStoreFromEnv(env), pacing, webhooks });
+  const worker = startWorker({ database, transport, store: resumeStoreFromEnv(env), pacing, webhooks, announceMs });
   console.log(`Worker running: mail through ${transport.describe}`);
   return {
     runOnce: worker.runOnce,

@@ -1,11 +1,15 @@
 import type { Database } from '@/db/database';
 import { deleteStaleRateLimits } from '@/db/rate-limit';
+import { announceNewPostings } from '@/features/alerts/announce';
+import { queueDigests } from '@/features/alerts/digest';
+import { announceablePostings } from '@/features/alerts/open-postings';
+import { deleteExpiredSubscriptions } from '@/features/alerts/subscriptions';
 import { deleteOldAuditEntries } from '@/features/audit/log';
 import { deleteExpiredAccess } from '@/features/candidate/links';
 import { DEFAULT_PACING, deliverDue, type Pacing } from '@/features/mail/deliver';
 import type { Transport } from '@/features/mail/transport';
 import { applyRetention } from '@/features/privacy/retention';
-import { auditRetentionDays } from '@/features/privacy/retention-days';
+import { alertsRetentionDays, auditRetentionDays } from '@/features/privacy/retention-days';
 import type { ResumeStore } from '@/features/resumes/store';
 import { sweepOrphans } from '@/features/resumes/sweep';
 import { deliverDueWebhooks } from '@/features/webhooks/deliver';
@@ -26,8 +30,12 @@ export type WorkerOptions = {
   webhooks?: WebhookSettings;
   /** How often the outbox is looked at. */
   pollMs?: number;
-  /** How often retention and the tidying run. */
+  /** How often retention and the tidying run (and the weekly digests are looked at). */
   hourlyMs?: number;
+  /** How often the postings are read for new ones to announce to the job alerts. */
+  announceMs?: number;
+  /** Where the postings are (content/ of the working directory). */
+  contentRoot?: string;
   now?: () => number;
   log?: (line: string) => void;
 };
@@ -47,11 +55,14 @@ export function startWorker({
   webhooks = DEFAULT_WEBHOOK_SETTINGS,
   pollMs = 1_000,
   hourlyMs = 3_600_000,
+  announceMs = 60_000,
+  contentRoot,
   now = Date.now,
   log = console.log,
 }: WorkerOptions): Worker {
   let stopped = false;
   let lastHourly = 0;
+  let lastAnnounced = 0;
   const cut = new AbortController();
   const cycle = async () => {
     const delivered = await deliverDue({ database, transport, now, pacing, stopping: () => stopped });
@@ -60,6 +71,13 @@ export function startWorker({
     if (stopped) return;
     await forgetErasedMail({ database, transport });
     await compactSearchIndex(database);
+    // A posting opens with a deploy (a new file, a draft opened) or on its datePosted: read every minute.
+    if (now() - lastAnnounced >= announceMs) {
+      lastAnnounced = now();
+      const open = await announceablePostings({ root: contentRoot, now: now() });
+      const announced = await announceNewPostings({ database, postings: open, now: now() });
+      if (announced.length) log(`[alerts] announced ${announced.length} new posting(s)`);
+    }
     if (now() - lastHourly >= hourlyMs) {
       lastHourly = now();
       const erased = await applyRetention({ database, store, now: now() });
@@ -68,6 +86,9 @@ export function startWorker({
       await deleteStaleRateLimits({ database, now: now() });
       await deleteOldAuditEntries({ database, now: now(), days: auditRetentionDays() });
       await deleteOldDeliveries({ database, now: now() });
+      const digests = await queueDigests({ database, now: now() });
+      if (digests) log(`[alerts] ${digests} weekly digest(s) queued`);
+      await deleteExpiredSubscriptions({ database, now: now(), days: alertsRetentionDays() });
       if (store.kind === 's3') await sweepOrphans({ database, store, now: now() });
     }
   };

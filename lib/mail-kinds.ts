@@ -10,6 +10,9 @@ export const MAIL_KINDS = [
   'invitation',
   'assignment',
   'webhook_paused',
+  'alert_confirm',
+  'job_alert',
+  'alert_digest',
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -26,4 +29,7 @@ export const MAIL_LABELS: Record<MailKind, string> = {
   invitation: 'Invitation to the hiring team',
   assignment: 'Assignment notice, to the team member',
   webhook_paused: 'A webhook endpoint was paused, to its owner',
+  alert_confirm: 'Confirmation of a job alert',
+  job_alert: 'Job alert: a new posting',
+  alert_digest: 'Job alert: the week’s new postings',
 };

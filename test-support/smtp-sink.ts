@@ -14,6 +14,8 @@ export type ReceivedMail = {
   text: string;
   html: string;
   messageId: string;
+  /** Every header as sent, by its lower-case name (the last, if repeated). */
+  headers: Record<string, string>;
   receivedAt: number;
 };
 
@@ -58,6 +60,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
             from: parsed.from?.text ?? '',
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
+            headers: Object.fromEntries(
+              parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).trim()]),
+            ),
             html: typeof parsed.html === 'string' ? parsed.html : '',
             messageId: parsed.messageId ?? '',
             receivedAt: Date.now(),

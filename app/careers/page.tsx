@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { AlertSignup } from '@/features/alerts/components/alert-signup';
+import { alertFacets } from '@/features/alerts/facets';
 import { PostingFilters } from '@/features/postings/components/posting-filters';
 import { PostingList } from '@/features/postings/components/posting-list';
 import { feedLinks } from '@/features/postings/feed-links';
@@ -35,6 +37,7 @@ export default async function CareersPage({ searchParams }: Props) {
       </header>
       <PostingFilters categories={categories} category={category} q={q} />
       <PostingList groups={groupByCategory(shown)} total={all.length} filtered={Boolean(category || q)} />
+      <AlertSignup facets={await alertFacets()} category={category} />
     </>
   );
 }

@@ -234,6 +234,33 @@ export const PERSONAL_DATA = {
     lastUsedAt: no,
     revokedAt: no,
   },
+  // A job alert is the candidate's (features/alerts): in their download, gone with them, and gone by itself
+  // unconfirmed after a few days or ALERTS_RETENTION_DAYS after its last renewal.
+  alertSubscriptions: {
+    id: no,
+    email: candidate('row', shown('email', 'Email')),
+    emailKey: candidate('row'),
+    category: candidate('row', shown('category', 'Team')),
+    department: candidate('row', shown('department', 'Department')),
+    location: candidate('row', shown('location', 'Location')),
+    remoteOnly: candidate('row', shown('remoteOnly', 'Remote only')),
+    frequency: candidate('row', shown('frequency', 'How often')),
+    nonce: no,
+    createdAt: candidate('row', shown('createdAt', 'Signed up')),
+    confirmedAt: candidate('row', shown('confirmedAt', 'Confirmed')),
+    renewedAt: candidate('row', shown('renewedAt', 'Last renewed')),
+    lastDigestAt: no,
+  },
+  // The company's postings, as announced: nobody's data.
+  postingAnnouncements: {
+    postingSlug: no,
+    title: no,
+    category: no,
+    department: no,
+    location: no,
+    remote: no,
+    announcedAt: no,
+  },
 } satisfies Declaration;
 
 export type PersonalTable = keyof typeof PERSONAL_DATA;

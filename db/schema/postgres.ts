@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   index,
   integer,
@@ -11,6 +12,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { Answer } from '@/features/apply/questions';
+import { ALERT_FREQUENCIES } from '@/lib/alert-frequencies';
 import { AUDIT_ACTIONS } from '@/lib/audit-actions';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
@@ -372,4 +374,44 @@ export const apiTokens = pgTable(
     revokedAt: time('revoked_at'),
   },
   (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
+);
+
+// ---- Job alerts ----
+
+export const alertSubscriptions = pgTable(
+  'alert_subscriptions',
+  {
+    id: id(),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    category: text('category'),
+    department: text('department'),
+    location: text('location'),
+    remoteOnly: boolean('remote_only').notNull().default(false),
+    frequency: text('frequency', { enum: ALERT_FREQUENCIES }).notNull(),
+    nonce: text('nonce').notNull(),
+    createdAt: time('created_at').notNull(),
+    confirmedAt: time('confirmed_at'),
+    renewedAt: time('renewed_at').notNull(),
+    lastDigestAt: time('last_digest_at'),
+  },
+  (t) => [
+    index('alert_subscriptions_email').on(t.emailKey),
+    index('alert_subscriptions_confirmed').on(t.frequency, t.confirmedAt),
+    index('alert_subscriptions_created').on(t.createdAt),
+  ],
+);
+
+export const postingAnnouncements = pgTable(
+  'posting_announcements',
+  {
+    postingSlug: text('posting_slug').primaryKey(),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    department: text('department'),
+    location: text('location'),
+    remote: boolean('remote').notNull(),
+    announcedAt: time('announced_at').notNull(),
+  },
+  (t) => [index('posting_announcements_at').on(t.announcedAt)],
 );

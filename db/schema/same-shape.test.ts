@@ -40,6 +40,8 @@ const twins: AllTwins = {
   webhookEndpoints: true,
   webhookDeliveries: true,
   apiTokens: true,
+  alertSubscriptions: true,
+  postingAnnouncements: true,
 };
 
 test('every table has a twin of the same name and columns in both schemas', () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { Answer } from '@/features/apply/questions';
+import { ALERT_FREQUENCIES } from '@/lib/alert-frequencies';
 import { AUDIT_ACTIONS } from '@/lib/audit-actions';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
@@ -424,4 +425,55 @@ export const apiTokens = sqliteTable(
     revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
   },
   (t) => [uniqueIndex('api_tokens_hash').on(t.tokenHash)],
+);
+
+// ---- Job alerts ----
+
+/**
+ * A job alert: postings that open and match its filters (null: any) are emailed to the address, one by one or
+ * in a weekly digest. It counts once confirmed by a click (double opt-in) and lives ALERTS_RETENTION_DAYS after
+ * its last renewal. Its links carry a token made from `nonce` and APP_SECRET (features/alerts/tokens.ts), so no
+ * token is stored; a new nonce voids every link sent before.
+ */
+export const alertSubscriptions = sqliteTable(
+  'alert_subscriptions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    email: text('email').notNull(),
+    emailKey: text('email_key').notNull(),
+    category: text('category'),
+    department: text('department'),
+    location: text('location'),
+    remoteOnly: integer('remote_only', { mode: 'boolean' }).notNull().default(false),
+    frequency: text('frequency', { enum: ALERT_FREQUENCIES }).notNull(),
+    nonce: text('nonce').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    confirmedAt: integer('confirmed_at', { mode: 'timestamp_ms' }),
+    renewedAt: integer('renewed_at', { mode: 'timestamp_ms' }).notNull(),
+    lastDigestAt: integer('last_digest_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('alert_subscriptions_email').on(t.emailKey),
+    index('alert_subscriptions_confirmed').on(t.frequency, t.confirmedAt),
+    index('alert_subscriptions_created').on(t.createdAt),
+  ],
+);
+
+/**
+ * Each posting announced to the alerts, once ever: the instance whose insert lands announces it, in the same
+ * transaction as the emails it queues; a redeploy, a restart or a second instance finds the row and does not.
+ * What the weekly digest needs of the posting is kept with it.
+ */
+export const postingAnnouncements = sqliteTable(
+  'posting_announcements',
+  {
+    postingSlug: text('posting_slug').primaryKey(),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    department: text('department'),
+    location: text('location'),
+    remote: integer('remote', { mode: 'boolean' }).notNull(),
+    announcedAt: integer('announced_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('posting_announcements_at').on(t.announcedAt)],
 );

@@ -35,6 +35,7 @@ export async function eraseApplication({
       now,
       notify: tellCandidate,
       rateLimitKeys: addressRateLimitKeys,
+      requested: true,
     });
     if (result) {
       const detail = tellCandidate ? 'by an admin; the candidate was told' : 'by an admin';

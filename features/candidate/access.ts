@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { hitRateLimit } from '@/db/rate-limit';
+import { alertRateLimitKeys } from '@/features/alerts/signup';
 import { endEverywhere, revokeLinks } from '@/features/candidate/links';
 import { emailKey } from '@/features/mail/email-key';
 import { mail } from '@/features/mail/messages';
@@ -14,8 +15,11 @@ import { authorizeCandidate, type CandidateContext } from './context';
 // database confirm a guessed address. Erasure drops the row with the person.
 const PER_MAILBOX = { limit: 3, windowMs: 60 * 60 * 1000 };
 
-/** The rate-limit rows that name an address, for erasure to drop. */
-export const addressRateLimitKeys = (key: string) => [`access-mailbox:${sign('rate-limit-mailbox', key)}`];
+/** The rate-limit rows that name an address (its access links', its job alerts'), for erasure to drop. */
+export const addressRateLimitKeys = (key: string) => [
+  `access-mailbox:${sign('rate-limit-mailbox', key)}`,
+  ...alertRateLimitKeys(key),
+];
 
 /** Emails a fresh private link to the address, if it has applications (the caller's answer does not say). */
 export async function requestAccessLink({

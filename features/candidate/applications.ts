@@ -127,7 +127,15 @@ export async function eraseOwnApplication({
         ),
     );
     if (!owned) return null;
-    const result = yield* eraseSteps({ tx, t, id, now, notify: true, rateLimitKeys: addressRateLimitKeys });
+    const result = yield* eraseSteps({
+      tx,
+      t,
+      id,
+      now,
+      notify: true,
+      rateLimitKeys: addressRateLimitKeys,
+      requested: true,
+    });
     // Recorded without the data: who asked, which stub, when.
     yield* run(
       auditEntry({

@@ -81,7 +81,15 @@ export async function exportOwnData(context?: CandidateContext) {
       bytes: await resumeStore().read(r),
     })),
   );
+  // Job alerts at the address: every field the declaration hands out, the same way.
+  const s = t.alertSubscriptions;
+  const jobAlerts = await db
+    .select(Object.fromEntries(shownColumns('alertSubscriptions').map((c) => [c.key, s[c.column]])))
+    .from(s)
+    .where(eq(s.emailKey, candidate.emailKey))
+    .orderBy(asc(s.id));
   return {
+    jobAlerts,
     applications: applications.map(({ resumeId, id, status, ...application }) => ({
       ...application,
       status: CANDIDATE_STATUS[status],

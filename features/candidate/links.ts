@@ -1,5 +1,6 @@
-import { and, eq, gt, isNull, lt, notExists, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, notExists, notInArray, sql } from 'drizzle-orm';
 import type { AppDb, Database, Tables } from '@/db/database';
+import { ALERT_MAIL } from '@/features/mail/messages';
 import { hashToken, isWellFormedToken, newToken } from '@/lib/security/token';
 
 // A candidate's private link and their short session. Tokens are 256 random bits; only their SHA-256 is
@@ -121,7 +122,10 @@ export function forgetAddressIfGone({ tx, t, emailKey }: { tx: AppDb; t: Tables;
       data: null,
       status: sql`CASE WHEN ${o.status} = 'pending' THEN 'failed' ELSE ${o.status} END`,
     })
-    .where(and(isNull(o.applicationId), eq(sql`lower(${o.toAddress})`, emailKey), gone));
+    // A job alert's emails are the alert's, which lives on its own terms (features/alerts/subscriptions.ts).
+    .where(
+      and(isNull(o.applicationId), notInArray(o.kind, [...ALERT_MAIL]), eq(sql`lower(${o.toAddress})`, emailKey), gone),
+    );
   return [live(t.candidateLinks), live(t.candidateSessions), mail];
 }
 

@@ -1,8 +1,9 @@
 import type { Database } from '@/db/database';
+import { alertMailParts } from '@/features/alerts/mail-parts';
 import { createLink } from '@/features/candidate/links';
 import { emailKey } from '@/features/mail/email-key';
 import { maskAddresses } from '@/features/mail/mask';
-import { CARRIES_LINK } from '@/features/mail/messages';
+import { ALERT_MAIL, CARRIES_LINK } from '@/features/mail/messages';
 import { CLAIM_MS, claimNext, markFailed, markRetry, markSent, type ClaimedMail } from '@/features/mail/outbox';
 import { isPermanent, type Transport } from '@/features/mail/transport';
 import { RETRY_MS, retryDelayMs } from '@/lib/backoff';
@@ -43,8 +44,20 @@ export async function deliver({
           `/applications/open?token=${await createLink({ database, emailKey: emailKey(mail.toAddress), now })}`,
         )
       : '';
-    const email = renderEmail(mail.kind, mail.data, link);
-    await transport.send({ to: mail.toAddress, ...email, messageId: messageIdOf(mail), outboxId: mail.id });
+    // A job alert's links and headers, from its subscription as it is now: one unsubscribed meanwhile gets nothing.
+    const alert = ALERT_MAIL.has(mail.kind) ? await alertMailParts({ database, mail }) : null;
+    if (alert === 'gone') {
+      await markFailed({ database, id: mail.id, error: 'not sent: the alert was removed' });
+      return { id: mail.id, outcome: 'failed', error: 'the alert was removed' };
+    }
+    const email = renderEmail(mail.kind, mail.data, alert?.token ?? link);
+    await transport.send({
+      to: mail.toAddress,
+      ...email,
+      headers: alert?.headers,
+      messageId: messageIdOf(mail),
+      outboxId: mail.id,
+    });
     // The confirmation of an erasure is the last trace of the address: it goes once sent, with any copy of it
     // the transport keeps on the site's disk.
     const last = mail.kind === 'erased';

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import type { MailKind } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
+import { site } from '@/lib/site';
 
 // What each email needs, checked when it is queued and again when the worker renders it (the row may be old).
+
+const ALERT_POSTING = z.object({
+  postingSlug: z.string(),
+  title: z.string(),
+  location: z.string().nullable(),
+  remote: z.boolean(),
+});
 
 export const MAIL_DATA = {
   application_received: z.object({ postingTitle: z.string(), reference: z.string(), candidateName: z.string() }),
@@ -22,6 +30,10 @@ export const MAIL_DATA = {
   }),
   // The endpoint's URL is the company's own system, not a person's.
   webhook_paused: z.object({ endpointId: z.number().int(), url: z.string(), lastError: z.string() }),
+  // Job alerts name their subscription; the worker makes its links (features/alerts/tokens.ts) when it sends.
+  alert_confirm: z.object({ subscriptionId: z.number().int() }),
+  job_alert: z.object({ subscriptionId: z.number().int(), postings: z.array(ALERT_POSTING).min(1) }),
+  alert_digest: z.object({ subscriptionId: z.number().int(), postings: z.array(ALERT_POSTING).min(1) }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
@@ -38,6 +50,9 @@ export const CARRIES_LINK: Record<MailKind, boolean> = {
   invitation: false,
   assignment: false,
   webhook_paused: false,
+  alert_confirm: false,
+  job_alert: false,
+  alert_digest: false,
 };
 
 export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
@@ -51,7 +66,14 @@ export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
   invitation: (d) => `${d.inviterEmail} invited you to the hiring team`,
   assignment: (d) => `Assigned to you: ${d.candidateName} for ${d.postingTitle}`,
   webhook_paused: () => 'A webhook endpoint was paused after a day of failures',
+  alert_confirm: () => 'Confirm your job alert',
+  job_alert: (d) => (d.postings.length === 1 ? `New job: ${d.postings[0]!.title}` : `${d.postings.length} new jobs`),
+  alert_digest: (d) =>
+    `This week’s new ${d.postings.length === 1 ? 'job' : `jobs (${d.postings.length})`} at ${site.shortName}`,
 };
+
+/** Emails of a job alert: they carry its links and, but for the confirmation, one-click unsubscribe. */
+export const ALERT_MAIL: ReadonlySet<MailKind> = new Set(['alert_confirm', 'job_alert', 'alert_digest']);
 
 /** An email to queue, with data of the right shape for its kind. */
 export function mail<K extends MailKind>(kind: K, to: string, data: MailData<K>, applicationId?: number) {

@@ -1,5 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
+import { alertLinks } from '@/features/alerts/links';
 import { MAIL_DATA, SUBJECTS, type MailData } from '@/features/mail/messages';
+import { AlertConfirm, AlertDigest, JobAlert } from '@/features/mail/templates/alert-emails';
 import {
   AccessLink,
   ApplicationDuplicate,
@@ -44,6 +46,13 @@ function element(kind: MailKind, raw: unknown, link: string) {
       const { endpointId, ...data } = MAIL_DATA[kind].parse(raw);
       return <WebhookPaused {...data} adminUrl={absoluteUrl(`/admin/webhooks/${endpointId}`)} />;
     }
+    // A job alert's `link` is its token (features/alerts/tokens.ts), made by the worker as it sends.
+    case 'alert_confirm':
+      return <AlertConfirm confirm={alertLinks(link).confirm} />;
+    case 'job_alert':
+      return <JobAlert postings={MAIL_DATA[kind].parse(raw).postings} {...alertLinks(link)} />;
+    case 'alert_digest':
+      return <AlertDigest postings={MAIL_DATA[kind].parse(raw).postings} {...alertLinks(link)} />;
   }
 }
 

@@ -15,6 +15,8 @@ export type OutgoingEmail = {
   html: string;
   text: string;
   messageId: string;
+  /** Headers of its own (a job alert's List-Unsubscribe). */
+  headers?: Record<string, string>;
   /** The outbox row it comes from. */
   outboxId: number;
 };

@@ -15,3 +15,7 @@ export const retentionDays = (setting = process.env.RETENTION_DAYS) => wholeDays
  */
 export const auditRetentionDays = (setting = process.env.AUDIT_RETENTION_DAYS) =>
   wholeDays('AUDIT_RETENTION_DAYS', setting, 730);
+
+/** ALERTS_RETENTION_DAYS (default 365): how long a job alert lives after it was last confirmed, kept or changed. */
+export const alertsRetentionDays = (setting = process.env.ALERTS_RETENTION_DAYS) =>
+  wholeDays('ALERTS_RETENTION_DAYS', setting, 365);

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { AlertSignup } from '@/features/alerts/components/alert-signup';
+import { alertFacets } from '@/features/alerts/facets';
 import { submitApplication } from '@/features/apply/actions';
 import { ApplySection } from '@/features/apply/components/apply-section';
 import { JobPostingJsonLd } from '@/features/postings/components/job-posting-json-ld';
@@ -48,6 +50,7 @@ export default async function PostingPage({ params }: Params) {
       <div className="prose">
         <PostingBody posting={posting} form={<ApplySection posting={posting} action={submitApplication} />} />
       </div>
+      <AlertSignup facets={await alertFacets()} category={posting.category} />
     </article>
   );
 }

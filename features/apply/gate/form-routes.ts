@@ -9,4 +9,8 @@ export const FORM_ROUTES: ReadonlySet<string> = new Set([
   '/applications/session',
   '/applications/sign-out',
   '/applications/access/request',
+  '/alerts/subscribe',
+  '/alerts/manage/update',
+  // RFC 8058's one-click POST comes from a mail client: no Origin, its own small body.
+  '/alerts/unsubscribe',
 ]);

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { UNCONFIRMED_DAYS } from '@/features/alerts/subscriptions';
 import { CANDIDATE_SESSION_MS, LINK_MS } from '@/features/candidate/links';
 import { site } from '@/lib/site';
 
@@ -9,7 +10,7 @@ const HOUR_MS = 60 * 60 * 1000;
  * retention periods are passed in, read where the site runs), so the notice cannot promise what the site does
  * not do.
  */
-export function PrivacyNotice({ days, auditDays }: { days: number; auditDays: number }) {
+export function PrivacyNotice({ days, auditDays, alertDays }: { days: number; auditDays: number; alertDays: number }) {
   return (
     <article className="prose">
       <h1>Privacy notice for candidates</h1>
@@ -61,6 +62,16 @@ export function PrivacyNotice({ days, auditDays }: { days: number; auditDays: nu
         say which team member did what to application number so-and-so and when (opened the resume, changed its status,
         exported a list). They hold the application’s number, never your name, address or anything typed into a search,
         and are deleted after {auditDays} days like every entry of the log.
+      </p>
+      <h2>Job alerts</h2>
+      <p>
+        If you ask for job alerts, we keep your email address, the filters you chose (team, department, location, remote
+        only), how often you want them, and when you asked, confirmed and last renewed them. We use them only to email
+        you jobs that match. Nothing is sent until you confirm from the email we send; an alert not confirmed is deleted
+        within {UNCONFIRMED_DAYS} days. Every alert email has a link to change your alert, keep it, or unsubscribe
+        (which deletes it at once), and your mail program’s own unsubscribe button works too. An alert ends by itself{' '}
+        {alertDays} days after you last confirmed, kept or changed it. Alerts at your address are in the download from
+        your page, and go when you erase your applications or ask us to erase your data.
       </p>
       <h2>What you can do yourself</h2>
       <p>

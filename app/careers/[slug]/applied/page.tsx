@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AlertSignup } from '@/features/alerts/components/alert-signup';
+import { alertFacets } from '@/features/alerts/facets';
 import { getPosting, listPostings } from '@/lib/content';
 
 type Params = { params: Promise<{ slug: string }> };
@@ -31,6 +33,7 @@ export default async function AppliedPage({ params }: Params) {
       <p>
         <Link href="/careers">See our other open positions</Link>
       </p>
+      <AlertSignup facets={await alertFacets()} category={posting.category} />
     </article>
   );
 }

@@ -1,0 +1,67 @@
+import { FilterSelect } from '@/components/ui/filter-select';
+import type { AlertFacets } from '@/features/alerts/facets';
+import type { AlertChoice } from '@/features/alerts/filters';
+
+/** The lists, with the alert's own value kept when no open posting has it any more. */
+const options = (values: string[], current: string | null) =>
+  (current && !values.includes(current) ? [...values, current] : values).map((v) => ({ value: v, label: v }));
+
+/** What an alert asks for: team, department, location, remote only, how often. The sign-up's and the alert page's. */
+export function AlertChoiceFields({ id, facets, choice }: { id: string; facets: AlertFacets; choice: AlertChoice }) {
+  return (
+    <>
+      <div className="alert-signup__filters">
+        <FilterSelect
+          id={`${id}-category`}
+          name="category"
+          label="Team"
+          anyLabel="Any team"
+          value={choice.category ?? ''}
+          options={options(facets.categories, choice.category)}
+        />
+        {facets.departments.length || choice.department ? (
+          <FilterSelect
+            id={`${id}-department`}
+            name="department"
+            label="Department"
+            anyLabel="Any department"
+            value={choice.department ?? ''}
+            options={options(facets.departments, choice.department)}
+          />
+        ) : null}
+        <FilterSelect
+          id={`${id}-location`}
+          name="location"
+          label="Location"
+          anyLabel="Anywhere"
+          value={choice.location ?? ''}
+          options={options(facets.locations, choice.location)}
+        />
+      </div>
+      <div className="field field--checkbox">
+        <input id={`${id}-remote`} name="remoteOnly" type="checkbox" defaultChecked={choice.remoteOnly} />
+        <label htmlFor={`${id}-remote`}>Remote jobs only</label>
+      </div>
+      <fieldset className="field alert-signup__frequency">
+        <legend className="field__label">How often</legend>
+        {(
+          [
+            ['instant', 'As each job opens'],
+            ['weekly', 'Once a week'],
+          ] as const
+        ).map(([value, label]) => (
+          <div className="field--radio" key={value}>
+            <input
+              id={`${id}-${value}`}
+              name="frequency"
+              type="radio"
+              value={value}
+              defaultChecked={choice.frequency === value}
+            />
+            <label htmlFor={`${id}-${value}`}>{label}</label>
+          </div>
+        ))}
+      </fieldset>
+    </>
+  );
+}
