@@ -47,8 +47,7 @@ const PUBLIC_API = /^\/api\/postings(?:\/|$)/;
  * The embed (its script and its iframe page) may be framed by the sites in EMBED_ORIGINS, a setting read when
  * the server runs, not when the site was built: next.config.ts leaves these paths to this policy.
  */
-function embedHeaders() {
-  const response = NextResponse.next();
+function embedHeaders(response: Response) {
   const options = { dev: process.env.NODE_ENV === 'development', frameAncestors: embedFrameAncestors() };
   for (const { key, value } of securityHeaders(options)) response.headers.set(key, value);
   return response;
@@ -77,8 +76,21 @@ function publicApiCors(request: NextRequest) {
  */
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname.startsWith('/embed/')) return embedHeaders();
-  if (PUBLIC_API.test(pathname)) return publicApiCors(request);
+  // The embed's and the public API's own requests get their run-time headers. What the matcher's other entries
+  // catch there (a server action posted to a path Next answers, which would be its bare 500) passes the gates as
+  // anywhere else; any other request goes on to the route (a POST to the API is its 405).
+  const embed = pathname.startsWith('/embed/');
+  if (embed || PUBLIC_API.test(pathname)) {
+    const type = request.headers.get('content-type') ?? '';
+    const action = request.headers.has('next-action') || /^multipart\/form-data/i.test(type);
+    if (embed) return embedHeaders(action ? await gate(request) : NextResponse.next());
+    if (!action) return publicApiCors(request);
+  }
+  return gate(request);
+}
+
+async function gate(request: NextRequest) {
+  const { pathname } = request.nextUrl;
   if (request.method !== 'POST') return NextResponse.next();
   if (FORM_ROUTES.has(pathname)) return NextResponse.next();
   if (!POSTING.test(pathname)) return actionGate(request);

@@ -158,7 +158,14 @@ server.listen(port, hostname, () => console.log(`Careers site on http://${hostna
 
 // Emails, retention and tidying, in this process unless MAIL_WORKER=off. Its code (the database layer, the email
 // templates, SMTP) is a chunk of its own, loaded once the server listens: the first page does not wait for it.
-const worker = await import('@/jobs/start').then(({ startWorkerFromEnv }) => startWorkerFromEnv());
+// A worker that cannot start (its database unreachable, migrations missing) stops the process with the reason: a
+// site that serves pages but never sends an email nor keeps retention would look healthy to everyone.
+const worker = await import('@/jobs/start')
+  .then(({ startWorkerFromEnv }) => startWorkerFromEnv())
+  .catch((error: unknown) => {
+    console.error(`[server] the worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
 
 // SIGTERM (an orchestrator stopping the instance) or SIGINT: with SHUTDOWN_DELAY_SECONDS, first a while of
 // serving with /readyz at 503; then accept no new connection, let the requests in flight finish and the worker

@@ -25,7 +25,7 @@ const hostPage = (site: string, late = false) => `<!doctype html>
 <style>body{font-family:Georgia,serif;margin:2rem}a{color:rgb(160,0,0)}.cj-title{color:rgb(0,128,0);font-size:40px}</style></head>
 <body><main><h1>Example Ltd</h1><p class="cj-meta">Our own paragraph.</p>
 <h2>Work with us</h2>
-<div data-careers-jobs style="--careers-jobs-link: rgb(110, 0, 110)"><a href="${site}/careers">See our open positions</a></div>
+<div data-careers-jobs data-heading-level="3" style="--careers-jobs-link: rgb(110, 0, 110)"><a href="${site}/careers">See our open positions</a></div>
 ${late ? '' : `<script src="${site}/embed/v1/jobs.js" async></script>`}
 <h2>The same, in a frame</h2>
 <iframe src="${site}/embed/v1/jobs" title="Open positions" style="width:100%;border:0;height:120px"
@@ -57,7 +57,8 @@ test('one line of script shows the open positions on another site, filterable, i
   const list = widget(page);
   await expect(list.getByRole('status')).toHaveText('3 open positions');
   expect((await list.locator('.cj-title').allTextContents()).sort()).toEqual(OPEN);
-  await expect(list.getByRole('heading', { level: 2 })).toHaveText(['Design', 'Open Positions']);
+  // Under the host's own h2, as its placeholder asked.
+  await expect(list.getByRole('heading', { level: 3 })).toHaveText(['Design', 'Open Positions']);
   await expect(list.getByText('Berlin, Germany · Full time')).toBeVisible();
   await expect(list.getByText('Europe · Remote · Full time')).toBeVisible();
 
@@ -193,6 +194,16 @@ test('CORS and framing are granted to EMBED_ORIGINS alone; the script is small a
   const body = await script.body();
   expect(body.toString()).toMatch(/^\/\*! careers jobs embed, v1 \*\//);
   expect(zlib.gzipSync(body).length).toBeLessThan(5 * 1024);
+  // A server action posted where the embed or the API lives passes the same gate as anywhere: refused, not a 500.
+  for (const path of ['/embed/v1/nothing-here', '/api/postings/a/b']) {
+    const action = await request.post(path, {
+      headers: { 'Next-Action': 'a'.repeat(42), Origin: 'https://attacker.example' },
+      data: '[]',
+      maxRedirects: 0,
+    });
+    expect(action.status(), path).toBe(403);
+  }
+  expect((await request.post('/api/postings', { data: '{}' })).status()).toBe(405);
   // Hostile filters are text, never markup, and never a 500.
   const hostile = await request.get('/embed/v1/jobs?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&category=%00%ff&q=x');
   expect(hostile.status()).toBe(200);

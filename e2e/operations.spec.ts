@@ -112,3 +112,23 @@ test('with SHUTDOWN_DELAY_SECONDS, SIGTERM turns /readyz to 503 while pages are 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a server whose worker cannot start stops, and says why, instead of serving without it', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'sqlite', 'a server of its own, on one port');
+  storesNothing();
+  // A working directory with the build but without the migrations: the worker's database cannot be opened.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'careers-no-worker-'));
+  for (const name of ['.next', 'node_modules', 'dist', 'public', 'package.json'])
+    fs.symlinkSync(path.resolve(name), path.join(dir, name));
+  const started = spawnSync(process.execPath, ['dist/server.mjs', '-p', String(E2E_PORT + 53), '-H', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, DATABASE_URL: `file:${path.join(dir, 'careers.db')}`, MAIL_WORKER: 'on' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  fs.rmSync(dir, { recursive: true, force: true });
+  expect(started.error, 'it exits by itself, not at the timeout').toBeUndefined();
+  expect(started.status).toBe(1);
+  expect(started.stderr).toContain('[server] the worker could not start');
+  expect(started.stderr).toContain('meta/_journal.json');
+});

@@ -22,6 +22,9 @@ test('a bad entry stops the server with its reason', () => {
     ['https://user@example.com', /without a path, query or user name/],
     ['https://*.example.com', /cannot hold a wildcard/],
     ['*', /"\*" is not an origin/],
+    // What a policy would read as a new directive or a quoted source is no host name.
+    ['https://a.example;script-src', /host name has characters/],
+    ["https://a.example'unsafe-inline'", /host name has characters/],
   ] as const)
     assert.throws(() => embedOriginsFromEnv(setting), reason, setting);
 });

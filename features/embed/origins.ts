@@ -26,6 +26,9 @@ function originOf(entry: string): string {
   if (url.username || url.password || url.search || url.hash || url.pathname !== '/')
     throw problem('must be an origin alone, without a path, query or user name');
   if (url.hostname.includes('*')) throw problem('cannot hold a wildcard: list each site');
+  // The origin goes into a header as it is: a host name or an IP address, nothing a policy could read as syntax.
+  if (!/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])$/.test(url.hostname))
+    throw problem('is not an origin: its host name has characters no host name has');
   return url.origin;
 }
 

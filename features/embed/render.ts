@@ -26,6 +26,8 @@ export type EmbedOptions = {
    * are the site's own). Not SITE_URL's: the embed links to the site that served it.
    */
   site: string;
+  /** The level of the team headings (2 by default): the host page's outline decides. */
+  headingLevel?: number;
 };
 
 export type EmbedRenderer = ReturnType<typeof embedRenderer>;
@@ -106,7 +108,8 @@ export function embedRenderer() {
             `</li>`
           );
         });
-      return `<section class="cj-group" aria-labelledby="cj-team-${i}"><h2 class="cj-team" id="cj-team-${i}">${esc(category)}</h2><ul class="cj-list">${items.join('')}</ul></section>`;
+      const h = `h${options.headingLevel ?? 2}`;
+      return `<section class="cj-group" aria-labelledby="cj-team-${i}"><${h} class="cj-team" id="cj-team-${i}">${esc(category)}</${h}><ul class="cj-list">${items.join('')}</ul></section>`;
     });
     const count = `${shown.length} open position${shown.length === 1 ? '' : 's'}`;
     return {

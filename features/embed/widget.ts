@@ -26,30 +26,36 @@ export function careersJobsWidget(renderer: EmbedRenderer, css: string, settings
     if (host.shadowRoot || host.hasAttribute('data-careers-jobs-ready')) return;
     host.setAttribute('data-careers-jobs-ready', '');
     const root = host.attachShadow({ mode: 'open' });
-    // Until the positions are loaded, the placeholder's own link shows through the slot.
-    root.innerHTML = `<style>${css}</style><div class="cj" aria-busy="true"><slot></slot></div>`;
-    const box = root.querySelector('.cj') as HTMLElement;
-    load().then(
-      (postings) => show(box, postings, host),
-      (error: unknown) => {
-        box.removeAttribute('aria-busy');
-        box.innerHTML =
-          '<p class="cj-status" role="status">The open positions could not be loaded just now.</p><p><slot></slot></p>';
+    // Until the positions are loaded, the placeholder's own link shows through the slot. The status line is there
+    // from the start, so what it says later is read out. English, whatever the host page's language.
+    root.innerHTML = `<style>${css}</style><div class="cj" lang="en"><p class="cj-status" role="status"></p><div class="cj-body"><slot></slot></div></div>`;
+    const status = root.querySelector('.cj-status') as HTMLElement;
+    const box = root.querySelector('.cj-body') as HTMLElement;
+    load()
+      .then((postings) => {
+        if (!Array.isArray(postings)) throw new Error('the careers site answered something else than a list');
+        show(box, status, postings, host);
+      })
+      .catch((error: unknown) => {
+        box.innerHTML = '<p><slot></slot></p>';
+        status.textContent = 'The open positions could not be loaded just now.';
         // For the host site's developer: a site missing from EMBED_ORIGINS is refused by CORS, which looks like this.
         console.warn(
           `Careers embed: could not read ${base}/api/postings (${String(error)}). Is ${location.origin} listed in the careers site's EMBED_ORIGINS?`,
         );
-      },
-    );
+      });
   }
 
-  function show(box: HTMLElement, postings: EmbedPosting[], host: HTMLElement) {
+  function show(box: HTMLElement, status: HTMLElement, postings: EmbedPosting[], host: HTMLElement) {
     const options: EmbedOptions = { ...settings, action: null, linkTarget: null, site: base };
     const preset = { q: host.dataset.q ?? '', category: host.dataset.category ?? '' };
-    box.removeAttribute('aria-busy');
-    box.innerHTML = `${renderer.form(postings, preset, options)}<p class="cj-status" role="status"></p><div class="cj-results"></div>`;
-    const form = box.querySelector('form') as HTMLFormElement;
-    const status = box.querySelector('.cj-status') as HTMLElement;
+    // The host page's outline decides where the team headings sit: data-heading-level="3" under its own h2.
+    const level = Number(host.dataset.headingLevel);
+    if (Number.isInteger(level) && level >= 2 && level <= 6) options.headingLevel = level;
+    // The form goes above the status line; the list below it.
+    status.insertAdjacentHTML('beforebegin', renderer.form(postings, preset, options));
+    box.innerHTML = '<div class="cj-results"></div>';
+    const form = box.parentElement!.querySelector('form') as HTMLFormElement;
     const results = box.querySelector('.cj-results') as HTMLElement;
     let announce: ReturnType<typeof setTimeout> | undefined;
     const view = (): EmbedView => ({

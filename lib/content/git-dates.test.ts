@@ -122,6 +122,24 @@ test('a change not committed yet is dated by the file, and says so', async () =>
     assert.deepEqual(found.get(name), { publishedAt: edited.toISOString(), updatedAt: edited.toISOString(), datedByFile: true });
 });
 
+test('a posting written on a branch is published when the branch is merged, not when it was written', async () => {
+  const repo = repository();
+  repo.write('engineer.mdx');
+  repo.commit('2026-01-01T00:00:00Z');
+  repo.git(['checkout', '-q', '-b', 'feature'], '2026-02-01T00:00:00Z');
+  repo.write('designer.mdx');
+  repo.commit('2026-02-01T00:00:00Z');
+  repo.write('designer.mdx', 'open', 'Senior Designer');
+  repo.commit('2026-02-05T00:00:00Z');
+  repo.git(['checkout', '-q', 'main'], '2026-03-01T00:00:00Z');
+  repo.git(['merge', '-q', '--no-ff', '-m', 'merge', 'feature'], '2026-03-01T00:00:00Z');
+
+  const found = await dates(repo.postings);
+  assert.equal(found.get('designer.mdx')!.publishedAt, '2026-03-01T00:00:00.000Z');
+  assert.equal(found.get('designer.mdx')!.updatedAt, '2026-03-01T00:00:00.000Z');
+  assert.equal(found.get('engineer.mdx')!.publishedAt, '2026-01-01T00:00:00.000Z');
+});
+
 test('a posting removed and added again, or renamed (a new address), is dated from its return', async () => {
   const repo = repository();
   repo.write('engineer.mdx');

@@ -49,8 +49,13 @@ async function firstPublished(root: string | undefined, versions: Version[]): Pr
   for (const version of versions) {
     let draft = draftByBlob.get(version.blob);
     if (draft === undefined) {
-      const { stdout } = await run('git', ['cat-file', 'blob', version.blob], { cwd: root, maxBuffer: 16 << 20 });
-      draft = isDraft(stdout);
+      // A blob this clone does not hold (a partial clone offline) leaves the version undecided: the next one decides.
+      const source = await run('git', ['cat-file', 'blob', version.blob], { cwd: root, maxBuffer: 16 << 20 }).then(
+        (r) => r.stdout,
+        () => null,
+      );
+      if (source === null) continue;
+      draft = isDraft(source);
       draftByBlob.set(version.blob, draft);
     }
     if (!draft) return version.date;
@@ -79,14 +84,29 @@ type History = {
 async function gitHistory(dir: string): Promise<History | undefined> {
   try {
     const git = (args: string[]) => run('git', args, { cwd: dir, maxBuffer: 256 << 20 }).then((r) => r.stdout);
-    const root = (await git(['rev-parse', '--show-toplevel'])).trim();
+    const [root, prefixLine] = (await git(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
     const [log, status] = await Promise.all([
-      // Commit dates (not author dates): when the change reached the branch. A rename is a new posting (a new
-      // address), so renames are not followed.
-      git(['log', '--reverse', '--no-renames', '--raw', '--no-abbrev', '--format=%x1e%cI', '--', '.']),
+      // The branch's own line (first parents, a merge dated by the merge, with its changes), oldest first, by
+      // commit date: when a change reached the branch, not when it was written on another. A rename is a new
+      // posting (a new address), so renames are not followed. Paths unquoted, whatever their characters.
+      git([
+        '-c',
+        'core.quotePath=false',
+        'log',
+        '--first-parent',
+        '--diff-merges=first-parent',
+        '--topo-order',
+        '--reverse',
+        '--no-renames',
+        '--raw',
+        '--no-abbrev',
+        '--format=%x1e%cI',
+        '--',
+        '.',
+      ]),
       git(['status', '--porcelain=v1', '-z', '--no-renames', '--untracked-files=all', '--', '.']),
     ]);
-    const prefix = path.relative(root, dir).split(path.sep).join('/');
+    const prefix = (prefixLine ?? '').replace(/\/$/, '');
     const own = (file: string) => (prefix ? file.slice(prefix.length + 1) : file);
     const versions = new Map<string, Version[]>();
     for (const commit of log.split('\x1e').slice(1)) {
@@ -109,7 +129,7 @@ async function gitHistory(dir: string): Promise<History | undefined> {
         .filter((entry) => entry.length > 3)
         .map((entry) => own(entry.slice(3))),
     );
-    return { root, versions, changed };
+    return { root: root!, versions, changed };
   } catch {
     // No git, no repository (a tarball or an image built without .git): the files' own times.
     return undefined;
