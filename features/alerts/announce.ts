@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { all, one, run, transaction } from '@/db/transaction';
 import { queueMail } from '@/features/mail/outbox';
@@ -81,12 +81,6 @@ export async function announceNewPostings({
     if (won) announced.push(posting.postingSlug);
   }
   return announced;
-}
-
-/** How many postings have been announced: for tests and the operator's view. */
-export async function announcementCount(database: Database): Promise<number> {
-  const [row] = await database.db.select({ n: sql<number>`count(*)` }).from(database.t.postingAnnouncements);
-  return Number(row?.n ?? 0);
 }
 
 /** ALERTS_ANNOUNCE_SECONDS (default 60): how often the worker reads the postings for new ones. */

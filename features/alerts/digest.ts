@@ -2,6 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { all, exclusive, one, run, transaction } from '@/db/transaction';
 import { queueMail } from '@/features/mail/outbox';
+import { DAY_MS } from '@/lib/days';
 import { matches } from './filters';
 import { announcedSince, dueDigests } from './subscriptions';
 
@@ -29,7 +30,7 @@ export async function queueDigests({
         yield* exclusive(database, tx, `alert:${id}`);
         const alert = yield* one(tx.select().from(s).where(eq(s.id, id)));
         const since = alert?.lastDigestAt;
-        if (!alert || !alert.confirmedAt || !since || since.getTime() > now - 7 * 24 * 60 * 60 * 1000) return false;
+        if (!alert || !alert.confirmedAt || !since || since.getTime() > now - 7 * DAY_MS) return false;
         const week = yield* all(
           tx
             .select()

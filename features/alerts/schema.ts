@@ -1,16 +1,18 @@
 import { z } from 'zod';
+import { CONTROL_OR_LINE_BREAK, DIRECTION_CONTROL } from '@/features/apply/text-rules';
 import { ALERT_FREQUENCIES } from '@/lib/alert-frequencies';
-import type { AlertChoice } from './filters';
 
 // The job alert form, checked on the server (the form itself needs no JavaScript). Filters come from lists of
 // the postings' own values; a value no posting has today is still taken (a team may open roles later), but it
 // must be short, printable text.
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\ufeff]/;
 const facet = z
   .string()
   .max(200, 'A filter is at most 200 characters')
-  .refine((v) => !CONTROL.test(v), 'A filter cannot hold control characters')
+  .refine(
+    (v) => !CONTROL_OR_LINE_BREAK.test(v) && !DIRECTION_CONTROL.test(v),
+    'A filter cannot hold control characters',
+  )
   .transform((v) => v.trim() || null);
 
 export const alertChoiceSchema = z.object({
@@ -37,5 +39,3 @@ export function fieldsOf(form: FormData | null): Record<string, string> | null {
   }
   return fields;
 }
-
-export const choiceOf = (data: z.infer<typeof alertChoiceSchema>): AlertChoice => data;

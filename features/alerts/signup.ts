@@ -31,8 +31,9 @@ export async function signUp({
 }): Promise<SignupResult> {
   const parsed = fields ? alertSignupSchema.safeParse(fields) : null;
   if (!parsed?.success) {
+    // A form that does not parse at all (a repeated field) is the form's fault; a bad address is the person's.
     const emailIssue = parsed?.error.issues.some((issue) => issue.path[0] === 'email');
-    return { ok: false, error: emailIssue || (fields && !fields.email) ? 'email' : 'form' };
+    return { ok: false, error: emailIssue ? 'email' : 'form' };
   }
   const network = await hitRateLimit({ database, key: `alerts:${client}`, policy: PER_NETWORK, now });
   if (network > 0) return { ok: false, wait: network };

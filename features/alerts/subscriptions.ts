@@ -4,6 +4,7 @@ import { all, exclusive, one, run, transaction, type Steps } from '@/db/transact
 import { emailKey } from '@/features/mail/email-key';
 import { ALERT_MAIL } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
+import { DAY_MS } from '@/lib/days';
 import type { AlertChoice } from './filters';
 import { newNonce, tokenId, tokenMatches } from './tokens';
 
@@ -15,7 +16,6 @@ import { newNonce, tokenId, tokenMatches } from './tokens';
 export const ALERTS_PER_ADDRESS = 10;
 /** An alert nobody confirmed is deleted after this long. */
 export const UNCONFIRMED_DAYS = 7;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const sameChoice = (t: Tables, choice: AlertChoice) => {
   const s = t.alertSubscriptions;
@@ -86,8 +86,6 @@ export async function subscribe({
     );
   });
 }
-
-export type Subscription = Awaited<ReturnType<typeof subscriptionByToken>>;
 
 /** The subscription a link's token opens, or null (malformed, forged, voided, or gone). */
 export async function subscriptionByToken({

@@ -1,18 +1,16 @@
 import crypto from 'node:crypto';
-import { appSecret } from '@/lib/security/app-secret';
+import { sign, verify } from '@/lib/security/hmac';
 
-// A job alert's links (confirm, manage, unsubscribe) carry `<id>.<mac>`: an HMAC of the subscription's id and
-// nonce under APP_SECRET. Nothing secret is stored, every email the worker sends can carry the link again, and a
-// new nonce (or the row gone) voids every link sent before. Signed here, not in lib/security/hmac.ts, because
-// the worker runs outside Next, where `server-only` throws.
+// A job alert's links (confirm, manage, unsubscribe) carry `<id>.<signature>`: the subscription's id and nonce
+// signed with APP_SECRET. Nothing secret is stored, every email the worker sends can carry the link again, and a
+// new nonce (or the row gone) voids every link sent before.
 
-const mac = (id: number, nonce: string) =>
-  crypto.createHmac('sha256', appSecret()).update(`job-alert\n${id}:${nonce}`).digest('base64url');
+const PURPOSE = 'job-alert';
 
 export const newNonce = () => crypto.randomBytes(16).toString('base64url');
 
 export function alertToken(id: number, nonce: string): string {
-  return `${id}.${mac(id, nonce)}`;
+  return `${id}.${sign(PURPOSE, `${id}:${nonce}`)}`;
 }
 
 /** The id a token claims, before its row is read; null for anything not shaped like a token. */
@@ -24,7 +22,6 @@ export function tokenId(token: string | null | undefined): number | null {
 
 /** Whether the token is the one for this row, compared in constant time. */
 export function tokenMatches(token: string, id: number, nonce: string): boolean {
-  const expected = Buffer.from(alertToken(id, nonce));
-  const given = Buffer.from(token);
-  return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  const [claimed, signature] = token.split('.');
+  return claimed === String(id) && verify(PURPOSE, `${id}:${nonce}`, signature);
 }

@@ -1,4 +1,5 @@
 import { EMPLOYMENT_LABELS } from '@/features/postings/components/describe';
+import { escapeHtml as escape } from '@/lib/http/html';
 import { site } from '@/lib/site';
 import type { EmbedPosting, EmbedView } from './render';
 import { EMBED_CSS, embedRenderer } from './render';
@@ -39,5 +40,3 @@ ${renderer.form(postings, view, options)}<p class="cj-status" role="status">${es
 </body></html>
 `;
 }
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

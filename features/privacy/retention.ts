@@ -5,6 +5,7 @@ import { auditEntry } from '@/features/audit/log';
 import { eraseSteps, removeErasedObject } from '@/features/privacy/erasure';
 import { retentionDays } from '@/features/privacy/retention-days';
 import type { ResumeStore } from '@/features/resumes/store';
+import { DAY_MS } from '@/lib/days';
 
 /**
  * Anonymises every application whose status has been final (hired, rejected, withdrawn) for longer than
@@ -24,7 +25,7 @@ export async function applyRetention({
 }): Promise<number> {
   const { db, t } = database;
   const a = t.applications;
-  const cutoff = new Date(now - days * 24 * 60 * 60 * 1000);
+  const cutoff = new Date(now - days * DAY_MS);
   let erased = 0;
   for (;;) {
     const due = await db

@@ -1,5 +1,5 @@
-// No `server-only`: the worker (outside Next) signs the job alerts' links with it too. Nothing here reaches a
-// browser bundle: only server code and the worker import it.
+// No `server-only`: the worker (outside Next) signs the job alerts' links with it too (lib/security/hmac.ts).
+// ESLint keeps lib/security out of client components.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,8 +1,8 @@
-import 'server-only';
 import crypto from 'node:crypto';
-import { appSecret } from './secret';
+import { appSecret } from './app-secret';
 
-// Every value the server signs and later trusts goes through here. The purpose is signed with the payload,
+// Every value the server or the worker signs and later trusts goes through here (no `server-only`: the worker,
+// outside Next, signs job alerts' links; ESLint keeps lib/security out of client components). The purpose is signed with the payload,
 // so a signature made for one use (a form's start time) is never valid for another (a request stamp).
 
 export function sign(purpose: string, payload: string): string {

@@ -5,6 +5,7 @@ import { AlertAction, AlertSettings, describeAlert } from '@/features/alerts/com
 import { alertFacets } from '@/features/alerts/facets';
 import { subscriptionByToken } from '@/features/alerts/subscriptions';
 import { alertsRetentionDays } from '@/features/privacy/retention-days';
+import { DAY_MS } from '@/lib/days';
 
 export const metadata: Metadata = { title: 'Your job alert', robots: { index: false } };
 
@@ -48,7 +49,7 @@ export default async function ManageAlertPage({ searchParams }: Props) {
       </article>
     );
   }
-  const ends = new Date(alert.renewedAt.getTime() + alertsRetentionDays() * 24 * 60 * 60 * 1000);
+  const ends = new Date(alert.renewedAt.getTime() + alertsRetentionDays() * DAY_MS);
   return (
     <article className="prose">
       <h1>Your job alert</h1>

@@ -1,5 +1,6 @@
 import { getDb } from '@/db/index';
 import { unsubscribe } from '@/features/alerts/subscriptions';
+import { bodyRefusal } from '@/lib/http/body-limits';
 import { seeOther } from '@/lib/http/form-post';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
@@ -10,6 +11,9 @@ import { messagePage } from '@/lib/http/message-page';
  * scanners make too, only opens the alert's page, whose button does it.
  */
 export async function POST(request: Request) {
+  // Its body (one field) is never read; one larger than a form is refused unread, as everywhere.
+  const refused = bodyRefusal(request);
+  if (refused) return refused;
   const token = new URL(request.url).searchParams.get('token');
   await request.body?.cancel().catch(() => {});
   const left = await unsubscribe({ database: await getDb(), token });

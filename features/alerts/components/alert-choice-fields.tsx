@@ -11,32 +11,26 @@ export function AlertChoiceFields({ id, facets, choice }: { id: string; facets: 
   return (
     <>
       <div className="alert-signup__filters">
-        <FilterSelect
-          id={`${id}-category`}
-          name="category"
-          label="Team"
-          anyLabel="Any team"
-          value={choice.category ?? ''}
-          options={options(facets.categories, choice.category)}
-        />
-        {facets.departments.length || choice.department ? (
-          <FilterSelect
-            id={`${id}-department`}
-            name="department"
-            label="Department"
-            anyLabel="Any department"
-            value={choice.department ?? ''}
-            options={options(facets.departments, choice.department)}
-          />
-        ) : null}
-        <FilterSelect
-          id={`${id}-location`}
-          name="location"
-          label="Location"
-          anyLabel="Anywhere"
-          value={choice.location ?? ''}
-          options={options(facets.locations, choice.location)}
-        />
+        {(
+          [
+            ['category', 'Team', 'Any team', facets.categories],
+            ['department', 'Department', 'Any department', facets.departments],
+            ['location', 'Location', 'Anywhere', facets.locations],
+          ] as const
+        )
+          // A list with nothing in it (no posting names a department) is left out, unless the alert has a value.
+          .filter(([name, , , values]) => values.length > 0 || choice[name] !== null)
+          .map(([name, label, anyLabel, values]) => (
+            <FilterSelect
+              key={name}
+              id={`${id}-${name}`}
+              name={name}
+              label={label}
+              anyLabel={anyLabel}
+              value={choice[name] ?? ''}
+              options={options(values, choice[name])}
+            />
+          ))}
       </div>
       <div className="field field--checkbox">
         <input id={`${id}-remote`} name="remoteOnly" type="checkbox" defaultChecked={choice.remoteOnly} />

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 // Each process reads the key afresh, as the server, the scripts and a second instance do.
 function keyFromNewProcess(dir: string): Promise<{ code: number | null; out: string; err: string }> {
   const script =
-    "import { appSecret } from '@/lib/security/secret'; process.stdout.write(appSecret().toString('hex'));";
+    "import { appSecret } from '@/lib/security/app-secret'; process.stdout.write(appSecret().toString('hex'));";
   const child = spawn(
     process.execPath,
     ['--conditions=react-server', '--import', 'tsx', '--input-type=module', '-e', script],
