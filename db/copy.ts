@@ -35,6 +35,9 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['apiTokens', (t) => t.apiTokens.id],
   ['alertSubscriptions', (t) => t.alertSubscriptions.id],
   ['postingAnnouncements', (t) => t.postingAnnouncements.postingSlug],
+  ['interviews', (t) => t.interviews.id],
+  ['interviewSlots', (t) => t.interviewSlots.interviewId],
+  ['interviewInterviewers', (t) => t.interviewInterviewers.interviewId],
   // The dashboard's rollups, last: copied as they are (they count erased applications too), over what the
   // target's triggers made of the rows above (which arrive with their latest status, not their history).
   ['pipelineDays', (t) => t.pipelineDays.day],
@@ -44,7 +47,13 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
 const INSERT_ROWS = 1000;
 
 /** Tables read in one batch: their key is not one column, so paging by its first could split a key's rows. */
-const ONE_BATCH = new Set<keyof Tables>(['postingMembers', 'pipelineDays', 'pipelineDurations']);
+const ONE_BATCH = new Set<keyof Tables>([
+  'postingMembers',
+  'interviewSlots',
+  'interviewInterviewers',
+  'pipelineDays',
+  'pipelineDurations',
+]);
 /** Tables the target's triggers fill as the others arrive: emptied before their rows are copied. */
 const KEPT_BY_TRIGGERS = new Set<keyof Tables>(['pipelineDays', 'pipelineDurations']);
 
@@ -119,6 +128,7 @@ async function resetIdentities(target: Database): Promise<void> {
     'webhook_deliveries',
     'api_tokens',
     'alert_subscriptions',
+    'interviews',
   ]) {
     await rows(
       target,

@@ -28,6 +28,10 @@ export const AUDIT_ACTION_LABELS = {
   api_token_created: 'Created an API token',
   api_token_revoked: 'Revoked an API token',
   api_request: 'Used the API',
+  interview_proposed: 'Proposed an interview',
+  interview_booked: 'Booked an interview',
+  interview_moved: 'Moved an interview',
+  interview_cancelled: 'Cancelled an interview',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -13,6 +13,9 @@ export const MAIL_KINDS = [
   'alert_confirm',
   'job_alert',
   'alert_digest',
+  'interview_proposed',
+  'interview_calendar',
+  'interview_calendar_team',
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -32,4 +35,7 @@ export const MAIL_LABELS: Record<MailKind, string> = {
   alert_confirm: 'Confirmation of a job alert',
   job_alert: 'Job alert: a new posting',
   alert_digest: 'Job alert: the week’s new postings',
+  interview_proposed: 'Interview times to choose from',
+  interview_calendar: 'Interview invitation (calendar), to the candidate',
+  interview_calendar_team: 'Interview invitation (calendar), to an interviewer',
 };

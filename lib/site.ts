@@ -13,6 +13,8 @@ export const site = {
   contactEmail: 'careers@meridian.example',
   /** Where a posting without a `location` is based: the head office. */
   headquarters: { addressLocality: 'Amsterdam', addressCountry: 'NL' },
+  /** The team's time zone: where interview times are proposed unless they choose another (SITE_TIME_ZONE). */
+  timeZone: process.env.SITE_TIME_ZONE || 'Europe/Amsterdam',
 } as const;
 
 export const absoluteUrl = (path: string) =>

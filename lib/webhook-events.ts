@@ -5,6 +5,8 @@ export const WEBHOOK_EVENT_LABELS = {
   'application.status_changed': 'The team moved an application',
   'application.withdrawn': 'A candidate withdrew',
   'application.erased': 'An application was erased (its id only)',
+  'interview.booked': 'An interview was booked or moved',
+  'interview.cancelled': 'An interview was cancelled',
 } as const;
 
 export type WebhookEvent = keyof typeof WEBHOOK_EVENT_LABELS;

@@ -14,6 +14,8 @@ export type ReceivedMail = {
   text: string;
   html: string;
   messageId: string;
+  /** The calendar invitation it carries (text/calendar), as sent; absent when it carries none. */
+  calendar?: string;
   /** Every header as sent, by its lower-case name (the last, if repeated). */
   headers: Record<string, string>;
   receivedAt: number;
@@ -65,6 +67,9 @@ export async function startSmtpSink(port = 0): Promise<SmtpSink> {
             ),
             html: typeof parsed.html === 'string' ? parsed.html : '',
             messageId: parsed.messageId ?? '',
+            calendar: parsed.attachments
+              .find((attachment) => attachment.contentType.startsWith('text/calendar'))
+              ?.content.toString('utf8'),
             receivedAt: Date.now(),
           });
           callback();

@@ -261,6 +261,30 @@ export const PERSONAL_DATA = {
     remote: no,
     announcedAt: no,
   },
+  // An interview is about the candidate (erased with their application: the rows go) and in their download. Who
+  // interviews is the team's own work record; the times and the place say nothing of the candidate alone.
+  interviews: {
+    id: no,
+    applicationId: no,
+    uid: no,
+    title: candidate('row', shown('title', 'Interview')),
+    kind: candidate('row', shown('kind', 'Kind')),
+    durationMinutes: candidate('row', shown('durationMinutes', 'Minutes')),
+    location: candidate('row', shown('location', 'Where')),
+    timeZone: no,
+    candidateTimeZone: candidate('row', shown('candidateTimeZone', 'Your time zone')),
+    cutoffHours: no,
+    status: candidate('row', shown('status', 'State')),
+    startsAt: candidate('row', shown('startsAt', 'Starts')),
+    endsAt: candidate('row', shown('endsAt', 'Ends')),
+    sequence: no,
+    message: candidate('row', shown('message', 'Message from the team')),
+    createdBy: no,
+    createdAt: candidate('row', shown('createdAt', 'Proposed')),
+    updatedAt: no,
+  },
+  interviewSlots: { interviewId: no, startsAt: candidate('row') },
+  interviewInterviewers: { interviewId: no, userId: no },
 } satisfies Declaration;
 
 export type PersonalTable = keyof typeof PERSONAL_DATA;

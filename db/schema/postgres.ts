@@ -14,6 +14,7 @@ import {
 import type { Answer } from '@/features/apply/questions';
 import { ALERT_FREQUENCIES } from '@/lib/alert-frequencies';
 import { AUDIT_ACTIONS } from '@/lib/audit-actions';
+import { INTERVIEW_KINDS, INTERVIEW_STATUSES } from '@/lib/interview';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
 import type { Overall, AttributeRating } from '@/lib/scorecard';
@@ -414,4 +415,58 @@ export const postingAnnouncements = pgTable(
     announcedAt: time('announced_at').notNull(),
   },
   (t) => [index('posting_announcements_at').on(t.announcedAt)],
+);
+
+export const interviews = pgTable(
+  'interviews',
+  {
+    id: id(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    uid: text('uid').notNull().unique(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: INTERVIEW_KINDS }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    location: text('location').notNull(),
+    timeZone: text('time_zone').notNull(),
+    candidateTimeZone: text('candidate_time_zone'),
+    cutoffHours: integer('cutoff_hours').notNull(),
+    status: text('status', { enum: INTERVIEW_STATUSES }).notNull().default('proposed'),
+    startsAt: time('starts_at'),
+    endsAt: time('ends_at'),
+    sequence: integer('sequence').notNull().default(0),
+    message: text('message'),
+    createdBy: integer('created_by').references(() => adminUsers.id),
+    createdAt: time('created_at').notNull(),
+    updatedAt: time('updated_at').notNull(),
+  },
+  (t) => [
+    index('interviews_application').on(t.applicationId, t.id),
+    index('interviews_status_starts').on(t.status, t.startsAt),
+  ],
+);
+
+export const interviewSlots = pgTable(
+  'interview_slots',
+  {
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    startsAt: time('starts_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.startsAt] })],
+);
+
+export const interviewInterviewers = pgTable(
+  'interview_interviewers',
+  {
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('interview_interviewers_user').on(t.userId)],
 );

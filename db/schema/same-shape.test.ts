@@ -42,6 +42,9 @@ const twins: AllTwins = {
   apiTokens: true,
   alertSubscriptions: true,
   postingAnnouncements: true,
+  interviews: true,
+  interviewSlots: true,
+  interviewInterviewers: true,
 };
 
 test('every table has a twin of the same name and columns in both schemas', () => {

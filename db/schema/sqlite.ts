@@ -3,6 +3,7 @@ import { blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from
 import type { Answer } from '@/features/apply/questions';
 import { ALERT_FREQUENCIES } from '@/lib/alert-frequencies';
 import { AUDIT_ACTIONS } from '@/lib/audit-actions';
+import { INTERVIEW_KINDS, INTERVIEW_STATUSES } from '@/lib/interview';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
 import type { Overall, AttributeRating } from '@/lib/scorecard';
@@ -476,4 +477,73 @@ export const postingAnnouncements = sqliteTable(
     announcedAt: integer('announced_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('posting_announcements_at').on(t.announcedAt)],
+);
+
+// ---- Interviews ----
+
+/**
+ * An interview the team proposes on an application: the candidate picks one of the offered times
+ * (interview_slots) from their private page, or the team sets one. `starts_at`/`ends_at` are the booked time
+ * (null while proposed). `uid` and `sequence` are the calendar event's (RFC 5545): one UID for its whole life,
+ * the sequence raised by each change, so every calendar program updates the same event.
+ */
+export const interviews = sqliteTable(
+  'interviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    uid: text('uid').notNull().unique(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: INTERVIEW_KINDS }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    // The video link, the address or the phone arrangement.
+    location: text('location').notNull(),
+    // The zone the team proposed in: the candidate's default, and the team's emails'.
+    timeZone: text('time_zone').notNull(),
+    // The zone the candidate chose the time in: their emails show it.
+    candidateTimeZone: text('candidate_time_zone'),
+    // The candidate may change or cancel up to this many hours before the interview.
+    cutoffHours: integer('cutoff_hours').notNull(),
+    status: text('status', { enum: INTERVIEW_STATUSES }).notNull().default('proposed'),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }),
+    endsAt: integer('ends_at', { mode: 'timestamp_ms' }),
+    sequence: integer('sequence').notNull().default(0),
+    // The team's last words on a change or a cancellation, passed on to the candidate.
+    message: text('message'),
+    createdBy: integer('created_by').references(() => adminUsers.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('interviews_application').on(t.applicationId, t.id),
+    index('interviews_status_starts').on(t.status, t.startsAt),
+  ],
+);
+
+/** The times offered for an interview (its start; the interview's duration gives the end). */
+export const interviewSlots = sqliteTable(
+  'interview_slots',
+  {
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.startsAt] })],
+);
+
+/** Who interviews: people who could open the application when it was proposed. */
+export const interviewInterviewers = sqliteTable(
+  'interview_interviewers',
+  {
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('interview_interviewers_user').on(t.userId)],
 );

@@ -33,6 +33,30 @@ export async function exportOwnData(context?: CandidateContext) {
       .where(and(eq(a.emailKey, candidate.emailKey), isNull(a.erasedAt)))
       .orderBy(asc(a.id));
   const ids = applications.map((x) => x.id);
+  const iv = t.interviews;
+  // Typed open-ended, as above: the declaration decides which fields are in it.
+  const [interviews, offered]: [
+    ({ id: number; applicationId: number } & Record<string, unknown>)[],
+    { interviewId: number; startsAt: Date }[],
+  ] = ids.length
+    ? await Promise.all([
+        db
+          .select({
+            id: iv.id,
+            applicationId: iv.applicationId,
+            ...Object.fromEntries(shownColumns('interviews').map((c) => [c.key, iv[c.column]])),
+          })
+          .from(iv)
+          .where(inArray(iv.applicationId, ids))
+          .orderBy(asc(iv.id)),
+        db
+          .select({ interviewId: t.interviewSlots.interviewId, startsAt: t.interviewSlots.startsAt })
+          .from(t.interviewSlots)
+          .innerJoin(iv, eq(iv.id, t.interviewSlots.interviewId))
+          .where(inArray(iv.applicationId, ids))
+          .orderBy(asc(t.interviewSlots.startsAt)),
+      ])
+    : [[], []];
   const [history, emails, resumes] = ids.length
     ? await Promise.all([
         db
@@ -98,6 +122,12 @@ export async function exportOwnData(context?: CandidateContext) {
         .filter((h) => h.applicationId === id)
         .map(({ to, at, note }) => ({ status: CANDIDATE_STATUS[to], at, ...(note ? { note } : {}) })),
       emails: emails.filter((e) => e.applicationId === id).map(({ applicationId: _, ...e }) => e),
+      interviews: interviews
+        .filter((x) => x.applicationId === id)
+        .map(({ id: interviewId, applicationId: _, ...interview }): Record<string, unknown> => ({
+          ...(interview as Record<string, unknown>),
+          offeredTimes: offered.filter((o) => o.interviewId === interviewId).map((o) => o.startsAt),
+        })),
     })),
     resumes: files.map((f) => ({
       reference: applications.find((x) => x.resumeId === f.resumeId)!.reference,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { INTERVIEW_CHANGES, interviewEventSchema } from '@/features/interviews/mail-event';
+import { formatInZone } from '@/features/interviews/times';
 import type { MailKind } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
 import { site } from '@/lib/site';
@@ -34,6 +36,24 @@ export const MAIL_DATA = {
   alert_confirm: z.object({ subscriptionId: z.number().int() }),
   job_alert: z.object({ subscriptionId: z.number().int(), postings: z.array(ALERT_POSTING).min(1) }),
   alert_digest: z.object({ subscriptionId: z.number().int(), postings: z.array(ALERT_POSTING).min(1) }),
+  // Interviews: the calendar file is made from `event` as the worker sends (features/interviews/ics.ts).
+  interview_proposed: z.object({ postingTitle: z.string(), title: z.string(), message: z.string().nullable() }),
+  interview_calendar: z.object({
+    postingTitle: z.string(),
+    change: z.enum(INTERVIEW_CHANGES),
+    zone: z.string(),
+    message: z.string().nullable(),
+    event: interviewEventSchema,
+  }),
+  interview_calendar_team: z.object({
+    postingTitle: z.string(),
+    candidateName: z.string(),
+    applicationId: z.number().int(),
+    change: z.enum(INTERVIEW_CHANGES),
+    zone: z.string(),
+    message: z.string().nullable(),
+    event: interviewEventSchema,
+  }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
@@ -53,6 +73,9 @@ export const CARRIES_LINK: Record<MailKind, boolean> = {
   alert_confirm: false,
   job_alert: false,
   alert_digest: false,
+  interview_proposed: true,
+  interview_calendar: true,
+  interview_calendar_team: false,
 };
 
 export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
@@ -70,7 +93,18 @@ export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
   job_alert: (d) => (d.postings.length === 1 ? `New job: ${d.postings[0]!.title}` : `${d.postings.length} new jobs`),
   alert_digest: (d) =>
     `This week’s new ${d.postings.length === 1 ? 'job' : `jobs (${d.postings.length})`} at ${site.shortName}`,
+  interview_proposed: (d) => `Choose a time: ${d.title} for ${d.postingTitle}`,
+  interview_calendar: (d) =>
+    `${CHANGE_WORDS[d.change]}: ${d.event.title}, ${formatInZone(Date.parse(d.event.start), d.zone)}`,
+  interview_calendar_team: (d) =>
+    `${CHANGE_WORDS[d.change]}: ${d.event.title}, ${formatInZone(Date.parse(d.event.start), d.zone)}`,
 };
+
+const CHANGE_WORDS = {
+  booked: 'Interview booked',
+  moved: 'Interview moved',
+  cancelled: 'Interview cancelled',
+} as const;
 
 /** Emails of a job alert: they carry its links and, but for the confirmation, one-click unsubscribe. */
 export const ALERT_MAIL: ReadonlySet<MailKind> = new Set(['alert_confirm', 'job_alert', 'alert_digest']);

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { alertLinks } from '@/features/alerts/links';
+import { calendarFile, type CalendarMethod } from '@/features/interviews/ics';
 import { MAIL_DATA, SUBJECTS, type MailData } from '@/features/mail/messages';
 import { AlertConfirm, AlertDigest, JobAlert } from '@/features/mail/templates/alert-emails';
 import {
@@ -10,11 +11,27 @@ import {
   StatusUpdate,
   Withdrawn,
 } from '@/features/mail/templates/candidate-emails';
+import {
+  InterviewCalendar,
+  InterviewCalendarTeam,
+  InterviewProposed,
+} from '@/features/mail/templates/interview-emails';
 import { Assignment, Invitation, NewApplication, WebhookPaused } from '@/features/mail/templates/team-emails';
 import type { MailKind } from '@/lib/mail-kinds';
 import { absoluteUrl } from '@/lib/site';
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+/** A calendar invitation sent with the email (RFC 6047: a text/calendar part with its method). */
+export type CalendarPart = { method: CalendarMethod; content: string };
+
+export type RenderedEmail = { subject: string; html: string; text: string; calendar?: CalendarPart };
+
+/** An interview email's calendar file, made from the event it carries. */
+function calendarPart(kind: MailKind, raw: unknown): CalendarPart | undefined {
+  if (kind !== 'interview_calendar' && kind !== 'interview_calendar_team') return undefined;
+  const { change, event } = MAIL_DATA[kind].parse(raw);
+  const method = change === 'cancelled' ? 'CANCEL' : 'REQUEST';
+  return { method, content: calendarFile({ method, event }) };
+}
 
 function element(kind: MailKind, raw: unknown, link: string) {
   switch (kind) {
@@ -53,6 +70,14 @@ function element(kind: MailKind, raw: unknown, link: string) {
       return <JobAlert postings={MAIL_DATA[kind].parse(raw).postings} {...alertLinks(link)} />;
     case 'alert_digest':
       return <AlertDigest postings={MAIL_DATA[kind].parse(raw).postings} {...alertLinks(link)} />;
+    case 'interview_proposed':
+      return <InterviewProposed {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'interview_calendar':
+      return <InterviewCalendar {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'interview_calendar_team': {
+      const data = MAIL_DATA[kind].parse(raw);
+      return <InterviewCalendarTeam {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
   }
 }
 
@@ -62,7 +87,7 @@ export function renderEmail(kind: MailKind, data: unknown, link = ''): RenderedE
     MAIL_DATA[kind].parse(data) as MailData<MailKind>,
   );
   const html = `<!doctype html>${renderToStaticMarkup(element(kind, data, link))}`;
-  return { subject, html, text: htmlToText(html) };
+  return { subject, html, text: htmlToText(html), calendar: calendarPart(kind, data) };
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'", nbsp: ' ' };

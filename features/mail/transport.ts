@@ -15,6 +15,8 @@ export type OutgoingEmail = {
   html: string;
   text: string;
   messageId: string;
+  /** An interview's invitation, as a text/calendar part calendar programs act on. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
   /** Headers of its own (a job alert's List-Unsubscribe). */
   headers?: Record<string, string>;
   /** The outbox row it comes from. */
@@ -55,10 +57,16 @@ export function smtpTransport(url: string, from = mailFrom()): Transport {
     describe: `SMTP ${new URL(url).host}`,
     send: async (email) => {
       const { outboxId: _, ...message } = email;
-      await transporter.sendMail({ from, ...message });
+      await transporter.sendMail({ from, ...nodemailerMessage(message) });
     },
     close: () => transporter.close(),
   };
+}
+
+/** Our email as nodemailer takes it: an invitation goes as `icalEvent`, which also attaches it as invite.ics. */
+function nodemailerMessage({ calendar, ...message }: Omit<OutgoingEmail, 'outboxId'>) {
+  if (!calendar) return message;
+  return { ...message, icalEvent: { method: calendar.method, content: calendar.content, filename: 'invite.ics' } };
 }
 
 const FILE_NAME = /^\d{4}-.*-outbox-(\d+)\.eml$/;
@@ -70,7 +78,7 @@ export function fileTransport(dir: string, from = mailFrom()): Transport {
     describe: `files in ${dir}`,
     send: async (email) => {
       const { outboxId, ...message } = email;
-      const info = await transporter.sendMail({ from, ...message });
+      const info = await transporter.sendMail({ from, ...nodemailerMessage(message) });
       privateFolder(dir);
       const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-outbox-${outboxId}.eml`);
       privateFile(file);

@@ -5,6 +5,7 @@ import { one, run, type Steps } from '@/db/transaction';
 import { eraseSubscriptionsOf } from '@/features/alerts/subscriptions';
 import { forgetAddressIfGone } from '@/features/candidate/links';
 import { forgetSource } from '@/features/dashboard/forget-source';
+import { eraseInterviewsSteps } from '@/features/interviews/erase';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import type { ResumeStore } from '@/features/resumes/store';
@@ -104,6 +105,8 @@ export function* eraseSteps({
       })
       .where(eq(o.applicationId, id)),
   );
+  // After the scrub above: the interviewers' cancellations it queues are sent.
+  yield* eraseInterviewsSteps({ tx, t, applicationId: id, now });
   for (const statement of forgetAddressIfGone({ tx, t, emailKey: application.emailKey })) yield* run(statement);
   if (requested) yield* eraseSubscriptionsOf({ tx, t, key: application.emailKey });
   const keys = rateLimitKeys?.(application.emailKey) ?? [];

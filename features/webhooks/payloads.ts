@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INTERVIEW_KINDS, INTERVIEW_STATUSES } from '@/lib/interview';
 import { absoluteUrl } from '@/lib/site';
 import { APPLICATION_STATUSES } from '@/lib/status';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@/lib/webhook-events';
@@ -18,6 +19,20 @@ const applicationSummary = z.object({
   adminUrl: z.url(),
 });
 
+/** An interview's event: when and what, never who (the interviewers are the receiver's to look up). */
+const interviewSummary = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  kind: z.enum(INTERVIEW_KINDS),
+  status: z.enum(INTERVIEW_STATUSES),
+  startsAt: z.iso.datetime().nullable(),
+  endsAt: z.iso.datetime().nullable(),
+});
+
+export type InterviewSummary = z.infer<typeof interviewSummary>;
+
+type InterviewEvent = 'interview.booked' | 'interview.cancelled';
+
 export const webhookPayloadSchema = z.object({
   /** The delivery's id: the same on every try, so a receiver can drop one it has already handled. */
   id: z.uuid(),
@@ -27,6 +42,7 @@ export const webhookPayloadSchema = z.object({
   data: z.object({
     application: z.union([applicationSummary, z.object({ id: z.number().int() })]),
     previousStatus: z.enum(APPLICATION_STATUSES).optional(),
+    interview: interviewSummary.optional(),
   }),
 });
 
@@ -36,9 +52,14 @@ export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 export type WebhookSubject =
   | { event: 'application.erased'; application: { id: number } }
   | {
-      event: Exclude<WebhookEvent, 'application.erased'>;
+      event: Exclude<WebhookEvent, 'application.erased' | InterviewEvent>;
       application: Omit<z.infer<typeof applicationSummary>, 'adminUrl'>;
       previousStatus?: z.infer<typeof applicationSummary>['status'];
+    }
+  | {
+      event: InterviewEvent;
+      application: Omit<z.infer<typeof applicationSummary>, 'adminUrl'>;
+      interview: InterviewSummary;
     };
 
 export function webhookBody({
@@ -54,13 +75,14 @@ export function webhookBody({
     subject.event === 'application.erased'
       ? { id: subject.application.id }
       : { ...subject.application, adminUrl: absoluteUrl(`/admin/applications/${subject.application.id}`) };
-  const previousStatus = subject.event === 'application.erased' ? undefined : subject.previousStatus;
+  const previousStatus = 'previousStatus' in subject ? subject.previousStatus : undefined;
+  const interview = 'interview' in subject ? subject.interview : undefined;
   const payload: WebhookPayload = {
     id: deliveryId,
     type: subject.event,
     version: WEBHOOK_VERSION,
     createdAt: new Date(at).toISOString(),
-    data: previousStatus ? { application, previousStatus } : { application },
+    data: { application, ...(previousStatus ? { previousStatus } : {}), ...(interview ? { interview } : {}) },
   };
   return JSON.stringify(payload);
 }

@@ -12,6 +12,8 @@ import type { listApplicationMail } from '@/features/application/emails';
 import { APPLICATION_ERRORS, APPLICATION_SAVED } from '@/features/application/notices';
 import type { getApplication } from '@/features/application/queries';
 import type { getNeighbours } from '@/features/inbox/queries';
+import { InterviewsPanel } from '@/features/interviews/components/interviews-panel';
+import type { InterviewListing } from '@/features/interviews/team';
 import { ResumeSection } from '@/features/resumes/components/resume-section';
 import { VIEWER_URL } from '@/features/resumes/viewer/viewer-document';
 import { saveScorecard } from '@/features/scorecards/actions';
@@ -21,6 +23,7 @@ import type { Viewer } from '@/features/staff/context';
 import type { listAssignable } from '@/features/team/assignment';
 import { Assignment } from '@/features/team/components/assignment';
 import { NOTE_MAX_CHARS } from '@/lib/limits';
+import { isFinal } from '@/lib/status';
 
 type Loaded<F extends (...args: never[]) => unknown> = NonNullable<Awaited<ReturnType<F>>>;
 
@@ -34,6 +37,7 @@ export function ApplicationView({
   people,
   viewer,
   scorecards,
+  interviews,
   view,
   query,
 }: {
@@ -44,6 +48,7 @@ export function ApplicationView({
   people: Loaded<typeof listAssignable>;
   viewer: Viewer;
   scorecards: Awaited<ReturnType<typeof getScorecards>>;
+  interviews: InterviewListing[];
   /** The inbox view's query, without `?`. */
   view: string;
   query: Record<string, string | string[] | undefined>;
@@ -111,6 +116,14 @@ export function ApplicationView({
               people={people}
               viewerId={viewer.userId}
               action={assign}
+            />
+            <InterviewsPanel
+              id={id}
+              view={view}
+              interviews={interviews}
+              people={people}
+              viewerId={viewer.userId}
+              canPropose={!isFinal(application.status)}
             />
             {scorecards ? <Scorecards id={id} view={view} scorecards={scorecards} action={saveScorecard} /> : null}
             <Notes

@@ -6,6 +6,7 @@ import { getApplication } from '@/features/application/queries';
 import { parseApplicationId } from '@/features/application/schemas';
 import { filterQuery, parseInboxFilter } from '@/features/inbox/filter';
 import { getNeighbours } from '@/features/inbox/queries';
+import { listInterviews } from '@/features/interviews/team';
 import { getScorecards } from '@/features/scorecards/queries';
 import { currentViewer } from '@/features/staff/context';
 import { listAssignable } from '@/features/team/assignment';
@@ -27,10 +28,13 @@ export default async function ApplicationPage({ params, searchParams }: Props) {
     currentViewer(),
   ]);
   if (!application || !viewer) notFound();
-  const scorecards = application.erasedAt ? null : await getScorecards({ id });
+  const [scorecards, interviews] = application.erasedAt
+    ? [null, []]
+    : await Promise.all([getScorecards({ id }), listInterviews({ applicationId: id })]);
   return (
     <ApplicationView
       {...{ id, application, neighbours, emails, people, viewer, scorecards, query }}
+      interviews={interviews ?? []}
       view={filterQuery(filter)}
     />
   );

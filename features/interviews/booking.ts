@@ -1,0 +1,369 @@
+import 'server-only';
+import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import type { AppDb, Database, Tables } from '@/db/database';
+import { all, exclusive, one, run, type Steps } from '@/db/transaction';
+import { auditEntry } from '@/features/audit/log';
+import { mail } from '@/features/mail/messages';
+import { queueMail } from '@/features/mail/outbox';
+import type { WebhookSubject } from '@/features/webhooks/payloads';
+import { queueWebhooks } from '@/features/webhooks/queue';
+import { INTERVIEW_KIND_LABELS } from '@/lib/interview';
+import { absoluteUrl, site } from '@/lib/site';
+import { isFinal } from '@/lib/status';
+import type { CalendarEvent } from './ics';
+import type { InterviewChange } from './mail-event';
+
+// The steps every change of an interview's time takes, whoever makes it (the candidate from their page, the
+// team from the application's): lock the interview, then each interviewer in id order, check that nobody is
+// booked twice, write, and queue the calendar emails in the same transaction. On PostgreSQL the locks make
+// two bookings of one interviewer's time run one after the other, so the second sees the first and is refused;
+// SQLite runs write transactions one at a time already.
+
+const MINUTE = 60_000;
+
+/** Who acts: the candidate (by their address's key) or a team member (by their email, for the audit log). */
+export type Actor = { kind: 'candidate'; emailKey: string } | { kind: 'team'; email: string };
+
+/** The interview with its application, under its lock; undefined when it is not the actor's or is erased. */
+export function* loadSteps({
+  database,
+  tx,
+  interviewId,
+  actor,
+}: {
+  database: Database;
+  tx: AppDb;
+  interviewId: number;
+  actor: Actor;
+}) {
+  const { t } = database;
+  yield* exclusive(database, tx, `interview:${interviewId}`);
+  const i = t.interviews;
+  const a = t.applications;
+  const row = yield* one(
+    tx
+      .select({
+        interview: i,
+        application: {
+          id: a.id,
+          email: a.email,
+          emailKey: a.emailKey,
+          fullName: a.fullName,
+          reference: a.reference,
+          postingSlug: a.postingSlug,
+          postingTitle: a.postingTitle,
+          status: a.status,
+          erasedAt: a.erasedAt,
+        },
+      })
+      .from(i)
+      .innerJoin(a, eq(a.id, i.applicationId))
+      .where(eq(i.id, interviewId)),
+  );
+  if (!row || row.application.erasedAt) return undefined;
+  if (actor.kind === 'candidate' && row.application.emailKey !== actor.emailKey) return undefined;
+  const interviewers = yield* all(
+    tx
+      .select({ id: t.adminUsers.id, email: t.adminUsers.email })
+      .from(t.interviewInterviewers)
+      .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.interviewInterviewers.userId))
+      .where(eq(t.interviewInterviewers.interviewId, interviewId))
+      .orderBy(asc(t.adminUsers.id)),
+  );
+  return { ...row, interviewers };
+}
+
+/** Whether any of these interviewers is booked elsewhere at a time overlapping [start, end). */
+export function* overlapSteps({
+  tx,
+  t,
+  userIds,
+  start,
+  end,
+  exceptInterviewId,
+}: {
+  tx: AppDb;
+  t: Tables;
+  userIds: number[];
+  start: number;
+  end: number;
+  exceptInterviewId?: number;
+}): Steps<boolean> {
+  if (!userIds.length) return false;
+  const i = t.interviews;
+  const clash = yield* one(
+    tx
+      .select({ id: i.id })
+      .from(i)
+      .innerJoin(t.interviewInterviewers, eq(t.interviewInterviewers.interviewId, i.id))
+      .where(
+        and(
+          inArray(t.interviewInterviewers.userId, userIds),
+          eq(i.status, 'booked'),
+          lt(i.startsAt, new Date(end)),
+          gt(i.endsAt, new Date(start)),
+          exceptInterviewId === undefined ? undefined : ne(i.id, exceptInterviewId),
+        ),
+      )
+      .limit(1),
+  );
+  return clash !== undefined;
+}
+
+/** Takes each interviewer's lock in id order (the same order everywhere, so two bookings cannot deadlock). */
+export function* lockInterviewers(database: Database, tx: AppDb, userIds: number[]): Steps<void> {
+  for (const id of [...userIds].sort((a, b) => a - b)) yield* exclusive(database, tx, `interviewer:${id}`);
+}
+
+export type BookResult =
+  | 'booked'
+  | 'moved'
+  | 'unchanged'
+  | 'taken'
+  | 'not-offered'
+  | 'past'
+  | 'too-late'
+  | 'cancelled'
+  | 'closed'
+  | 'not-found';
+
+/**
+ * Books the interview at `start` (the candidate: one of the offered times; the team: any time to come), or moves
+ * it there if it was booked. The candidate may not change it closer to the interview than its cut-off.
+ */
+export function* bookSteps({
+  database,
+  tx,
+  interviewId,
+  start,
+  actor,
+  candidateTimeZone,
+  message = null,
+  now,
+}: {
+  database: Database;
+  tx: AppDb;
+  interviewId: number;
+  start: number;
+  actor: Actor;
+  candidateTimeZone?: string;
+  message?: string | null;
+  now: number;
+}): Steps<BookResult> {
+  const { t } = database;
+  const loaded = yield* loadSteps({ database, tx, interviewId, actor });
+  if (!loaded) return 'not-found';
+  const { interview, application, interviewers } = loaded;
+  if (interview.status === 'cancelled') return 'cancelled';
+  if (isFinal(application.status)) return 'closed';
+  if (start <= now) return 'past';
+  const candidate = actor.kind === 'candidate';
+  if (candidate && interview.startsAt && interview.startsAt.getTime() - interview.cutoffHours * 60 * MINUTE <= now)
+    return 'too-late';
+  if (candidate) {
+    const offered = yield* one(
+      tx
+        .select({ startsAt: t.interviewSlots.startsAt })
+        .from(t.interviewSlots)
+        .where(and(eq(t.interviewSlots.interviewId, interviewId), eq(t.interviewSlots.startsAt, new Date(start)))),
+    );
+    if (!offered) return 'not-offered';
+  }
+  if (interview.status === 'booked' && interview.startsAt?.getTime() === start) return 'unchanged';
+  const end = start + interview.durationMinutes * MINUTE;
+  const userIds = interviewers.map((person) => person.id);
+  yield* lockInterviewers(database, tx, userIds);
+  if (yield* overlapSteps({ tx, t, userIds, start, end, exceptInterviewId: interviewId })) return 'taken';
+  const change: InterviewChange = interview.status === 'booked' ? 'moved' : 'booked';
+  const sequence = change === 'moved' ? interview.sequence + 1 : interview.sequence;
+  const updated = {
+    ...interview,
+    status: 'booked' as const,
+    startsAt: new Date(start),
+    endsAt: new Date(end),
+    sequence,
+    candidateTimeZone: candidateTimeZone ?? interview.candidateTimeZone,
+    message: candidate ? interview.message : message,
+    updatedAt: new Date(now),
+  };
+  const { id: _, ...values } = updated;
+  yield* run(tx.update(t.interviews).set(values).where(eq(t.interviews.id, interviewId)));
+  yield* notifySteps({
+    tx,
+    t,
+    loaded: { ...loaded, interview: updated },
+    change,
+    message: candidate ? null : message,
+    now,
+  });
+  yield* queueWebhooks({ tx, t, subject: interviewSubject('interview.booked', loaded, updated), now });
+  yield* run(
+    auditEntry({
+      db: tx,
+      t,
+      entry: {
+        actorEmail: candidate ? 'candidate' : actor.email,
+        action: change === 'moved' ? 'interview_moved' : 'interview_booked',
+        applicationId: application.id,
+        detail: `interview ${interviewId}`,
+      },
+      now,
+    }),
+  );
+  return change;
+}
+
+export type CancelResult = 'cancelled' | 'already' | 'too-late' | 'not-found';
+
+/** Cancels the interview; if a time was booked, everyone gets the calendar's cancellation of the same event. */
+export function* cancelSteps({
+  database,
+  tx,
+  interviewId,
+  actor,
+  message = null,
+  now,
+}: {
+  database: Database;
+  tx: AppDb;
+  interviewId: number;
+  actor: Actor;
+  message?: string | null;
+  now: number;
+}): Steps<CancelResult> {
+  const { t } = database;
+  const loaded = yield* loadSteps({ database, tx, interviewId, actor });
+  if (!loaded) return 'not-found';
+  const { interview, application } = loaded;
+  if (interview.status === 'cancelled') return 'already';
+  const candidate = actor.kind === 'candidate';
+  if (candidate && interview.startsAt && interview.startsAt.getTime() - interview.cutoffHours * 60 * MINUTE <= now)
+    return 'too-late';
+  const wasBooked = interview.status === 'booked';
+  const updated = {
+    ...interview,
+    status: 'cancelled' as const,
+    sequence: wasBooked ? interview.sequence + 1 : interview.sequence,
+    message: candidate ? interview.message : message,
+    updatedAt: new Date(now),
+  };
+  const { id: _, ...values } = updated;
+  yield* run(tx.update(t.interviews).set(values).where(eq(t.interviews.id, interviewId)));
+  if (wasBooked)
+    yield* notifySteps({ tx, t, loaded: { ...loaded, interview: updated }, change: 'cancelled', message, now });
+  yield* queueWebhooks({ tx, t, subject: interviewSubject('interview.cancelled', loaded, updated), now });
+  yield* run(
+    auditEntry({
+      db: tx,
+      t,
+      entry: {
+        actorEmail: candidate ? 'candidate' : actor.email,
+        action: 'interview_cancelled',
+        applicationId: application.id,
+        detail: `interview ${interviewId}${candidate ? ' by the candidate' : ''}`,
+      },
+      now,
+    }),
+  );
+  return 'cancelled';
+}
+
+type Loaded = NonNullable<ReturnType<typeof loadSteps> extends Steps<infer T> ? T : never>;
+
+/** What a webhook receiver hears of an interview's change: ids, the posting, when; nobody's name. */
+function interviewSubject(
+  event: 'interview.booked' | 'interview.cancelled',
+  { application }: Loaded,
+  interview: Loaded['interview'],
+): WebhookSubject {
+  return {
+    event,
+    application: {
+      id: application.id,
+      reference: application.reference,
+      status: application.status,
+      posting: { slug: application.postingSlug, title: application.postingTitle },
+    },
+    interview: {
+      id: interview.id,
+      title: interview.title,
+      kind: interview.kind,
+      status: interview.status,
+      startsAt: interview.startsAt?.toISOString() ?? null,
+      endsAt: interview.endsAt?.toISOString() ?? null,
+    },
+  };
+}
+
+/** One calendar email to the candidate and one to each interviewer, all for the same event. */
+function* notifySteps({
+  tx,
+  t,
+  loaded,
+  change,
+  message,
+  now,
+}: {
+  tx: AppDb;
+  t: Tables;
+  loaded: Loaded;
+  change: InterviewChange;
+  message: string | null;
+  now: number;
+}): Steps<void> {
+  const { interview, application, interviewers } = loaded;
+  const base = {
+    uid: interview.uid,
+    sequence: interview.sequence,
+    location: interview.location,
+    start: interview.startsAt!.toISOString(),
+    end: interview.endsAt!.toISOString(),
+    organizer: { name: `${site.companyName} Careers`, email: site.contactEmail },
+    attendees: [
+      { name: application.fullName, email: application.email },
+      ...interviewers.map((person) => ({ email: person.email })),
+    ],
+  };
+  const kind = INTERVIEW_KIND_LABELS[interview.kind];
+  const candidateEvent: CalendarEvent = {
+    ...base,
+    title: `${interview.title}: ${application.postingTitle} at ${site.companyName}`,
+    description: `${kind}, ${interview.durationMinutes} minutes. ${interview.location}`,
+    url: absoluteUrl('/applications'),
+  };
+  const teamEvent: CalendarEvent = {
+    ...base,
+    title: `${interview.title}: ${application.fullName} (${application.postingTitle})`,
+    description: `${kind}, ${interview.durationMinutes} minutes. ${interview.location}\nThe application: ${absoluteUrl(`/admin/applications/${application.id}`)}`,
+    url: absoluteUrl(`/admin/applications/${application.id}`),
+  };
+  const postingTitle = application.postingTitle;
+  const candidateZone = interview.candidateTimeZone ?? interview.timeZone;
+  yield* run(
+    queueMail({
+      db: tx,
+      t,
+      mail: mail(
+        'interview_calendar',
+        application.email,
+        { postingTitle, change, zone: candidateZone, message, event: candidateEvent },
+        application.id,
+      ),
+      now,
+    }),
+  );
+  for (const person of interviewers) {
+    const data = {
+      postingTitle,
+      candidateName: application.fullName,
+      applicationId: application.id,
+      change,
+      zone: interview.timeZone,
+      message,
+      event: teamEvent,
+    };
+    yield* run(
+      queueMail({ db: tx, t, mail: mail('interview_calendar_team', person.email, data, application.id), now }),
+    );
+  }
+}
