@@ -38,6 +38,7 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['interviews', (t) => t.interviews.id],
   ['interviewSlots', (t) => t.interviewSlots.interviewId],
   ['interviewInterviewers', (t) => t.interviewInterviewers.interviewId],
+  ['calendarFeeds', (t) => t.calendarFeeds.userId],
   // The dashboard's rollups, last: copied as they are (they count erased applications too), over what the
   // target's triggers made of the rows above (which arrive with their latest status, not their history).
   ['pipelineDays', (t) => t.pipelineDays.day],

@@ -6,6 +6,7 @@ import { announceablePostings } from '@/features/alerts/open-postings';
 import { deleteExpiredSubscriptions } from '@/features/alerts/subscriptions';
 import { deleteOldAuditEntries } from '@/features/audit/log';
 import { deleteExpiredAccess } from '@/features/candidate/links';
+import { queueInterviewFollowUps } from '@/features/interviews/follow-ups';
 import { DEFAULT_PACING, deliverDue, type Pacing } from '@/features/mail/deliver';
 import type { Transport } from '@/features/mail/transport';
 import { applyRetention } from '@/features/privacy/retention';
@@ -77,6 +78,10 @@ export function startWorker({
       const open = await announceablePostings({ root: contentRoot, now: now() });
       const announced = await announceNewPostings({ database, postings: open, now: now() });
       if (announced.length) log(`[alerts] announced ${announced.length} new posting(s)`);
+      // On the same minute's beat: a reminder a day ahead, a scorecard request once an interview is over.
+      const { reminded, asked } = await queueInterviewFollowUps({ database, now: now() });
+      if (reminded || asked)
+        log(`[interviews] reminders for ${reminded}, scorecard requests for ${asked} interview(s)`);
     }
     if (now() - lastHourly >= hourlyMs) {
       lastHourly = now();

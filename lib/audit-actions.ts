@@ -32,6 +32,8 @@ export const AUDIT_ACTION_LABELS = {
   interview_booked: 'Booked an interview',
   interview_moved: 'Moved an interview',
   interview_cancelled: 'Cancelled an interview',
+  calendar_feed_made: 'Made a calendar link',
+  calendar_feed_revoked: 'Revoked a calendar link',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

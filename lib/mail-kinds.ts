@@ -16,6 +16,11 @@ export const MAIL_KINDS = [
   'interview_proposed',
   'interview_calendar',
   'interview_calendar_team',
+  'interview_reminder',
+  'interview_reminder_team',
+  'interview_feedback',
+  'interview_called_off',
+  'interview_declined',
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -38,4 +43,9 @@ export const MAIL_LABELS: Record<MailKind, string> = {
   interview_proposed: 'Interview times to choose from',
   interview_calendar: 'Interview invitation (calendar), to the candidate',
   interview_calendar_team: 'Interview invitation (calendar), to an interviewer',
+  interview_reminder: 'Interview reminder, the day before',
+  interview_reminder_team: 'Interview reminder, to an interviewer',
+  interview_feedback: 'Scorecard request, to an interviewer',
+  interview_called_off: 'Interview called off before a time was chosen',
+  interview_declined: 'Candidate could make none of the times, to an interviewer',
 };

@@ -279,12 +279,16 @@ export const PERSONAL_DATA = {
     endsAt: candidate('row', shown('endsAt', 'Ends')),
     sequence: no,
     message: candidate('row', shown('message', 'Message from the team')),
+    remindedAt: no,
+    feedbackAskedAt: no,
     createdBy: no,
     createdAt: candidate('row', shown('createdAt', 'Proposed')),
     updatedAt: no,
   },
   interviewSlots: { interviewId: no, startsAt: candidate('row') },
   interviewInterviewers: { interviewId: no, userId: no },
+  // A team member's own feed: the token's hash and when it was made and last read.
+  calendarFeeds: { userId: no, tokenHash: no, createdAt: no, lastReadAt: no },
 } satisfies Declaration;
 
 export type PersonalTable = keyof typeof PERSONAL_DATA;

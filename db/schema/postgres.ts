@@ -437,6 +437,8 @@ export const interviews = pgTable(
     endsAt: time('ends_at'),
     sequence: integer('sequence').notNull().default(0),
     message: text('message'),
+    remindedAt: time('reminded_at'),
+    feedbackAskedAt: time('feedback_asked_at'),
     createdBy: integer('created_by').references(() => adminUsers.id),
     createdAt: time('created_at').notNull(),
     updatedAt: time('updated_at').notNull(),
@@ -470,3 +472,12 @@ export const interviewInterviewers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('interview_interviewers_user').on(t.userId)],
 );
+
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => adminUsers.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: time('created_at').notNull(),
+  lastReadAt: time('last_read_at'),
+});

@@ -45,6 +45,7 @@ const twins: AllTwins = {
   interviews: true,
   interviewSlots: true,
   interviewInterviewers: true,
+  calendarFeeds: true,
 };
 
 test('every table has a twin of the same name and columns in both schemas', () => {

@@ -512,6 +512,10 @@ export const interviews = sqliteTable(
     sequence: integer('sequence').notNull().default(0),
     // The team's last words on a change or a cancellation, passed on to the candidate.
     message: text('message'),
+    // When the day-before reminders were queued, and when the interviewers were asked for their scorecards:
+    // each once (features/interviews/follow-ups.ts); a move clears both.
+    remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+    feedbackAskedAt: integer('feedback_asked_at', { mode: 'timestamp_ms' }),
     createdBy: integer('created_by').references(() => adminUsers.id),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
@@ -546,4 +550,22 @@ export const interviewInterviewers = sqliteTable(
       .references(() => adminUsers.id),
   },
   (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('interview_interviewers_user').on(t.userId)],
+);
+
+/**
+ * A team member's private calendar feed of their interviews (an .ics URL calendar programs subscribe to): only
+ * the SHA-256 of its token is kept; a new one replaces it, removing it revokes the URL.
+ */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastReadAt: integer('last_read_at', { mode: 'timestamp_ms' }),
+  },
+  // A table-level key: a column-level INTEGER PRIMARY KEY would be SQLite's row id, optional on insert.
+  (t) => [primaryKey({ columns: [t.userId] })],
 );

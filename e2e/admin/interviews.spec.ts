@@ -30,7 +30,11 @@ function invitation(mail: ReceivedMail) {
     sequence: vevent.sequence,
     start: vevent.startDate.toJSDate().getTime(),
     end: vevent.endDate.toJSDate().getTime(),
-    attendees: vevent.attendees.map((a) => String(a.getFirstValue()).replace(/^mailto:/i, '').toLowerCase()),
+    attendees: vevent.attendees.map((a) =>
+      String(a.getFirstValue())
+        .replace(/^mailto:/i, '')
+        .toLowerCase(),
+    ),
   };
 }
 
@@ -48,7 +52,12 @@ for (const javaScript of [true, false]) {
     const tag = uniqueTag();
     const candidateEmail = uniqueEmail(`interview-${javaScript ? 'js' : 'nojs'}`);
     const fullName = `Grace Hopper ${tag}`;
-    const id = await seedApplication({ fullName, email: candidateEmail, postingSlug: POSTING, postingTitle: 'Product Designer' });
+    const id = await seedApplication({
+      fullName,
+      email: candidateEmail,
+      postingSlug: POSTING,
+      postingTitle: 'Product Designer',
+    });
     const interviewer = `interviewer-${tag}@example.com`;
     const database = await e2eDb();
     const userId = await teamMember({ email: interviewer, role: 'reviewer' });
@@ -60,25 +69,29 @@ for (const javaScript of [true, false]) {
     await team.goto(`/admin/applications/${id}`);
     const panel = team.locator('#interviews');
     await expect(panel).toContainText('No interviews yet.');
-    await panel.getByText('Propose an interview').click();
+    await panel.getByRole('link', { name: 'Propose an interview' }).click();
+    await expect(
+      team.getByRole('heading', { level: 1, name: `Propose an interview: ${fullName}, Product Designer` }),
+    ).toBeVisible();
+    const form = team.locator('form.interview-proposal');
     const [first, second] = [dayAhead(10), dayAhead(11)];
     // A mistake first: no title, a video call without its link, a line that is not a time.
-    await panel.getByLabel('Where').fill('meet.example/portfolio');
-    await panel.getByLabel('Times offered').fill(`${first} 10:00\nnext week`);
-    await panel.getByRole('button', { name: 'Propose the interview' }).click();
-    const summary = panel.locator('.error-summary');
+    await form.getByLabel('Where').fill('meet.example/portfolio');
+    await form.getByLabel('Times offered').fill(`${first} 10:00\nnext week`);
+    await form.getByRole('button', { name: 'Propose the interview' }).click();
+    const summary = team.locator('.error-summary');
     await expect(summary).toBeFocused();
     await expect(summary).toContainText('Give the interview a title');
     await expect(summary).toContainText('A video interview needs its https:// link.');
     await expect(summary).toContainText('“next week” is not a time');
     // What was typed is kept.
-    await expect(panel.getByLabel('Times offered')).toHaveValue(`${first} 10:00\nnext week`);
+    await expect(form.getByLabel('Times offered')).toHaveValue(`${first} 10:00\nnext week`);
     if (javaScript) await axeClean(team);
-    await panel.getByLabel('Title', { exact: true }).fill('Portfolio review');
-    await panel.getByLabel('Where').fill('https://meet.example/portfolio');
-    await panel.getByLabel('Time zone of the times below').selectOption('Europe/Berlin');
-    await panel.getByLabel('Times offered').fill(`${first} 10:00\n${second} 15:00-16:30`);
-    await panel.getByRole('button', { name: 'Propose the interview' }).click();
+    await form.getByLabel('Title', { exact: true }).fill('Portfolio review');
+    await form.getByLabel('Where').fill('https://meet.example/portfolio');
+    await form.getByLabel('Time zone of the times below').selectOption('Europe/Berlin');
+    await form.getByLabel('Times offered').fill(`${first} 10:00\n${second} 15:00-16:30`);
+    await form.getByRole('button', { name: 'Propose the interview' }).click();
     await expect(team.getByRole('status').filter({ hasText: 'Interview proposed.' })).toBeVisible();
     await expect(panel).toContainText('Waiting for the candidate to choose');
     await expect(panel).toContainText('3 times offered');
@@ -124,7 +137,25 @@ for (const javaScript of [true, false]) {
     await expect(candidate.getByRole('status')).toHaveText(/Your interview has its new time/);
     const moved = invitation(await waitForMail(candidateEmail, /^Interview moved: Portfolio review/));
     expect(moved).toMatchObject({ method: 'REQUEST', uid: booked.uid, sequence: 1, start: secondStart });
-    expect(invitation(await waitForMail(interviewer, /^Interview moved:/))).toMatchObject({ uid: booked.uid, sequence: 1 });
+    expect(invitation(await waitForMail(interviewer, /^Interview moved:/))).toMatchObject({
+      uid: booked.uid,
+      sequence: 1,
+    });
+
+    // The interviewer's own page lists it, and their calendar link serves the same event, moved.
+    await team.goto('/admin/interviews');
+    await expect(team.getByRole('region', { name: 'Coming up' })).toContainText(
+      `${fullName}, Portfolio review (Product Designer)`,
+    );
+    await team.getByRole('button', { name: 'Make my calendar link' }).click();
+    const feedUrl = await team.getByLabel(/Your calendar link/).inputValue();
+    const feed = await team.request.get(new URL(feedUrl).pathname);
+    expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    const subscribed = new ICAL.Component(ICAL.parse(await feed.text()));
+    const event = new ICAL.Event(subscribed.getFirstSubcomponent('vevent')!);
+    expect([event.uid, event.sequence, event.startDate.toJSDate().getTime()]).toEqual([booked.uid, 1, secondStart]);
+    expect(await feed.text()).not.toContain(candidateEmail);
+    if (javaScript) await axeClean(team);
 
     // The team cancels it with a word for the candidate: a cancellation of the same event, to both.
     await team.goto(`/admin/applications/${id}`);
@@ -135,7 +166,10 @@ for (const javaScript of [true, false]) {
     const cancelled = await waitForMail(candidateEmail, /^Interview cancelled: Portfolio review/);
     expect(cancelled.text).toContain('The role is on hold; we will write.');
     expect(invitation(cancelled)).toMatchObject({ method: 'CANCEL', uid: booked.uid, sequence: 2 });
-    expect(invitation(await waitForMail(interviewer, /^Interview cancelled:/))).toMatchObject({ method: 'CANCEL', sequence: 2 });
+    expect(invitation(await waitForMail(interviewer, /^Interview cancelled:/))).toMatchObject({
+      method: 'CANCEL',
+      sequence: 2,
+    });
     await candidate.reload();
     await expect(own).toContainText('Cancelled. The team wrote: The role is on hold; we will write.');
     await expect(own.getByRole('radio')).toHaveCount(0);

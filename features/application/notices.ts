@@ -20,6 +20,10 @@ export const APPLICATION_ERRORS: Record<string, string> = {
     'That person cannot open this application (they are not on its posting’s team, or their account is disabled).',
   'erase-role': 'Only owners and recruiters erase applications.',
   'interview-time': 'Give the new time as 2026-12-10 14:00, in a time zone from the list: it must exist there.',
+  'interview-time-skipped':
+    'That time does not exist in the interview’s time zone (the clocks go forward then): choose another.',
+  'interview-time-twice':
+    'That time happens twice in the interview’s time zone (the clocks go back then): choose another.',
   'interview-message': 'Keep the message to the candidate under 2,000 characters.',
   'interview-taken': 'An interviewer is already booked at that time: choose another.',
   'interview-past': 'That time has passed: choose one to come.',

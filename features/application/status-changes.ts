@@ -4,6 +4,7 @@ import type { AppDb, Database } from '@/db/database';
 import { exclusive, one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { withName } from '@/features/inbox/bulk-message';
+import { closeInterviewsSteps } from '@/features/interviews/booking';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { authorizeApplication, authorizeScoped, canSeePosting } from '@/features/staff/access';
@@ -56,6 +57,8 @@ function* moveSteps({
   if (current.status === to) return 'unchanged' as const;
   const decidedAt = isFinal(to) ? (isFinal(current.status) ? current.decidedAt : new Date(now)) : null;
   yield* run(tx.update(a).set({ status: to, decidedAt }).where(eq(a.id, id)));
+  // A closed application keeps no interview: everyone's calendar is told, the interviewers' time is free again.
+  if (isFinal(to)) yield* closeInterviewsSteps({ database, tx, applicationId: id, actorEmail: viewer.email, now });
   yield* run(
     tx.insert(t.statusChanges).values({
       applicationId: id,

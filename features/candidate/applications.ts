@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { exclusive, one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
+import { closeInterviewsSteps } from '@/features/interviews/booking';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { eraseSteps, removeErasedObject } from '@/features/privacy/erasure';
@@ -86,6 +87,7 @@ export async function withdrawOwnApplication({
     yield* run(
       auditEntry({ db: tx, t, entry: { actorEmail: 'candidate', action: 'withdrawn', applicationId: id }, now }),
     );
+    yield* closeInterviewsSteps({ database, tx, applicationId: id, actorEmail: 'candidate', now });
     const { postingTitle, reference } = application;
     const posting = { slug: application.postingSlug, title: postingTitle };
     const subject = {

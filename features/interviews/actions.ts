@@ -81,9 +81,22 @@ export async function moveInterviewAction(form: FormData): Promise<void> {
     time: form.get('time'),
     message: form.get('message') ?? '',
   });
-  if (!parsed.success) redirect(back(form, id, { error: 'interview-time' }));
+  if (!parsed.success) {
+    // The first field that is wrong names the error the page shows.
+    const field = parsed.error.issues[0]?.path[0];
+    const key =
+      field === 'message' ? 'interview-message' : field === 'interviewId' ? 'interview-not-found' : 'interview-time';
+    redirect(back(form, id, { error: key }));
+  }
   const time = parseOneTime({ text: parsed.data.time, zone: parsed.data.timeZone, minutes: 15 });
-  if (!('start' in time)) redirect(back(form, id, { error: 'interview-time' }));
+  if (!('start' in time)) {
+    const key = /go forward/.test(time.error)
+      ? 'interview-time-skipped'
+      : /go back/.test(time.error)
+        ? 'interview-time-twice'
+        : 'interview-time';
+    redirect(back(form, id, { error: key }));
+  }
   const { result } = await moveInterview({
     interviewId: parsed.data.interviewId,
     start: time.start!,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { AppDb, Database, Tables } from '@/db/database';
 import { all, exclusive, one, run, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
@@ -37,9 +37,14 @@ export function* loadSteps({
   actor: Actor;
 }) {
   const { t } = database;
-  yield* exclusive(database, tx, `interview:${interviewId}`);
   const i = t.interviews;
   const a = t.applications;
+  // The application's lock first, as every change of an application takes it (a status change, an erasure):
+  // an interview is never booked beside an erasure or a rejection that has not seen it. Then the interview's.
+  const of = yield* one(tx.select({ applicationId: i.applicationId }).from(i).where(eq(i.id, interviewId)));
+  if (!of) return undefined;
+  yield* exclusive(database, tx, `application:${of.applicationId}`);
+  yield* exclusive(database, tx, `interview:${interviewId}`);
   const row = yield* one(
     tx
       .select({
@@ -67,7 +72,8 @@ export function* loadSteps({
       .select({ id: t.adminUsers.id, email: t.adminUsers.email })
       .from(t.interviewInterviewers)
       .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.interviewInterviewers.userId))
-      .where(eq(t.interviewInterviewers.interviewId, interviewId))
+      // A disabled account is no longer on the team: it gets no invitation and no candidate's name.
+      .where(and(eq(t.interviewInterviewers.interviewId, interviewId), isNull(t.adminUsers.disabledAt)))
       .orderBy(asc(t.adminUsers.id)),
   );
   return { ...row, interviewers };
@@ -158,6 +164,9 @@ export function* bookSteps({
   if (isFinal(application.status)) return 'closed';
   if (start <= now) return 'past';
   const candidate = actor.kind === 'candidate';
+  const cutoff = interview.cutoffHours * 60 * MINUTE;
+  // The candidate keeps to the cut-off both ways: no change close to the booked time, no new time that close.
+  if (candidate && start - cutoff <= now) return 'too-late';
   if (candidate && interview.startsAt && interview.startsAt.getTime() - interview.cutoffHours * 60 * MINUTE <= now)
     return 'too-late';
   if (candidate) {
@@ -184,6 +193,9 @@ export function* bookSteps({
     sequence,
     candidateTimeZone: candidateTimeZone ?? interview.candidateTimeZone,
     message: candidate ? interview.message : message,
+    // A new time: its reminder and scorecard requests are due again.
+    remindedAt: null,
+    feedbackAskedAt: null,
     updatedAt: new Date(now),
   };
   const { id: _, ...values } = updated;
@@ -223,6 +235,7 @@ export function* cancelSteps({
   actor,
   message = null,
   now,
+  closing = false,
 }: {
   database: Database;
   tx: AppDb;
@@ -230,6 +243,8 @@ export function* cancelSteps({
   actor: Actor;
   message?: string | null;
   now: number;
+  /** The application is closing (rejected, hired, withdrawn): cancelled whatever the cut-off. */
+  closing?: boolean;
 }): Steps<CancelResult> {
   const { t } = database;
   const loaded = yield* loadSteps({ database, tx, interviewId, actor });
@@ -237,7 +252,12 @@ export function* cancelSteps({
   const { interview, application } = loaded;
   if (interview.status === 'cancelled') return 'already';
   const candidate = actor.kind === 'candidate';
-  if (candidate && interview.startsAt && interview.startsAt.getTime() - interview.cutoffHours * 60 * MINUTE <= now)
+  if (
+    candidate &&
+    !closing &&
+    interview.startsAt &&
+    interview.startsAt.getTime() - interview.cutoffHours * 60 * MINUTE <= now
+  )
     return 'too-late';
   const wasBooked = interview.status === 'booked';
   const updated = {
@@ -251,6 +271,15 @@ export function* cancelSteps({
   yield* run(tx.update(t.interviews).set(values).where(eq(t.interviews.id, interviewId)));
   if (wasBooked)
     yield* notifySteps({ tx, t, loaded: { ...loaded, interview: updated }, change: 'cancelled', message, now });
+  // No time was booked, so no calendar holds it: the other side is told in words (a closing application's
+  // candidate hears of the decision itself).
+  else if (candidate) yield* declinedSteps({ tx, t, loaded, now });
+  else if (!closing) {
+    const data = { postingTitle: application.postingTitle, title: interview.title, message };
+    yield* run(
+      queueMail({ db: tx, t, mail: mail('interview_called_off', application.email, data, application.id), now }),
+    );
+  }
   yield* queueWebhooks({ tx, t, subject: interviewSubject('interview.cancelled', loaded, updated), now });
   yield* run(
     auditEntry({
@@ -286,13 +315,59 @@ function interviewSubject(
     },
     interview: {
       id: interview.id,
-      title: interview.title,
       kind: interview.kind,
       status: interview.status,
       startsAt: interview.startsAt?.toISOString() ?? null,
       endsAt: interview.endsAt?.toISOString() ?? null,
     },
   };
+}
+
+/** The candidate could make none of the times offered: each interviewer hears of it. */
+function* declinedSteps({ tx, t, loaded, now }: { tx: AppDb; t: Tables; loaded: Loaded; now: number }): Steps<void> {
+  const { interview, application, interviewers } = loaded;
+  for (const person of interviewers) {
+    const data = {
+      postingTitle: application.postingTitle,
+      title: interview.title,
+      candidateName: application.fullName,
+      applicationId: application.id,
+    };
+    yield* run(queueMail({ db: tx, t, mail: mail('interview_declined', person.email, data, application.id), now }));
+  }
+}
+
+/** Cancels every interview of an application that is closing, in the closing's transaction (its lock held). */
+export function* closeInterviewsSteps({
+  database,
+  tx,
+  applicationId,
+  actorEmail,
+  now,
+}: {
+  database: Database;
+  tx: AppDb;
+  applicationId: number;
+  actorEmail: string;
+  now: number;
+}): Steps<void> {
+  const { t } = database;
+  const open = yield* all(
+    tx
+      .select({ id: t.interviews.id })
+      .from(t.interviews)
+      .where(and(eq(t.interviews.applicationId, applicationId), ne(t.interviews.status, 'cancelled')))
+      .orderBy(asc(t.interviews.id)),
+  );
+  for (const { id } of open)
+    yield* cancelSteps({
+      database,
+      tx,
+      interviewId: id,
+      actor: { kind: 'team', email: actorEmail },
+      now,
+      closing: true,
+    });
 }
 
 /** One calendar email to the candidate and one to each interviewer, all for the same event. */

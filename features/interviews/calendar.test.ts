@@ -60,7 +60,7 @@ test('a slot offered across the spring change in Europe/Berlin keeps its wall-cl
 });
 
 test('an interview that spans the night the clocks change in America/New_York lasts its real length', () => {
-  // 01:30 on 7 November 2027, 90 minutes: EDT at the start; the clocks fall back at 02:00 EDT.
+  // 00:30 on 7 November 2027, two hours: EDT at the start; the clocks fall back at 02:00 EDT, to 01:00 EST.
   const { starts } = parseOfferedTimes({ text: '2027-11-07 00:30', zone: 'America/New_York', minutes: 120 });
   assert.equal(new Date(starts[0]!).toISOString(), '2027-11-07T04:30:00.000Z');
   const file = parse(calendarFile({ method: 'REQUEST', event: event(starts[0]!, 120), now: 0 }));
@@ -74,7 +74,7 @@ test('an interview that spans the night the clocks change in America/New_York la
 
 test('a time the clocks skip is refused by name, and each unreadable line gets its own error', () => {
   const { starts, errors } = parseOfferedTimes({
-    text: '2027-03-28 02:30\nnext tuesday\n2027-02-30 10:00\n2027-04-01 10:00-10:20\n2027-04-01 10:00',
+    text: '2027-03-28 02:30\nnext tuesday\n2027-02-30 10:00\n2027-04-01 10:00-10:20\n2027-04-01 10:00\n2027-10-31 02:30\n0027-04-01 10:00',
     zone: 'Europe/Berlin',
     minutes: 30,
   });
@@ -84,6 +84,8 @@ test('a time the clocks skip is refused by name, and each unreadable line gets i
     '“next tuesday” is not a time: write 2026-12-10 14:00, or a window as 2026-12-10 09:00-12:00.',
     '“2027-02-30 10:00” is not a real date and time.',
     '“2027-04-01 10:00-10:20” is shorter than one 30-minute interview.',
+    '“2027-10-31 02:30” happens twice in Europe/Berlin: the clocks go back then; choose another time.',
+    '“0027-04-01 10:00” is not a real date and time.',
   ]);
 });
 

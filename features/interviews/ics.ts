@@ -55,3 +55,38 @@ export function calendarFile({
   });
   return calendar.toString();
 }
+
+export type FeedEvent = Pick<
+  CalendarEvent,
+  'uid' | 'sequence' | 'title' | 'description' | 'location' | 'url' | 'start' | 'end'
+> & {
+  cancelled: boolean;
+};
+
+/**
+ * A subscribed calendar (METHOD:PUBLISH): the same events as the invitations (same UID and sequence, so a
+ * program holding both keeps one), without attendees: the feed names the candidate and no one's address.
+ */
+export function calendarFeed({ name, events, now = Date.now() }: { name: string; events: FeedEvent[]; now?: number }) {
+  const calendar = ical({
+    name,
+    prodId: { company: 'careers-portal', product: 'interviews', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 60 * 15,
+  });
+  for (const event of events) {
+    calendar.createEvent({
+      id: event.uid,
+      sequence: event.sequence,
+      stamp: new Date(now),
+      start: new Date(event.start),
+      end: new Date(event.end),
+      summary: event.title,
+      description: event.description,
+      location: event.location,
+      url: event.url ?? null,
+      status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}

@@ -3,17 +3,22 @@ import { before, describe, it } from 'node:test';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import type { Database } from '@/db/database';
+import { changeStatus } from '@/features/application/status-changes';
 import { eraseOwnApplication } from '@/features/candidate/applications';
 import type { CandidateContext } from '@/features/candidate/context';
 import { exportOwnData } from '@/features/candidate/export';
 import { createCandidateSession } from '@/features/candidate/links';
 import { calendarFile } from '@/features/interviews/ics';
 import { MAIL_DATA } from '@/features/mail/messages';
+import { submitScorecard } from '@/features/scorecards/queries';
 import { setPostingMembers } from '@/features/team/posting-teams';
 import { webhookPayloadSchema } from '@/features/webhooks/payloads';
 import type { Role } from '@/lib/roles';
+import { DEFAULT_SCORECARD } from '@/lib/scorecard';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { applyTo, sessionOf, signedContext, teamAccount } from '@/test-support/factories';
+import { queueInterviewFollowUps } from './follow-ups';
+import { listMyInterviews, makeCalendarFeed, myCalendarFeed, readCalendarFeed, revokeCalendarFeed } from './mine';
 import { bookOwnInterview, cancelOwnInterview, listOwnInterviews } from './own';
 import { proposalSchema, type ProposalInput } from './schemas';
 import { cancelInterview, listInterviews, moveInterview, proposeInterview } from './team';
@@ -23,6 +28,7 @@ import { cancelInterview, listInterviews, moveInterview, proposeInterview } from
 // queues, read back as a calendar program reads them.
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const NOW = Date.parse('2027-01-04T09:00:00Z');
 const clock = () => NOW;
 
@@ -63,6 +69,13 @@ for (const dialect of testDialects()) {
     tokens.set(email, await sessionOf({ database, email, now: NOW }));
     return id;
   };
+  /** A member signed in at `at`, as their page would see the clock then. */
+  const teamAt = async (email: string, at: number) =>
+    signedContext(database, await sessionOf({ database, email, now: at }), {
+      postingTeams: async () => new Map(),
+      postingScorecard: async () => DEFAULT_SCORECARD,
+      now: () => at,
+    });
   const team = (email: string) =>
     signedContext(database, tokens.get(email), { postingTeams: async () => new Map(), now: clock });
   const candidate = async (email: string, at = NOW): Promise<CandidateContext> => {
@@ -98,6 +111,8 @@ for (const dialect of testDialects()) {
         ['ada', 'ada@example.org'],
         ['bob', 'bob@example.org'],
         ['cy', 'cy@example.org'],
+        ['dee', 'dee@example.org'],
+        ['eve', 'eve@example.org'],
       ] as const)
         ids[key] = await applyTo({
           database,
@@ -346,6 +361,151 @@ for (const dialect of testDialects()) {
         ).result,
         'not-found',
       );
+    });
+
+    it('a reminder the day before and a scorecard request after, each once across two workers; the member’s feed', async () => {
+      const start = Date.parse('2027-01-13T13:00:00Z');
+      const kinds = ['interview_reminder', 'interview_reminder_team', 'interview_feedback'];
+      const booked = async () => {
+        const { db, t } = database;
+        const [row] = await db
+          .select({ applicationId: t.interviews.applicationId })
+          .from(t.interviews)
+          .where(and(eq(t.interviews.status, 'booked'), eq(t.interviews.startsAt, new Date(start))));
+        return row!.applicationId;
+      };
+      const applicationId = await booked();
+      // Two days before: nothing yet.
+      assert.deepEqual(await queueInterviewFollowUps({ database, now: start - 2 * DAY }), { reminded: 0, asked: 0 });
+      // 23 hours before, two workers at once: one set of reminders.
+      const twice = await Promise.all([
+        queueInterviewFollowUps({ database, now: start - 23 * HOUR }),
+        queueInterviewFollowUps({ database, now: start - 23 * HOUR }),
+      ]);
+      assert.equal(twice[0].reminded + twice[1].reminded, 1);
+      assert.deepEqual(
+        (await mails(applicationId, kinds)).map((m) => m.kind),
+        ['interview_reminder', 'interview_reminder_team'],
+      );
+      // Sam's page lists it to come; after it (45 minutes), a scorecard request, once, and it is due.
+      const sam = await teamAt('sam@example.com', start - HOUR);
+      assert.deepEqual(
+        (await listMyInterviews(sam)).upcoming.map((row) => row.startsAt!.getTime()),
+        [start],
+      );
+      const after = start + 2 * HOUR;
+      assert.deepEqual(await queueInterviewFollowUps({ database, now: after }), { reminded: 0, asked: 1 });
+      assert.deepEqual(await queueInterviewFollowUps({ database, now: after }), { reminded: 0, asked: 0 });
+      const requests = await mails(applicationId, ['interview_feedback']);
+      assert.deepEqual(
+        requests.map((m) => m.to),
+        ['sam@example.com'],
+      );
+      const samAfter = await teamAt('sam@example.com', after);
+      assert.deepEqual(
+        (await listMyInterviews(samAfter)).feedbackDue.map((row) => row.applicationId),
+        [applicationId],
+      );
+      const card = { ratings: Object.fromEntries(DEFAULT_SCORECARD.map((a) => [a.name, '3'])), overall: '3', note: '' };
+      assert.equal((await submitScorecard({ id: applicationId, values: card, context: samAfter })).status, 'saved');
+      assert.deepEqual((await listMyInterviews(samAfter)).feedbackDue, []);
+
+      // The feed: Sam's interviews only (this one, and Ada's, cancelled, so calendars drop it), the candidate
+      // named and no address; a new link voids the old.
+      const path = await makeCalendarFeed(samAfter);
+      const token = path.slice('/calendar/'.length, -'.ics'.length);
+      const feed = await readCalendarFeed({ token, context: { database, now: () => after } });
+      const calendar = new ICAL.Component(ICAL.parse(feed!));
+      const events = calendar.getAllSubcomponents('vevent');
+      assert.deepEqual(
+        events.map((v) => {
+          const e = new ICAL.Event(v);
+          return [e.startDate.toJSDate().getTime(), v.getFirstPropertyValue('status'), e.summary];
+        }),
+        [
+          [Date.parse('2027-01-14T15:00:00Z'), 'CANCELLED', 'Technical interview: Name ada (Backend Engineer)'],
+          [
+            start,
+            'CONFIRMED',
+            `Technical interview: Name ${applicationId === ids.bob ? 'bob' : 'cy'} (Backend Engineer)`,
+          ],
+        ],
+      );
+      assert.doesNotMatch(feed!, /@example\.org/);
+      assert.equal(await readCalendarFeed({ token: 'x'.repeat(43), context: { database, now: () => after } }), null);
+      await makeCalendarFeed(samAfter);
+      assert.equal(await readCalendarFeed({ token, context: { database, now: () => after } }), null);
+      await revokeCalendarFeed(samAfter);
+      assert.equal(await myCalendarFeed(samAfter), null);
+    });
+
+    it('no time fits, the team calls it off, the application closes: each side is told, the time is free again', async () => {
+      const offer = async (applicationId: number, times: string) => {
+        const made = await proposeInterview({
+          applicationId,
+          proposal: proposal({ interviewerIds: [ids.alex!], times }),
+          context: team('owner@example.com'),
+        });
+        assert.equal(made.status, 'proposed', JSON.stringify(made));
+        return made.status === 'proposed' ? made.interviewId : 0;
+      };
+      // Dee can make none of the times: Alex hears of it.
+      const dee = await candidate('dee@example.org');
+      const declined = await offer(ids.dee!, '2027-01-20 10:00');
+      assert.equal(await cancelOwnInterview({ interviewId: declined, context: dee }), 'cancelled');
+      assert.deepEqual(
+        (await mails(ids.dee!, ['interview_declined'])).map((m) => m.to),
+        ['alex@example.com'],
+      );
+      // The team calls off Eve's before she chose: she is told in words (there is no calendar event to cancel).
+      const calledOff = await offer(ids.eve!, '2027-01-20 11:00');
+      await cancelInterview({
+        interviewId: calledOff,
+        message: 'We filled the role.',
+        context: team('alex@example.com'),
+      });
+      const [words] = await mails(ids.eve!, ['interview_called_off']);
+      assert.equal(MAIL_DATA.interview_called_off.parse(words!.data).message, 'We filled the role.');
+      // A time inside the cut-off (24 h) is not offered to the candidate, nor bookable by her.
+      const soon = await offer(ids.eve!, '2027-01-05 09:00\n2027-01-21 09:00');
+      const eve = await candidate('eve@example.org');
+      const mine = (await listOwnInterviews(eve)).find((row) => row.id === soon)!;
+      assert.deepEqual(mine.free, [Date.parse('2027-01-21T08:00:00Z')]);
+      assert.equal(
+        await bookOwnInterview({
+          interviewId: soon,
+          start: Date.parse('2027-01-05T08:00:00Z'),
+          timeZone: 'UTC',
+          context: eve,
+        }),
+        'too-late',
+      );
+      assert.equal(
+        await bookOwnInterview({ interviewId: soon, start: mine.free[0]!, timeZone: 'UTC', context: eve }),
+        'booked',
+      );
+      // Rejected: the booked interview is cancelled in everyone's calendar, and Alex is free at that time again.
+      assert.equal(await changeStatus({ id: ids.eve!, to: 'rejected', context: team('alex@example.com') }), 'changed');
+      const cancels = (await mails(ids.eve!, ['interview_calendar', 'interview_calendar_team'])).slice(-2);
+      assert.deepEqual(
+        cancels.map((m) => [m.to, invitation(m.data).method, invitation(m.data).sequence]),
+        [
+          ['eve@example.org', 'CANCEL', 1],
+          ['alex@example.com', 'CANCEL', 1],
+        ],
+      );
+      const again = await offer(ids.dee!, '2027-01-21 09:00');
+      assert.ok(again > 0);
+      // More than a year ahead is a typo, named.
+      const far = await proposeInterview({
+        applicationId: ids.dee!,
+        proposal: proposal({ interviewerIds: [ids.alex!], times: '2029-01-21 09:00' }),
+        context: team('owner@example.com'),
+      });
+      assert.deepEqual(far, {
+        status: 'invalid',
+        errors: { times: ['Sunday 21 January 2029, 09:00 is more than a year ahead.'] },
+      });
     });
 
     it('the interviews are in the candidate’s download and go with an erasure, taking them out of calendars', async () => {

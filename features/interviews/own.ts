@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import { transaction } from '@/db/transaction';
 import { authorizeCandidate, type CandidateContext } from '@/features/candidate/context';
+import { isFinal } from '@/lib/status';
 import { bookSteps, cancelSteps, type BookResult, type CancelResult } from './booking';
 
 // The candidate's side of interviews, from their private page: see what the team proposed, choose a time,
@@ -24,6 +25,7 @@ export async function listOwnInterviews(context?: CandidateContext) {
     .select({
       id: i.id,
       postingTitle: a.postingTitle,
+      applicationStatus: a.status,
       title: i.title,
       kind: i.kind,
       durationMinutes: i.durationMinutes,
@@ -78,12 +80,16 @@ export async function listOwnInterviews(context?: CandidateContext) {
       .map((slot) => slot.startsAt.getTime())
       .filter((start) => {
         const end = start + interview.durationMinutes * MINUTE;
+        // A time inside the cut-off could not be changed once booked: it is the team's to arrange.
+        if (start - interview.cutoffHours * 60 * MINUTE <= now) return false;
         return !clashes.some((b) => b.startsAt!.getTime() < end && b.endsAt!.getTime() > start);
       });
+    const { applicationStatus, ...shown } = interview;
     const changeable =
       interview.status !== 'cancelled' &&
+      !isFinal(applicationStatus) &&
       (!interview.startsAt || interview.startsAt.getTime() - interview.cutoffHours * 60 * MINUTE > now);
-    return { ...interview, free, changeable };
+    return { ...shown, free, changeable };
   });
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { INTERVIEW_KINDS } from '@/lib/interview';
-import { rowId } from '@/lib/row-id';
+import { ROW_ID_MAX, rowId } from '@/lib/row-id';
 import { isTimeZone, parseOfferedTimes } from './times';
 
 // The interview forms' shapes, one schema each, read by the server actions and the data layer alike.
@@ -9,13 +9,24 @@ export const MESSAGE_MAX_CHARS = 2000;
 /** More would be a list nobody reads; a window of a day in 15-minute slots is 96. */
 export const SLOTS_MAX = 100;
 
-const timeZone = z.string().refine(isTimeZone, 'Choose a time zone from the list.');
-const message = z.string().trim().max(MESSAGE_MAX_CHARS, `Keep the message under ${MESSAGE_MAX_CHARS} characters.`);
+const PICK_INTERVIEWERS = 'Choose the interviewers from the list.';
+const interviewerId = z.coerce
+  .number({ error: PICK_INTERVIEWERS })
+  .int(PICK_INTERVIEWERS)
+  .positive(PICK_INTERVIEWERS)
+  .max(ROW_ID_MAX, PICK_INTERVIEWERS);
+const timeZone = z
+  .string({ error: 'Choose a time zone from the list.' })
+  .refine(isTimeZone, 'Choose a time zone from the list.');
+const message = z
+  .string({ error: 'Write the message as text.' })
+  .trim()
+  .max(MESSAGE_MAX_CHARS, `Keep the message under ${MESSAGE_MAX_CHARS} characters.`);
 
 export const proposalSchema = z
   .object({
     title: z
-      .string()
+      .string({ error: 'Give the interview a title, such as “Technical interview”.' })
       .trim()
       .min(1, 'Give the interview a title, such as “Technical interview”.')
       .max(120, 'Keep the title under 120 characters.'),
@@ -26,16 +37,18 @@ export const proposalSchema = z
       .min(15, 'An interview lasts at least 15 minutes.')
       .max(480, 'An interview lasts at most 8 hours (480 minutes).'),
     location: z
-      .string()
+      .string({ error: 'Say where: the video link, the address or the phone arrangement.' })
       .trim()
       .min(1, 'Say where: the video link, the address or the phone arrangement.')
       .max(500, 'Keep the place under 500 characters.'),
     interviewerIds: z
-      .array(rowId, { error: 'Choose the interviewers from the list.' })
+      .array(interviewerId, { error: PICK_INTERVIEWERS })
       .min(1, 'Choose at least one interviewer.')
       .max(10, 'Choose at most 10 interviewers.'),
     timeZone,
-    times: z.string().max(10_000, 'That is too many lines of times.'),
+    times: z
+      .string({ error: 'Write the times as text, one per line.' })
+      .max(10_000, 'That is too many lines of times.'),
     cutoffHours: z.coerce
       .number({ error: 'Give the cut-off in hours.' })
       .int('Give the cut-off in whole hours.')
@@ -55,7 +68,8 @@ export const proposalSchema = z
         !/^https:\/\/\S+$/.test(location.trim())
       )
         ctx.addIssue({ code: 'custom', path: ['location'], message: 'A video interview needs its https:// link.' });
-      if (typeof times !== 'string') return;
+      // Too long is refused by the field itself; read no further than it allows.
+      if (typeof times !== 'string' || times.length > 10_000) return;
       const { starts, errors } = parseOfferedTimes({
         text: times,
         zone: typeof zone === 'string' && isTimeZone(zone) ? zone : 'UTC',
@@ -98,8 +112,8 @@ export function proposalErrors(error: z.ZodError): ProposalErrors {
 }
 
 /** The candidate's choice of a time, and the team's move to a new one. */
-/** The last instant a Date can hold (year 275760): beyond it a time is no time. */
-const LATEST = 8.64e15;
+/** Times are in the years 2000–2999 (features/interviews/times.ts): anything later is no time of ours. */
+const LATEST = Date.UTC(3000, 0, 1);
 
 export const bookingSchema = z.object({
   interviewId: rowId,
@@ -112,7 +126,7 @@ export const teamMoveSchema = z.object({
   timeZone,
   // One time, as the proposal's lines write it.
   time: z
-    .string()
+    .string({ error: 'Give the new time, as 2026-12-10 14:00.' })
     .trim()
     .min(1, 'Give the new time, as 2026-12-10 14:00.')
     .max(40, 'Give one time, as 2026-12-10 14:00.'),

@@ -1,13 +1,14 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { all, one, run, transaction } from '@/db/transaction';
+import { all, exclusive, one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { authorizeApplication } from '@/features/staff/access';
 import { authorize, type AdminContext } from '@/features/staff/context';
 import { assignableTo } from '@/features/team/assignment';
+import { DAY_MS } from '@/lib/days';
 import { site } from '@/lib/site';
 import { isFinal } from '@/lib/status';
 import { bookSteps, cancelSteps, lockInterviewers, overlapSteps, type BookResult, type CancelResult } from './booking';
@@ -18,6 +19,8 @@ import { formatInZone, parseOfferedTimes } from './times';
 // application (a reviewer only on their postings' applications), and interviewers must be people who can open it.
 
 const MINUTE = 60_000;
+/** Times are offered at most a year ahead: further is a typo (2207 for 2027), not a plan. */
+const HORIZON_MS = 366 * DAY_MS;
 
 /** The application's interviews with their offered times and interviewers, newest first. */
 export async function listInterviews({ applicationId, context }: { applicationId: number; context?: AdminContext }) {
@@ -85,6 +88,14 @@ export async function proposeInterview({
   const interviewerIds = [...new Set(proposal.interviewerIds)];
   if (interviewerIds.some((id) => !eligibleIds.has(id)))
     return { status: 'invalid', errors: { interviewerIds: ['Choose interviewers who can open this application.'] } };
+  const tooFar = proposal.starts.filter((start) => start > now + HORIZON_MS);
+  if (tooFar.length)
+    return {
+      status: 'invalid',
+      errors: {
+        times: tooFar.slice(0, 5).map((at) => `${formatInZone(at, proposal.timeZone)} is more than a year ahead.`),
+      },
+    };
   const past = proposal.starts.filter((start) => start <= now);
   if (past.length)
     return {
@@ -93,6 +104,8 @@ export async function proposeInterview({
     };
   const minutes = proposal.durationMinutes * MINUTE;
   const result = await transaction(database, function* (tx) {
+    // The application's lock, as every change of it takes: no interview is proposed beside its erasure or closing.
+    yield* exclusive(database, tx, `application:${applicationId}`);
     const application = yield* one(
       tx
         .select({

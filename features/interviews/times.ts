@@ -20,15 +20,45 @@ const LINE = /^(\d{4})-(\d{2})-(\d{2})[ T]+(\d{1,2}):(\d{2})(?:\s*[-–]\s*(\d{1
 
 export type ParsedTimes = { starts: number[]; errors: string[] };
 
-/** The instant of a wall-clock time in `zone`, or null when that time does not exist there (clocks went forward). */
-export function zonedInstant(zone: string, y: number, m: number, d: number, h: number, min: number): number | null {
-  const date = TZDate.tz(zone, y, m - 1, d, h, min);
-  // A time skipped by a daylight-saving change comes back moved by an hour: refuse it rather than guess.
-  const back = new TZDate(date.getTime(), zone);
-  if (back.getFullYear() !== y || back.getMonth() !== m - 1 || back.getDate() !== d) return null;
-  if (back.getHours() !== h || back.getMinutes() !== min) return null;
-  return date.getTime();
+/** More slots than anyone offers at once (the form refuses above 100): reading stops past it. */
+const SLOTS_LIMIT = 100;
+
+const HOUR = 60 * MINUTE;
+
+/** Whether `at` reads as this wall-clock time in `zone`. */
+function readsAs(at: number, zone: string, y: number, m: number, d: number, h: number, min: number) {
+  const back = new TZDate(at, zone);
+  return (
+    back.getFullYear() === y &&
+    back.getMonth() === m - 1 &&
+    back.getDate() === d &&
+    back.getHours() === h &&
+    back.getMinutes() === min
+  );
 }
+
+/**
+ * The instant of a wall-clock time in `zone`: 'skipped' when that time does not exist there (the clocks went
+ * forward over it), 'twice' when it exists twice (they went back over it). Either is refused, not guessed.
+ */
+export function zonedInstant(
+  zone: string,
+  y: number,
+  m: number,
+  d: number,
+  h: number,
+  min: number,
+): number | 'skipped' | 'twice' {
+  const at = TZDate.tz(zone, y, m - 1, d, h, min).getTime();
+  if (!readsAs(at, zone, y, m, d, h, min)) return 'skipped';
+  if (readsAs(at - HOUR, zone, y, m, d, h, min) || readsAs(at + HOUR, zone, y, m, d, h, min)) return 'twice';
+  return at;
+}
+
+const CLOCKS = {
+  skipped: 'does not exist in ZONE: the clocks go forward then',
+  twice: 'happens twice in ZONE: the clocks go back then; choose another time',
+};
 
 /**
  * The start of every slot the lines offer, in `zone`: a line with one time is one slot, a line with a window
@@ -56,29 +86,36 @@ export function parseOfferedTimes({
       continue;
     }
     const [y, m, d, h, min] = match.slice(1, 6).map(Number) as [number, number, number, number, number];
-    if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d || m < 1 || m > 12 || h > 23 || min > 59) {
+    // Years outside 2000–2999 are typos (and years below 100 would be read as 19xx by Date).
+    const real = y >= 2000 && y <= 2999 && m >= 1 && m <= 12 && h <= 23 && min <= 59;
+    if (!real || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) {
       errors.push(`“${shown}” is not a real date and time.`);
       continue;
     }
     const start = zonedInstant(zone, y, m, d, h, min);
-    if (start === null) {
-      errors.push(`“${shown}” does not exist in ${zone}: the clocks go forward then.`);
+    if (typeof start === 'string') {
+      errors.push(`“${shown}” ${CLOCKS[start].replace('ZONE', zone)}.`);
       continue;
     }
     if (match[6] === undefined) {
       starts.add(start);
       continue;
     }
-    const end = zonedInstant(zone, y, m, d, Number(match[6]), Number(match[7]));
-    if (end === null || Number(match[6]) > 23 || Number(match[7]) > 59) {
-      errors.push(`“${shown}” does not end at a real time in ${zone}.`);
+    const endHour = Number(match[6]);
+    const endMinute = Number(match[7]);
+    const end = endHour > 23 || endMinute > 59 ? 'skipped' : zonedInstant(zone, y, m, d, endHour, endMinute);
+    if (typeof end === 'string') {
+      errors.push(`“${shown}” does not end at a time that exists once in ${zone}.`);
       continue;
     }
     if (end - start < minutes * MINUTE) {
       errors.push(`“${shown}” is shorter than one ${minutes}-minute interview.`);
       continue;
     }
-    for (let at = start; at + minutes * MINUTE <= end; at += minutes * MINUTE) starts.add(at);
+    for (let at = start; at + minutes * MINUTE <= end && starts.size <= SLOTS_LIMIT; at += minutes * MINUTE)
+      starts.add(at);
+    // Past the limit, the rest is not read: the form says how many it takes.
+    if (starts.size > SLOTS_LIMIT) break;
   }
   return { starts: [...starts].sort((a, b) => a - b), errors };
 }

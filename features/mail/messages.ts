@@ -14,6 +14,15 @@ const ALERT_POSTING = z.object({
   remote: z.boolean(),
 });
 
+const INTERVIEW_REMINDER = z.object({
+  postingTitle: z.string(),
+  title: z.string(),
+  location: z.string(),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  zone: z.string(),
+});
+
 export const MAIL_DATA = {
   application_received: z.object({ postingTitle: z.string(), reference: z.string(), candidateName: z.string() }),
   application_duplicate: z.object({ postingTitle: z.string() }),
@@ -54,6 +63,21 @@ export const MAIL_DATA = {
     message: z.string().nullable(),
     event: interviewEventSchema,
   }),
+  interview_reminder: INTERVIEW_REMINDER,
+  interview_reminder_team: INTERVIEW_REMINDER.extend({ candidateName: z.string(), applicationId: z.number().int() }),
+  interview_feedback: z.object({
+    postingTitle: z.string(),
+    title: z.string(),
+    candidateName: z.string(),
+    applicationId: z.number().int(),
+  }),
+  interview_called_off: z.object({ postingTitle: z.string(), title: z.string(), message: z.string().nullable() }),
+  interview_declined: z.object({
+    postingTitle: z.string(),
+    title: z.string(),
+    candidateName: z.string(),
+    applicationId: z.number().int(),
+  }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
@@ -76,6 +100,11 @@ export const CARRIES_LINK: Record<MailKind, boolean> = {
   interview_proposed: true,
   interview_calendar: true,
   interview_calendar_team: false,
+  interview_reminder: true,
+  interview_reminder_team: false,
+  interview_feedback: false,
+  interview_called_off: true,
+  interview_declined: false,
 };
 
 export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
@@ -98,6 +127,12 @@ export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
     `${CHANGE_WORDS[d.change]}: ${d.event.title}, ${formatInZone(Date.parse(d.event.start), d.zone)}`,
   interview_calendar_team: (d) =>
     `${CHANGE_WORDS[d.change]}: ${d.event.title}, ${formatInZone(Date.parse(d.event.start), d.zone)}`,
+  interview_reminder: (d) => `Reminder: ${d.title} for ${d.postingTitle}, ${formatInZone(Date.parse(d.start), d.zone)}`,
+  interview_reminder_team: (d) =>
+    `Reminder: ${d.title} with ${d.candidateName}, ${formatInZone(Date.parse(d.start), d.zone)}`,
+  interview_feedback: (d) => `Your scorecard for ${d.candidateName} (${d.title})`,
+  interview_called_off: (d) => `Called off: ${d.title} for ${d.postingTitle}`,
+  interview_declined: (d) => `${d.candidateName} could make none of the times for ${d.title}`,
 };
 
 const CHANGE_WORDS = {

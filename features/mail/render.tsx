@@ -14,7 +14,12 @@ import {
 import {
   InterviewCalendar,
   InterviewCalendarTeam,
+  InterviewCalledOff,
+  InterviewDeclined,
+  InterviewFeedback,
   InterviewProposed,
+  InterviewReminder,
+  InterviewReminderTeam,
 } from '@/features/mail/templates/interview-emails';
 import { Assignment, Invitation, NewApplication, WebhookPaused } from '@/features/mail/templates/team-emails';
 import type { MailKind } from '@/lib/mail-kinds';
@@ -77,6 +82,24 @@ function element(kind: MailKind, raw: unknown, link: string) {
     case 'interview_calendar_team': {
       const data = MAIL_DATA[kind].parse(raw);
       return <InterviewCalendarTeam {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
+    case 'interview_reminder':
+      return <InterviewReminder {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'interview_reminder_team': {
+      const data = MAIL_DATA[kind].parse(raw);
+      return <InterviewReminderTeam {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
+    case 'interview_called_off':
+      return <InterviewCalledOff {...MAIL_DATA[kind].parse(raw)} link={link} />;
+    case 'interview_declined': {
+      const data = MAIL_DATA[kind].parse(raw);
+      return <InterviewDeclined {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}`)} />;
+    }
+    case 'interview_feedback': {
+      const data = MAIL_DATA[kind].parse(raw);
+      return (
+        <InterviewFeedback {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}#scorecard`)} />
+      );
     }
   }
 }

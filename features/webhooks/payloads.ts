@@ -19,10 +19,12 @@ const applicationSummary = z.object({
   adminUrl: z.url(),
 });
 
-/** An interview's event: when and what, never who (the interviewers are the receiver's to look up). */
+/**
+ * An interview's event: which, of what kind, when; never who, nor its title (the team's free words, which could
+ * name the candidate).
+ */
 const interviewSummary = z.object({
   id: z.number().int(),
-  title: z.string(),
   kind: z.enum(INTERVIEW_KINDS),
   status: z.enum(INTERVIEW_STATUSES),
   startsAt: z.iso.datetime().nullable(),

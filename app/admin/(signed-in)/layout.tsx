@@ -19,6 +19,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
           <li>
             <Link href="/admin/dashboard">Dashboard</Link>
           </li>
+          <li>
+            <Link href="/admin/interviews">My interviews</Link>
+          </li>
           {viewer.role === 'reviewer' ? null : (
             <li>
               <Link href="/admin/team">Team</Link>

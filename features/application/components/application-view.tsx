@@ -117,14 +117,7 @@ export function ApplicationView({
               viewerId={viewer.userId}
               action={assign}
             />
-            <InterviewsPanel
-              id={id}
-              view={view}
-              interviews={interviews}
-              people={people}
-              viewerId={viewer.userId}
-              canPropose={!isFinal(application.status)}
-            />
+            <InterviewsPanel id={id} view={view} interviews={interviews} canPropose={!isFinal(application.status)} />
             {scorecards ? <Scorecards id={id} view={view} scorecards={scorecards} action={saveScorecard} /> : null}
             <Notes
               id={id}

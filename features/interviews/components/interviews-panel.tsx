@@ -1,10 +1,8 @@
-import { cancelInterviewAction, moveInterviewAction, proposeInterviewAction } from '@/features/interviews/actions';
-import { ProposalForm } from '@/features/interviews/components/proposal-form';
-import { ZoneOptions } from '@/features/interviews/components/zone-select';
+import Link from 'next/link';
+import { cancelInterviewAction, moveInterviewAction } from '@/features/interviews/actions';
 import type { InterviewListing } from '@/features/interviews/team';
-import { formatInZone, formatRange, isTimeZone } from '@/features/interviews/times';
+import { formatInZone, formatRange } from '@/features/interviews/times';
 import { INTERVIEW_KIND_LABELS } from '@/lib/interview';
-import { site } from '@/lib/site';
 
 const STATE_WORDS = {
   proposed: 'Waiting for the candidate to choose',
@@ -16,8 +14,6 @@ type Props = {
   id: number;
   view: string;
   interviews: InterviewListing[];
-  people: { id: number; email: string }[];
-  viewerId: number;
   /** False once the application is closed: no new interviews. */
   canPropose: boolean;
 };
@@ -86,7 +82,7 @@ function InterviewItem({ id, view, interview }: { id: number; view: string; inte
 }
 
 /** The application's interviews and the form to propose one. */
-export function InterviewsPanel({ id, view, interviews, people, viewerId, canPropose }: Props) {
+export function InterviewsPanel({ id, view, interviews, canPropose }: Props) {
   return (
     <section id="interviews" aria-labelledby="interviews-heading">
       <h2 id="interviews-heading">Interviews</h2>
@@ -100,15 +96,14 @@ export function InterviewsPanel({ id, view, interviews, people, viewerId, canPro
         <p>No interviews yet.</p>
       )}
       {canPropose ? (
-        <ProposalForm
-          id={id}
-          view={view}
-          people={people}
-          viewerId={viewerId}
-          defaultZone={isTimeZone(site.timeZone) ? site.timeZone : 'UTC'}
-          zones={<ZoneOptions />}
-          action={proposeInterviewAction}
-        />
+        <p>
+          <Link
+            className="button button--secondary"
+            href={`/admin/applications/${id}/interview${view ? `?${view}` : ''}`}
+          >
+            Propose an interview
+          </Link>
+        </p>
       ) : null}
     </section>
   );

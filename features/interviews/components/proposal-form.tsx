@@ -36,8 +36,8 @@ const FIELD_IDS: Record<keyof ProposalErrors, string> = {
  * into slots). The server checks everything and answers with the errors by field, with or without JavaScript.
  */
 export function ProposalForm({ id, view, people, viewerId, defaultZone, zones, action }: Props) {
-  // No #fragment: a page opened at one does not autofocus, and the error summary must take focus.
-  const permalink = `/admin/applications/${id}${view ? `?${view}` : ''}`;
+  // The form's own page: without JavaScript the answer comes back there, errors and all.
+  const permalink = `/admin/applications/${id}/interview${view ? `?${view}` : ''}`;
   const [state, formAction, pending] = useActionState(action, {}, permalink);
   const summary = useRef<HTMLDivElement>(null);
   const errors = state.errors ?? {};
@@ -80,147 +80,132 @@ export function ProposalForm({ id, view, people, viewerId, defaultZone, zones, a
     </div>
   );
 
-  // Open again when the server sent errors back (the page without JavaScript comes back with it closed).
   return (
-    <details className="interview-propose" open={refused || undefined}>
-      <summary>Propose an interview</summary>
-      <form action={formAction} noValidate className="interview-proposal">
-        <input type="hidden" name="id" value={id} />
-        <input type="hidden" name="view" value={view} />
-        {refused ? (
-          <div
-            className="error-summary"
-            tabIndex={-1}
-            ref={summary}
-            autoFocus
-            aria-labelledby="interview-summary-title"
-          >
-            <h4 className="error-summary__title" id="interview-summary-title">
-              The interview is not proposed yet
-            </h4>
-            {state.message ? <p>{state.message}</p> : null}
-            <ul className="error-summary__list">
-              {problems.flatMap(([key, messages]) =>
-                messages.map((message) => (
-                  <li key={`${key}-${message}`}>
-                    <a href={`#${FIELD_IDS[key]}`}>{message}</a>
-                  </li>
-                )),
-              )}
-            </ul>
-          </div>
-        ) : null}
-        {field(
-          'title',
-          'Title',
-          'What the candidate and the calendars will read, e.g. “Technical interview”.',
-          (wired) => (
-            <input {...wired} type="text" maxLength={120} />
-          ),
-        )}
-        <fieldset
-          className={errors.kind ? 'field field--error field--group' : 'field field--group'}
-          aria-describedby={describedBy('interview-kind', undefined, errors.kind)}
-        >
-          <legend className="field__label">How</legend>
-          <FieldMessages id="interview-kind" errors={errors.kind} />
-          <div className="scorecard-choices">
-            {INTERVIEW_KINDS.map((kind, i) => (
-              <div className="choice" key={kind}>
-                <input
-                  id={i === 0 ? 'interview-kind' : `interview-kind-${kind}`}
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  defaultChecked={text('kind', 'video') === kind}
-                />
-                <label htmlFor={i === 0 ? 'interview-kind' : `interview-kind-${kind}`}>
-                  {INTERVIEW_KIND_LABELS[kind]}
-                </label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-        {field(
-          'location',
-          'Where',
-          'The video link (https://…), the address, or how the phone call works.',
-          (wired) => (
-            <input {...wired} type="text" maxLength={500} />
-          ),
-        )}
-        {field(
-          'durationMinutes',
-          'Length in minutes',
-          undefined,
-          (wired) => (
-            <input {...wired} type="number" min={15} max={480} step={5} inputMode="numeric" />
-          ),
-          '45',
-        )}
-        <fieldset
-          className={errors.interviewerIds ? 'field field--error field--group' : 'field field--group'}
-          aria-describedby={describedBy(
-            'interview-interviewers',
-            'Only people who can open this application.',
-            errors.interviewerIds,
-          )}
-        >
-          <legend className="field__label">Interviewers</legend>
-          <FieldMessages
-            id="interview-interviewers"
-            hint="Only people who can open this application."
-            errors={errors.interviewerIds}
-          />
-          {people.map((person, i) => (
-            <div className="choice" key={person.id}>
+    <form action={formAction} noValidate className="interview-proposal">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="view" value={view} />
+      {refused ? (
+        <div className="error-summary" tabIndex={-1} ref={summary} autoFocus aria-labelledby="interview-summary-title">
+          <h4 className="error-summary__title" id="interview-summary-title">
+            The interview is not proposed yet
+          </h4>
+          {state.message ? <p>{state.message}</p> : null}
+          <ul className="error-summary__list">
+            {problems.flatMap(([key, messages]) =>
+              messages.map((message) => (
+                <li key={`${key}-${message}`}>
+                  <a href={`#${FIELD_IDS[key]}`}>{message}</a>
+                </li>
+              )),
+            )}
+          </ul>
+        </div>
+      ) : null}
+      {field(
+        'title',
+        'Title',
+        'What the candidate and the calendars will read, e.g. “Technical interview”.',
+        (wired) => (
+          <input {...wired} type="text" maxLength={120} />
+        ),
+      )}
+      <fieldset
+        className={errors.kind ? 'field field--error field--group' : 'field field--group'}
+        aria-describedby={describedBy('interview-kind', undefined, errors.kind)}
+      >
+        <legend className="field__label">How</legend>
+        <FieldMessages id="interview-kind" errors={errors.kind} />
+        <div className="scorecard-choices">
+          {INTERVIEW_KINDS.map((kind, i) => (
+            <div className="choice" key={kind}>
               <input
-                id={i === 0 ? 'interview-interviewers' : `interview-interviewer-${person.id}`}
-                type="checkbox"
-                name="interviewerIds"
-                value={person.id}
-                defaultChecked={chosen.has(String(person.id))}
+                id={i === 0 ? 'interview-kind' : `interview-kind-${kind}`}
+                type="radio"
+                name="kind"
+                value={kind}
+                defaultChecked={text('kind', 'video') === kind}
               />
-              <label htmlFor={i === 0 ? 'interview-interviewers' : `interview-interviewer-${person.id}`}>
-                {person.email}
-                {person.id === viewerId ? ' (you)' : ''}
+              <label htmlFor={i === 0 ? 'interview-kind' : `interview-kind-${kind}`}>
+                {INTERVIEW_KIND_LABELS[kind]}
               </label>
             </div>
           ))}
-        </fieldset>
-        {field(
-          'timeZone',
-          'Time zone of the times below',
-          undefined,
-          (wired) => (
-            <select {...wired}>{zones}</select>
-          ),
-          defaultZone,
+        </div>
+      </fieldset>
+      {field('location', 'Where', 'The video link (https://…), the address, or how the phone call works.', (wired) => (
+        <input {...wired} type="text" maxLength={500} />
+      ))}
+      {field(
+        'durationMinutes',
+        'Length in minutes',
+        undefined,
+        (wired) => (
+          <input {...wired} type="number" min={15} max={480} step={5} inputMode="numeric" />
+        ),
+        '45',
+      )}
+      <fieldset
+        className={errors.interviewerIds ? 'field field--error field--group' : 'field field--group'}
+        aria-describedby={describedBy(
+          'interview-interviewers',
+          'Only people who can open this application.',
+          errors.interviewerIds,
         )}
-        {field(
-          'times',
-          'Times offered',
-          'One per line: 2026-12-10 14:00 for one time, 2026-12-10 09:00-12:00 for a window cut into slots of the length above. An interviewer booked elsewhere at a time is refused.',
-          (wired) => (
-            <textarea {...wired} rows={5} />
-          ),
-        )}
-        {field(
-          'cutoffHours',
-          'Candidate can change or cancel until (hours before)',
-          undefined,
-          (wired) => (
-            <input {...wired} type="number" min={0} max={168} inputMode="numeric" />
-          ),
-          '24',
-        )}
-        {field('message', 'Message to the candidate (optional)', 'Sent with the link to choose a time.', (wired) => (
-          <textarea {...wired} rows={3} maxLength={2000} />
+      >
+        <legend className="field__label">Interviewers</legend>
+        <FieldMessages
+          id="interview-interviewers"
+          hint="Only people who can open this application."
+          errors={errors.interviewerIds}
+        />
+        {people.map((person, i) => (
+          <div className="choice" key={person.id}>
+            <input
+              id={i === 0 ? 'interview-interviewers' : `interview-interviewer-${person.id}`}
+              type="checkbox"
+              name="interviewerIds"
+              value={person.id}
+              defaultChecked={chosen.has(String(person.id))}
+            />
+            <label htmlFor={i === 0 ? 'interview-interviewers' : `interview-interviewer-${person.id}`}>
+              {person.email}
+              {person.id === viewerId ? ' (you)' : ''}
+            </label>
+          </div>
         ))}
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Proposing…' : 'Propose the interview'}
-        </button>
-      </form>
-    </details>
+      </fieldset>
+      {field(
+        'timeZone',
+        'Time zone of the times below',
+        undefined,
+        (wired) => (
+          <select {...wired}>{zones}</select>
+        ),
+        defaultZone,
+      )}
+      {field(
+        'times',
+        'Times offered',
+        'One per line: 2026-12-10 14:00 for one time, 2026-12-10 09:00-12:00 for a window cut into slots of the length above. An interviewer booked elsewhere at a time is refused.',
+        (wired) => (
+          <textarea {...wired} rows={5} />
+        ),
+      )}
+      {field(
+        'cutoffHours',
+        'Candidate can change or cancel until (hours before)',
+        undefined,
+        (wired) => (
+          <input {...wired} type="number" min={0} max={168} inputMode="numeric" />
+        ),
+        '24',
+      )}
+      {field('message', 'Message to the candidate (optional)', 'Sent with the link to choose a time.', (wired) => (
+        <textarea {...wired} rows={3} maxLength={2000} />
+      ))}
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? 'Proposing…' : 'Propose the interview'}
+      </button>
+    </form>
   );
 }

@@ -117,3 +117,106 @@ export function InterviewCalendarTeam({
     </EmailLayout>
   );
 }
+
+type Reminder = { postingTitle: string; title: string; location: string; start: string; end: string; zone: string };
+
+/** To the candidate, the day before. */
+export function InterviewReminder({ link, ...interview }: Reminder & { link: string }) {
+  return (
+    <EmailLayout title={`Your ${interview.title.toLowerCase()} is coming up`}>
+      <Paragraph>
+        A reminder of your {interview.title} for {interview.postingTitle}. We look forward to meeting you.
+      </Paragraph>
+      <When event={interview} zone={interview.zone} />
+      <Paragraph>If you cannot make it after all, say so from your page, or reply to the invitation.</Paragraph>
+      <Action href={link}>Open your page</Action>
+    </EmailLayout>
+  );
+}
+
+/** To each interviewer, the day before. */
+export function InterviewReminderTeam({
+  candidateName,
+  adminUrl,
+  ...interview
+}: Reminder & { candidateName: string; adminUrl: string }) {
+  return (
+    <EmailLayout title={`Coming up: ${interview.title} with ${candidateName}`}>
+      <Paragraph>
+        A reminder of the {interview.title} with {candidateName} for {interview.postingTitle}.
+      </Paragraph>
+      <When event={interview} zone={interview.zone} />
+      <Action href={adminUrl}>Read the application first</Action>
+    </EmailLayout>
+  );
+}
+
+/** To each interviewer once the interview is over: their scorecard, while it is fresh. */
+export function InterviewFeedback({
+  postingTitle,
+  title,
+  candidateName,
+  adminUrl,
+}: {
+  postingTitle: string;
+  title: string;
+  candidateName: string;
+  adminUrl: string;
+}) {
+  return (
+    <EmailLayout title={`Your scorecard for ${candidateName}`}>
+      <Paragraph>
+        The {title} with {candidateName} for {postingTitle} is over. Please submit your scorecard while it is fresh: you
+        see your colleagues’ cards once yours is in, so nobody rates in the shadow of the first opinion.
+      </Paragraph>
+      <Action href={adminUrl}>Write your scorecard</Action>
+    </EmailLayout>
+  );
+}
+
+/** To the candidate: the team called off an interview before a time was chosen. */
+export function InterviewCalledOff({
+  postingTitle,
+  title,
+  message,
+  link,
+}: {
+  postingTitle: string;
+  title: string;
+  message: string | null;
+  link: string;
+}) {
+  return (
+    <EmailLayout title={`${title} called off`}>
+      <Paragraph>
+        The team has called off the {title} for {postingTitle} it asked you to choose a time for: there is nothing to
+        choose any more.
+      </Paragraph>
+      <Message message={message} />
+      <Action href={link}>Open your page</Action>
+    </EmailLayout>
+  );
+}
+
+/** To each interviewer: the candidate could make none of the times offered. */
+export function InterviewDeclined({
+  postingTitle,
+  title,
+  candidateName,
+  adminUrl,
+}: {
+  postingTitle: string;
+  title: string;
+  candidateName: string;
+  adminUrl: string;
+}) {
+  return (
+    <EmailLayout title={`${candidateName} could make none of the times`}>
+      <Paragraph>
+        {candidateName} could make none of the times offered for the {title} ({postingTitle}). Propose new times from
+        the application’s page.
+      </Paragraph>
+      <Action href={adminUrl}>Open the application</Action>
+    </EmailLayout>
+  );
+}

@@ -78,8 +78,8 @@ export function PrivacyNotice({ days, auditDays, alertDays }: { days: number; au
         If the team invites you to an interview, we keep what it is (title, kind, length, where), the times offered, the
         time you chose and the time zone you chose it in, and any message the team wrote to you. The interviewers
         receive a calendar invitation with your name and email address, as you receive one with theirs. All of it is
-        part of your application: in the download from your page, and erased with it; an interview still to come is
-        then taken out of the interviewers’ calendars.
+        part of your application: in the download from your page, and erased with it; an interview still to come is then
+        taken out of the interviewers’ calendars.
       </p>
       <h2>What you can do yourself</h2>
       <p>
