@@ -14,12 +14,19 @@ describe(
       await db.execute(sql`CREATE TABLE counters (id integer PRIMARY KEY, n integer NOT NULL)`);
       await db.execute(sql`INSERT INTO counters VALUES (1, 0), (2, 0)`);
       let runs = 0;
+      // Each first try waits until both hold their first row, so they deadlock whatever the machine's load (a
+      // sleep instead let a slow start miss the other, or meet it twice); the try run again does not wait.
+      let holding = 0;
+      let bothHold!: () => void;
+      const both = new Promise<void>((resolve) => (bothHold = resolve));
       const bump = (first: number, second: number) =>
         transaction(database, function* (tx) {
-          runs++;
+          const attempt = ++runs;
           yield* run(tx.execute(sql`UPDATE counters SET n = n + 1 WHERE id = ${first}`));
-          // Long enough for the other to take its first row: each then waits for the other's.
-          yield* run(tx.execute(sql`SELECT pg_sleep(0.3)`));
+          if (attempt <= 2) {
+            if (++holding === 2) bothHold();
+            yield* run(both);
+          }
           yield* run(tx.execute(sql`UPDATE counters SET n = n + 1 WHERE id = ${second}`));
           return first;
         });

@@ -11,11 +11,13 @@ import { expect, test } from '../fixtures/test';
 
 // A whole interview round, by people in two time zones: a reviewer proposes times in Berlin, the candidate
 // books one from their page in New York's time, both receive invitations a calendar program accepts (parsed by
-// ical.js), the candidate moves it, the team cancels it. With JavaScript and without.
+// ical.js), the candidate moves it, the team cancels it, and the interviewer's scorecard is due after one. With
+// JavaScript and without.
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const POSTING = 'product-designer-remote';
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /** A day ten or eleven days ahead, as the proposal form writes dates (Berlin's date at noon UTC). */
 const dayAhead = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
@@ -45,7 +47,7 @@ async function axeClean(page: Page) {
 }
 
 for (const javaScript of [true, false]) {
-  test(`${javaScript ? 'with' : 'without'} JavaScript: propose in Berlin, book in New York, invitations, move, cancel`, async ({
+  test(`${javaScript ? 'with' : 'without'} JavaScript: propose in Berlin, book in New York, invitations, move, cancel, scorecard due`, async ({
     newPage,
   }) => {
     test.setTimeout(90_000);
@@ -173,5 +175,39 @@ for (const javaScript of [true, false]) {
     await candidate.reload();
     await expect(own).toContainText('Cancelled. The team wrote: The role is on hold; we will write.');
     await expect(own.getByRole('radio')).toHaveCount(0);
+
+    // Feedback: an earlier interview with them, over an hour ago, is a scorecard due on the interviewer's page
+    // until their card is in (the request by email is the worker's, tested with its clock in the unit tests).
+    const over = Date.now() - HOUR;
+    const [earlier] = await database.db
+      .insert(database.t.interviews)
+      .values({
+        applicationId: id,
+        uid: `earlier-${tag}@careers.example`,
+        title: 'Phone screen',
+        kind: 'phone',
+        durationMinutes: 30,
+        location: 'We call you',
+        timeZone: 'Europe/Berlin',
+        cutoffHours: 24,
+        status: 'booked',
+        startsAt: new Date(over - 30 * 60_000),
+        endsAt: new Date(over),
+        createdAt: new Date(over - DAY),
+        updatedAt: new Date(over - DAY),
+      })
+      .returning({ id: database.t.interviews.id });
+    await database.db.insert(database.t.interviewInterviewers).values({ interviewId: earlier!.id, userId });
+    await team.goto('/admin/interviews');
+    const due = team.getByRole('region', { name: 'Scorecards due' });
+    await due.getByRole('link', { name: `${fullName}, Phone screen (Product Designer)` }).click();
+    const card = team.locator('#scorecard');
+    for (const attribute of ['Portfolio', 'Research', 'Accessibility', 'Writing'])
+      await card.getByRole('group', { name: attribute }).getByLabel('Yes', { exact: true }).check();
+    await card.getByRole('group', { name: 'Overall recommendation' }).getByLabel('Yes', { exact: true }).check();
+    await card.getByRole('button', { name: /my scorecard/ }).click();
+    await expect(team.getByRole('status').filter({ hasText: 'Scorecard saved.' })).toBeVisible();
+    await team.goto('/admin/interviews');
+    await expect(due).toContainText('None: every interview you held has your scorecard.');
   });
 }
