@@ -125,31 +125,29 @@ test('the resume downloads with safe headers', async ({ page, admin }) => {
   expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-');
 });
 
-test('every admin page passes axe (WCAG 2.2 AA): sign-in, inbox, detail, notify, erase, dashboard, audit log', async ({
-  page,
-  admin,
-}) => {
-  test.setTimeout(60_000);
-  const id = await seedApplication({ fullName: `Axe ${uniqueTag()}`, coverLetter: 'Hello\nthere' });
+// Every admin page passes axe (WCAG 2.2 AA), each in a test of its own: eight audits in one test took most of a
+// minute on a busy two-core machine, and its time ran out on the clean-clone CI run.
+const AXE_PAGES: [name: string, path: (id: number) => string][] = [
+  ['the inbox', () => '/admin'],
+  ['an application', (id) => `/admin/applications/${id}`],
+  ['the status email', (id) => `/admin/applications/${id}/notify?move=rejected`],
+  ['the status email refused', (id) => `/admin/applications/${id}/notify?move=rejected&error=message`],
+  ['the erasure', (id) => `/admin/applications/${id}/erase`],
+  ['the dashboard', () => '/admin/dashboard'],
+  ['the audit log', () => '/admin/audit'],
+];
+
+test('the sign-in page passes axe (WCAG 2.2 AA)', async ({ page }) => {
   await page.goto('/admin/sign-in');
-  const signIn = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(signIn.violations).toEqual([]);
-  await admin.signIn(page);
-  const inbox = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(inbox.violations).toEqual([]);
-  await page.goto(`/admin/applications/${id}`);
-  const detail = await new AxeBuilder({ page }).withTags(WCAG).exclude('iframe').analyze();
-  expect(detail.violations).toEqual([]);
-  await page.goto(`/admin/applications/${id}/notify?move=rejected`);
   expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-  await page.goto(`/admin/applications/${id}/notify?move=rejected&error=message`);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-  await page.goto(`/admin/applications/${id}/erase`);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-  await page.goto('/admin/dashboard');
-  const dashboard = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(dashboard.violations).toEqual([]);
-  await page.goto('/admin/audit');
-  const audit = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  expect(audit.violations).toEqual([]);
 });
+
+for (const [name, path] of AXE_PAGES) {
+  test(`${name} passes axe (WCAG 2.2 AA)`, async ({ page, admin }) => {
+    const id = await seedApplication({ fullName: `Axe ${uniqueTag()}`, coverLetter: 'Hello\nthere' });
+    await admin.signIn(page);
+    await page.goto(path(id));
+    // The resume's frame is the PDF viewer's own document, audited with the preview.
+    expect((await new AxeBuilder({ page }).withTags(WCAG).exclude('iframe').analyze()).violations).toEqual([]);
+  });
+}
