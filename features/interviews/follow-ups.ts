@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, type SQL } from 'drizzle-orm';
 import type { AppDb, Database, Tables } from '@/db/database';
 import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
 import { mail } from '@/features/mail/messages';
@@ -64,6 +64,35 @@ const CLAIMED = (t: Tables) => ({
   updatedAt: t.interviews.updatedAt,
 });
 
+/**
+ * Claims a booked interview for one follow-up: under the application's lock (as everything that changes it
+ * takes, so nothing is queued beside its erasure), one conditional update that only one run can make.
+ */
+function* claimSteps({
+  database,
+  tx,
+  due,
+  set,
+  when,
+}: {
+  database: Database;
+  tx: AppDb;
+  due: Due;
+  set: { remindedAt: Date } | { feedbackAskedAt: Date };
+  when: SQL | undefined;
+}) {
+  const { t } = database;
+  const i = t.interviews;
+  yield* exclusive(database, tx, `application:${due.applicationId}`);
+  return yield* one(
+    tx
+      .update(i)
+      .set(set)
+      .where(and(eq(i.id, due.id), eq(i.status, 'booked'), when))
+      .returning(CLAIMED(t)),
+  );
+}
+
 /** The reminders of one interview, if this transaction is the one that claims it. */
 function* remindSteps({
   database,
@@ -77,17 +106,14 @@ function* remindSteps({
   now: number;
 }): Steps<boolean> {
   const { t } = database;
-  const { id } = due;
   const i = t.interviews;
-  // The application's lock, as everything that changes it takes: no reminder is queued beside its erasure.
-  yield* exclusive(database, tx, `application:${due.applicationId}`);
-  const interview = yield* one(
-    tx
-      .update(i)
-      .set({ remindedAt: new Date(now) })
-      .where(and(eq(i.id, id), eq(i.status, 'booked'), isNull(i.remindedAt), gt(i.startsAt, new Date(now))))
-      .returning(CLAIMED(t)),
-  );
+  const interview = yield* claimSteps({
+    database,
+    tx,
+    due,
+    set: { remindedAt: new Date(now) },
+    when: and(isNull(i.remindedAt), gt(i.startsAt, new Date(now))),
+  });
   if (!interview) return false;
   // Booked less than a day ahead: the invitation has just said it all.
   if (interview.startsAt!.getTime() - interview.updatedAt.getTime() < DAY_MS) return false;
@@ -130,16 +156,14 @@ function* feedbackSteps({
   now: number;
 }): Steps<boolean> {
   const { t } = database;
-  const { id } = due;
   const i = t.interviews;
-  yield* exclusive(database, tx, `application:${due.applicationId}`);
-  const interview = yield* one(
-    tx
-      .update(i)
-      .set({ feedbackAskedAt: new Date(now) })
-      .where(and(eq(i.id, id), eq(i.status, 'booked'), isNull(i.feedbackAskedAt), lte(i.endsAt, new Date(now))))
-      .returning(CLAIMED(t)),
-  );
+  const interview = yield* claimSteps({
+    database,
+    tx,
+    due,
+    set: { feedbackAskedAt: new Date(now) },
+    when: and(isNull(i.feedbackAskedAt), lte(i.endsAt, new Date(now))),
+  });
   if (!interview) return false;
   const { application, interviewers } = yield* peopleOf(tx, t, interview);
   if (!application) return false;
