@@ -18,6 +18,7 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['applications', (t) => t.applications.id],
   ['adminSessions', (t) => t.adminSessions.tokenHash],
   ['adminInvitations', (t) => t.adminInvitations.tokenHash],
+  ['adminPasswordResets', (t) => t.adminPasswordResets.tokenHash],
   // A small table with a two-column key: read by its posting, which is enough to page through it.
   ['postingMembers', (t) => t.postingMembers.postingSlug],
   ['loginThrottle', (t) => t.loginThrottle.key],

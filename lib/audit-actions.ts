@@ -34,6 +34,12 @@ export const AUDIT_ACTION_LABELS = {
   interview_cancelled: 'Cancelled an interview',
   calendar_feed_made: 'Made a calendar link',
   calendar_feed_revoked: 'Revoked a calendar link',
+  password_changed: 'Changed their password',
+  password_change_failed: 'Typed a wrong current password',
+  password_reset_requested: 'Asked for a password reset link',
+  password_reset_sent: 'Sent a password reset link',
+  password_reset: 'Chose a new password by reset link',
+  session_ended: 'Ended their other sessions',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -21,6 +21,8 @@ export const MAIL_KINDS = [
   'interview_feedback',
   'interview_called_off',
   'interview_declined',
+  'password_reset',
+  'password_changed',
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -48,4 +50,6 @@ export const MAIL_LABELS: Record<MailKind, string> = {
   interview_feedback: 'Scorecard request, to an interviewer',
   interview_called_off: 'Interview called off before a time was chosen',
   interview_declined: 'Candidate could make none of the times, to an interviewer',
+  password_reset: 'Link to choose a new password, to a team member',
+  password_changed: 'Notice that a password was changed, to a team member',
 };

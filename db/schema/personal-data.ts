@@ -171,6 +171,16 @@ export const PERSONAL_DATA = {
     expiresAt: no,
     failedAttempts: no,
     previousSignInAt: no,
+    userAgent: team('the member’s own list of sessions; deleted with the session (sign-out, expiry, password change)'),
+    address: team('the member’s own list of sessions; deleted with the session (sign-out, expiry, password change)'),
+  },
+  adminPasswordResets: {
+    tokenHash: no,
+    userId: no,
+    requestedBy: no,
+    createdAt: no,
+    expiresAt: no,
+    usedAt: no,
   },
   adminInvitations: {
     tokenHash: no,

@@ -145,8 +145,31 @@ export const adminSessions = pgTable(
     expiresAt: time('expires_at').notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     previousSignInAt: time('previous_sign_in_at'),
+    // What the member sees in their list of sessions: the browser as it named itself (cut to 300 characters)
+    // and the address it signed in from.
+    userAgent: text('user_agent'),
+    address: text('address'),
   },
   (t) => [index('admin_sessions_user').on(t.userId)],
+);
+
+/**
+ * A one-time link to choose a new password, valid an hour: only the SHA-256 of its token is kept, and only
+ * the newest of an account works. `requestedBy` is the owner who sent it, null when the member asked.
+ */
+export const adminPasswordResets = pgTable(
+  'admin_password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    requestedBy: integer('requested_by').references(() => adminUsers.id, { onDelete: 'set null' }),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    usedAt: time('used_at'),
+  },
+  (t) => [index('admin_password_resets_user').on(t.userId)],
 );
 
 export const loginThrottle = pgTable('login_throttle', {

@@ -34,6 +34,7 @@ const twins: AllTwins = {
   candidateSessions: true,
   pendingJobs: true,
   adminInvitations: true,
+  adminPasswordResets: true,
   postingMembers: true,
   scorecards: true,
   postingVersions: true,

@@ -163,8 +163,31 @@ export const adminSessions = sqliteTable(
     // Failed sign-ins to this account between the previous sign-in and this one, shown to the admin.
     failedAttempts: integer('failed_attempts').notNull().default(0),
     previousSignInAt: integer('previous_sign_in_at', { mode: 'timestamp_ms' }),
+    // What the member sees in their list of sessions: the browser as it named itself (cut to 300 characters)
+    // and the address it signed in from.
+    userAgent: text('user_agent'),
+    address: text('address'),
   },
   (t) => [index('admin_sessions_user').on(t.userId)],
+);
+
+/**
+ * A one-time link to choose a new password, valid an hour: only the SHA-256 of its token is kept, and only
+ * the newest of an account works. `requestedBy` is the owner who sent it, null when the member asked.
+ */
+export const adminPasswordResets = sqliteTable(
+  'admin_password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    requestedBy: integer('requested_by').references(() => adminUsers.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('admin_password_resets_user').on(t.userId)],
 );
 
 /** Failed sign-ins per key (`address:<ip>` or `pair:<email>|<ip>`), for exponential back-off. */

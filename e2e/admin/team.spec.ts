@@ -1,20 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
-import { PASSWORD, signInAs, teamMember, uniqueTag } from '../fixtures/admin';
+import { PASSWORD, signInAs, signInWithForm, teamMember, uniqueTag } from '../fixtures/admin';
 import { query, seedApplication } from '../fixtures/db';
 import { waitForMail } from '../fixtures/mailbox';
 import { expect, test } from '../fixtures/test';
 
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
-}
 
 /** The invitation's one-time link, as a path on the site that sent it. */
 async function joinPath(address: string): Promise<string> {
@@ -98,7 +90,7 @@ test('an owner invites a reviewer by email, who joins, sees only their posting, 
   await postingA.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('The posting’s team is saved.')).toBeVisible();
 
-  await signIn(joining, colleague);
+  await signInWithForm(joining, colleague);
   await expect(joining.getByRole('link', { name: 'Team' })).toHaveCount(0);
   await expect(joining.getByRole('link', { name: 'Audit log' })).toHaveCount(0);
   await joining.goto(`/admin?q=${tag}`);
@@ -166,5 +158,5 @@ test('without JavaScript: invite, join and sign in', async ({ noJsPage: page, ad
   const joining = await newPage({ javaScriptEnabled: false });
   await joining.goto(link);
   await joinAfterATypo(joining, `${PASSWORD} typo`);
-  await signIn(joining, colleague);
+  await signInWithForm(joining, colleague);
 });

@@ -78,6 +78,12 @@ export const MAIL_DATA = {
     candidateName: z.string(),
     applicationId: z.number().int(),
   }),
+  // The one-time link, kept only until the email is sent, like an invitation's; `sentBy` is the owner who sent it.
+  password_reset: z.object({
+    path: z.string().startsWith('/admin/password-reset/'),
+    sentBy: z.string().nullable(),
+  }),
+  password_changed: z.object({ how: z.enum(['changed', 'reset']), at: z.iso.datetime() }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
@@ -105,6 +111,8 @@ export const CARRIES_LINK: Record<MailKind, boolean> = {
   interview_feedback: false,
   interview_called_off: true,
   interview_declined: false,
+  password_reset: false,
+  password_changed: false,
 };
 
 export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
@@ -133,6 +141,8 @@ export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
   interview_feedback: (d) => `Your scorecard for ${d.candidateName} (${d.title})`,
   interview_called_off: (d) => `Called off: ${d.title} for ${d.postingTitle}`,
   interview_declined: (d) => `${d.candidateName} could make none of the times for ${d.title}`,
+  password_reset: () => `Choose a new password for the ${site.shortName} hiring team`,
+  password_changed: (d) => (d.how === 'reset' ? 'Your password was reset' : 'Your password was changed'),
 };
 
 const CHANGE_WORDS = {

@@ -21,7 +21,14 @@ import {
   InterviewReminder,
   InterviewReminderTeam,
 } from '@/features/mail/templates/interview-emails';
-import { Assignment, Invitation, NewApplication, WebhookPaused } from '@/features/mail/templates/team-emails';
+import {
+  Assignment,
+  Invitation,
+  NewApplication,
+  PasswordChanged,
+  PasswordReset,
+  WebhookPaused,
+} from '@/features/mail/templates/team-emails';
 import type { MailKind } from '@/lib/mail-kinds';
 import { absoluteUrl } from '@/lib/site';
 
@@ -101,6 +108,12 @@ function element(kind: MailKind, raw: unknown, link: string) {
         <InterviewFeedback {...data} adminUrl={absoluteUrl(`/admin/applications/${data.applicationId}#scorecard`)} />
       );
     }
+    case 'password_reset': {
+      const { path, sentBy } = MAIL_DATA[kind].parse(raw);
+      return <PasswordReset sentBy={sentBy} link={absoluteUrl(path)} />;
+    }
+    case 'password_changed':
+      return <PasswordChanged {...MAIL_DATA[kind].parse(raw)} adminUrl={absoluteUrl('/admin/password-reset')} />;
   }
 }
 

@@ -65,13 +65,20 @@ function* writeThrottle(tx: AppDb, t: Tables, key: string, state: ThrottleState 
   );
 }
 
-type Keys = readonly [pair: string, address: string];
+/** The throttle's two counts for a password typed for an account from an address. */
+export type Keys = readonly [pair: string, address: string];
+
+export const attemptKeys = (email: string, address: string): Keys => [
+  pairKey(emailKey(email), address),
+  addressKey(address),
+];
 
 /**
  * The attempt is counted as a failure before the slow password check, in one transaction with the check of
- * the throttle itself: parallel guesses cannot all slip through while scrypt runs. A success undoes it.
+ * the throttle itself: parallel guesses cannot all slip through while scrypt runs. A success undoes it
+ * (`releaseAttempt`). Sign-in and every other form that asks for a password go through here.
  */
-async function reserveAttempt(database: Database, keys: Keys, now: number) {
+export async function reserveAttempt(database: Database, keys: Keys, now: number) {
   const { t } = database;
   const policies = [PAIR_POLICY, ADDRESS_POLICY] as const;
   return transaction(database, function* (tx) {
@@ -106,9 +113,24 @@ async function checkPassword({ db, t }: Database, email: string, password: strin
   return { user, ok: await verifyPassword(password, user.passwordHash) };
 }
 
+/** Undoes a reservation that proved right: the pair's failures forgotten, the address's as they were before. */
+export function* releaseAttempt(
+  database: Database,
+  tx: AppDb,
+  keys: Keys,
+  addressBefore: ThrottleState | undefined,
+): Steps<void> {
+  const { t } = database;
+  for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
+  yield* writeThrottle(tx, t, keys[0], undefined);
+  yield* writeThrottle(tx, t, keys[1], addressBefore);
+}
+
 type Account = NonNullable<Awaited<ReturnType<typeof checkPassword>>['user']>;
 
-/** A success: the reservation undone, a new session, and what the manager is told about failed tries since. */
+// Enough for any real browser's name; a longer header is someone's padding.
+const USER_AGENT_MAX = 300;
+
 /**
  * A new session of an account: the raw token for the cookie, and the row that stores only its hash. One
  * definition of a session's lifetime, for sign-in and for the tests that start from a signed-in account.
@@ -118,11 +140,15 @@ export function newSession({
   at,
   failedAttempts = 0,
   previousSignInAt = null,
+  userAgent = null,
+  address = null,
 }: {
   userId: number;
   at: number;
   failedAttempts?: number;
   previousSignInAt?: Date | null;
+  userAgent?: string | null;
+  address?: string | null;
 }) {
   const token = newToken();
   const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
@@ -134,6 +160,8 @@ export function newSession({
     expiresAt,
     failedAttempts,
     previousSignInAt,
+    userAgent: userAgent?.slice(0, USER_AGENT_MAX) || null,
+    address,
   };
   return { token, expiresAt, row };
 }
@@ -145,6 +173,7 @@ async function startSession({
   user,
   password,
   address,
+  userAgent,
   at,
 }: {
   database: Database;
@@ -153,15 +182,14 @@ async function startSession({
   user: Account;
   password: string;
   address: string;
+  userAgent: string | null;
   at: number;
 }) {
   const { t } = database;
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
   let session: ReturnType<typeof newSession> | undefined;
   await transaction(database, function* (tx) {
-    for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
-    yield* writeThrottle(tx, t, keys[0], undefined);
-    yield* writeThrottle(tx, t, keys[1], addressBefore);
+    yield* releaseAttempt(database, tx, keys, addressBefore);
     const since = gt(t.auditLog.at, user.lastSignInAt ?? user.createdAt);
     const failed = yield* one(
       tx
@@ -170,7 +198,8 @@ async function startSession({
         .where(and(eq(t.auditLog.actorEmail, user.email), eq(t.auditLog.action, 'sign_in_failed'), since)),
     );
     const failedAttempts = Number(failed?.n ?? 0);
-    session = newSession({ userId: user.id, at, failedAttempts, previousSignInAt: user.lastSignInAt });
+    const previousSignInAt = user.lastSignInAt;
+    session = newSession({ userId: user.id, at, failedAttempts, previousSignInAt, userAgent, address });
     yield* run(tx.insert(t.adminSessions).values(session.row));
     const changes = rehash ? { lastSignInAt: new Date(at), passwordHash: rehash } : { lastSignInAt: new Date(at) };
     yield* run(tx.update(t.adminUsers).set(changes).where(eq(t.adminUsers.id, user.id)));
@@ -190,14 +219,14 @@ export async function signIn({
   database,
   now = Date.now,
 }: {
-  input: { email: string; password: string; address: string };
+  input: { email: string; password: string; address: string; userAgent?: string | null };
   database?: Database;
   now?: () => number;
 }): Promise<SignInResult> {
   database ??= await getDb();
   const { db, t } = database;
   const email = emailKey(input.email);
-  const keys: Keys = [pairKey(email, input.address), addressKey(input.address)];
+  const keys = attemptKeys(email, input.address);
   const reservation = await reserveAttempt(database, keys, now());
   if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
 
@@ -219,6 +248,7 @@ export async function signIn({
     password: input.password,
     at,
     address: input.address,
+    userAgent: input.userAgent ?? null,
   });
   return { status: 'ok', ...session };
 }

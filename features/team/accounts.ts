@@ -144,7 +144,11 @@ export async function setDisabled({
       if (disabled && account.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
       const disabledAt = disabled ? new Date(now) : null;
       yield* run(tx.update(t.adminUsers).set({ disabledAt }).where(eq(t.adminUsers.id, userId)));
-      if (disabled) yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, userId)));
+      if (disabled) {
+        yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, userId)));
+        // A reset link sent before must not bring the account back with a password when it is enabled again.
+        yield* run(tx.delete(t.adminPasswordResets).where(eq(t.adminPasswordResets.userId, userId)));
+      }
       const action = disabled ? 'account_disabled' : 'account_enabled';
       yield* run(auditEntry({ db: tx, t, entry: { actorEmail: viewerEmail, action, detail: account.email }, now }));
       return { revoked: disabled ? yield* revokeSentInvitations({ database, tx, userId, now, viewerEmail }) : 0 };

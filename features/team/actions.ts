@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { RoleRequiredError } from '@/features/staff/access';
 import { authorize } from '@/features/staff/context';
+import { sendPasswordReset } from '@/features/staff/passwords';
 import { changeRole, setDisabled } from '@/features/team/accounts';
 import { inviteMember, revokeInvitation } from '@/features/team/invitations';
 import type { TEAM_SAVED } from '@/features/team/notices';
@@ -76,6 +77,18 @@ export async function updateDisabled(form: FormData): Promise<void> {
   await done(async () => {
     const { revoked } = await setDisabled({ userId, disabled: disable });
     return disable ? (revoked ? 'disabled-revoked' : 'disabled') : 'enabled';
+  });
+}
+
+/** An owner emails a member a link to choose a new password (features/staff/passwords.ts). */
+export async function sendReset(form: FormData): Promise<void> {
+  await authorize();
+  if (!(form instanceof FormData)) redirect(back({ error: 'invalid' }));
+  const parsed = accountToggleSchema.shape.userId.safeParse(form.get('userId'));
+  if (!parsed.success) redirect(back({ error: 'no-account' }));
+  await done(async () => {
+    await sendPasswordReset({ userId: parsed.data });
+    return 'reset-sent';
   });
 }
 

@@ -10,6 +10,7 @@ export const TEAM_SAVED = {
   enabled: 'Account enabled.',
   revoked: 'Invitation withdrawn: its link no longer works.',
   'posting-team': 'The posting’s team is saved.',
+  'reset-sent': 'A link to choose a new password is on its way to them; it works once, for an hour.',
 } as const;
 
 export const TEAM_ERRORS = {
@@ -20,6 +21,7 @@ export const TEAM_ERRORS = {
   'last-owner': 'The team needs at least one active owner: make someone else owner first.',
   'account-gone': 'One of the chosen accounts does not exist any more: reload the page.',
   'not-allowed': 'Your role cannot do this. Ask an owner.',
+  'reset-disabled': 'A disabled account cannot sign in: enable it first, then send the password reset.',
 } as const;
 
 export type TeamProblem = keyof typeof TEAM_ERRORS;

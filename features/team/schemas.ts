@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailKey } from '@/features/mail/email-key';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/features/staff/password';
+import { newPasswordSchema } from '@/features/staff/schemas';
 import { SLUG_PATTERN } from '@/lib/content/posting';
 import { ROLES } from '@/lib/roles';
 import { rowId } from '@/lib/row-id';
@@ -35,15 +35,8 @@ export const postingTeamSchema = z.object({
   members: z.array(accountId).max(500),
 });
 
-export const joinSchema = z
-  .object({
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
-      .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters`),
-    confirm: z.string(),
-  })
-  .refine((value) => value.password === value.confirm, { path: ['confirm'], message: 'The two passwords differ' });
+/** Joining: a new password, typed twice. */
+export const joinSchema = newPasswordSchema;
 
 /** Invitation links work for this long, and once. */
 export const INVITATION_DAYS = 7;

@@ -42,6 +42,9 @@ export default async function SignedInLayout({ children }: { children: ReactNode
               <Link href="/admin/api-tokens">API tokens</Link>
             </li>
           ) : null}
+          <li>
+            <Link href="/admin/account">Your account</Link>
+          </li>
         </ul>
         <form method="post" action="/admin/sign-out" className="admin-nav__account">
           <span>

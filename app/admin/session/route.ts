@@ -15,7 +15,8 @@ export async function POST(request: Request) {
   const parsed = signInSchema.safeParse({ email: form?.get('email'), password: form?.get('password') });
   if (!parsed.success) return seeOther('/admin/sign-in?error=invalid');
 
-  const result = await signIn({ input: { ...parsed.data, address: clientAddress(request.headers) } });
+  const address = clientAddress(request.headers);
+  const result = await signIn({ input: { ...parsed.data, address, userAgent: request.headers.get('user-agent') } });
   if (result.status === 'throttled') {
     const minutes = Math.ceil(result.retryAfter / 60);
     return messagePage(

@@ -8,11 +8,18 @@ export const metadata: Metadata = { title: 'Sign in' };
 
 const INVALID = 'The email address or password is not right. Check them and try again.';
 
+// After joining the team or a reset link: what the next sign-in is with.
+const NOTICES: Record<string, string> = {
+  joined: 'Your account is ready. Sign in with your email address and the password you chose.',
+  reset: 'Your new password is set, and every session of the account is signed out. Sign in with the new password.',
+};
+
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SignInPage({ searchParams }: Props) {
   if (await currentViewer()) redirect('/admin');
-  const { error, joined } = await searchParams;
+  const { error, joined, reset } = await searchParams;
   if (!(await hasAnyAdmin())) return <NoAccountYet />;
-  return <SignInForm joined={joined === '1'} error={error === 'invalid' ? INVALID : undefined} />;
+  const notice = joined === '1' ? NOTICES.joined : reset === '1' ? NOTICES.reset : undefined;
+  return <SignInForm notice={notice} error={error === 'invalid' ? INVALID : undefined} />;
 }

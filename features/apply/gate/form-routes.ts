@@ -6,6 +6,7 @@
 export const FORM_ROUTES: ReadonlySet<string> = new Set([
   '/admin/session',
   '/admin/sign-out',
+  '/admin/password-reset/request',
   '/applications/session',
   '/applications/sign-out',
   '/applications/access/request',

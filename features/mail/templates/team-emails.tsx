@@ -1,3 +1,4 @@
+import { formatInZone } from '@/features/interviews/times';
 import { ROLE_HINTS, ROLE_LABELS, type Role } from '@/lib/roles';
 import { site } from '@/lib/site';
 import { Action, EmailLayout, Paragraph } from './layout';
@@ -68,6 +69,41 @@ export function WebhookPaused({ url, lastError, adminUrl }: { url: string; lastE
         new events are not sent to it until someone resumes it in the admin area. The last answer was: {lastError}
       </Paragraph>
       <Action href={adminUrl}>See its deliveries</Action>
+    </EmailLayout>
+  );
+}
+
+/** A member asked for a new password, or an owner sent them the link: it works once, for an hour. */
+export function PasswordReset({ sentBy, link }: { sentBy: string | null; link: string }) {
+  return (
+    <EmailLayout title="Choose a new password">
+      <Paragraph>
+        {sentBy
+          ? `${sentBy} sent you a link to choose a new password for the ${site.shortName} hiring team.`
+          : `Someone, we hope you, asked for a link to choose a new password for the ${site.shortName} hiring team.`}{' '}
+        The link works once and for one hour; choosing a password signs you out everywhere.
+      </Paragraph>
+      <Action href={link}>Choose a new password</Action>
+      <Paragraph>If you did not expect this email, ignore it: your password stays as it is.</Paragraph>
+    </EmailLayout>
+  );
+}
+
+/** After the password changed: told to the member, so a change they did not make does not go unseen. */
+export function PasswordChanged({ how, at, adminUrl }: { how: 'changed' | 'reset'; at: string; adminUrl: string }) {
+  return (
+    <EmailLayout title={how === 'reset' ? 'Your password was reset' : 'Your password was changed'}>
+      <Paragraph>
+        The password of your {site.shortName} hiring team account was{' '}
+        {how === 'reset' ? 'reset with a link sent by email' : 'changed'} on{' '}
+        {formatInZone(Date.parse(at), site.timeZone)} ({site.timeZone} time).{' '}
+        {how === 'reset' ? 'Every session' : 'Every other session'} of the account has been signed out.
+      </Paragraph>
+      <Paragraph>
+        If that was not you, ask for a new password at once and tell an owner of the team: someone knows your password
+        or can read your email.
+      </Paragraph>
+      <Action href={adminUrl}>Ask for a new password</Action>
     </EmailLayout>
   );
 }

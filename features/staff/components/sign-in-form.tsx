@@ -1,11 +1,13 @@
+import Link from 'next/link';
+
 /** The sign-in form, posted to /admin/session (it works without JavaScript), with what the last try said. */
-export function SignInForm({ joined, error }: { joined: boolean; error?: string }) {
+export function SignInForm({ notice, error }: { notice?: string; error?: string }) {
   return (
     <section className="admin-narrow">
       <h1>Sign in to the admin area</h1>
-      {joined ? (
+      {notice ? (
         <p className="notice" role="status">
-          Your account is ready. Sign in with your email address and the password you chose.
+          {notice}
         </p>
       ) : null}
       {error ? (
@@ -31,6 +33,9 @@ export function SignInForm({ joined, error }: { joined: boolean; error?: string 
           Sign in
         </button>
       </form>
+      <p>
+        <Link href="/admin/password-reset">Forgot your password?</Link>
+      </p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { formatDateTime } from '@/components/ui/utc-date';
 import type { listTeam } from '@/features/team/accounts';
-import { updateDisabled, updateRole } from '@/features/team/actions';
+import { sendReset, updateDisabled, updateRole } from '@/features/team/actions';
 import { ROLE_LABELS, ROLES } from '@/lib/roles';
 
 // Long: one table's markup with its two forms per row.
@@ -58,6 +58,14 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
                       <button type="submit" className="button button--secondary">
                         {user.disabledAt ? 'Enable' : 'Disable'}
                         <span className="visually-hidden"> {user.email}</span>
+                      </button>
+                    </form>
+                  ) : null}
+                  {owner && !user.disabledAt ? (
+                    <form action={sendReset} className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className="button button--secondary">
+                        Send a password reset<span className="visually-hidden"> to {user.email}</span>
                       </button>
                     </form>
                   ) : null}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db/index';
-import { JoinForm } from '@/features/team/components/join-form';
+import { PasswordForm } from '@/features/staff/components/password-form';
 import { findInvitation } from '@/features/team/invitations';
 import { join } from '@/features/team/join-actions';
 import { ROLE_HINTS, ROLE_LABELS } from '@/lib/roles';
@@ -37,7 +37,14 @@ export default async function JoinPage({ params }: { params: Promise<{ token: st
       <p>
         You are joining as {email}, with the role {ROLE_LABELS[role].toLowerCase()}: {ROLE_HINTS[role]}
       </p>
-      <JoinForm email={email} token={token} action={join} permalink={`/admin/join/${token}`} />
+      <PasswordForm
+        email={email}
+        token={token}
+        action={join}
+        permalink={`/admin/join/${token}`}
+        submit="Join the team"
+        failed="Your password is not set yet"
+      />
     </section>
   );
 }

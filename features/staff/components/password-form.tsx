@@ -2,35 +2,55 @@
 
 import { useActionState } from 'react';
 import { PASSWORD_MIN_LENGTH } from '@/features/staff/password';
-import type { JoinState } from '@/features/team/join-actions';
 
-/** The password form of an invitation; works without JavaScript (the page is the action's permalink). */
-export function JoinForm({
+type State = { error?: string };
+
+/**
+ * Choosing a password, typed twice: joining the team, a reset link, and changing one's own (`current` asks for
+ * the present one first). Works without JavaScript: the page is the action's permalink.
+ */
+export function PasswordForm({
   email,
   token,
+  current = false,
   action,
   permalink,
+  submit,
+  failed,
 }: {
   email: string;
-  token: string;
-  action: (state: JoinState, form: FormData) => Promise<JoinState>;
+  token?: string;
+  current?: boolean;
+  action: (state: State, form: FormData) => Promise<State>;
   permalink: string;
+  /** The button's words. */
+  submit: string;
+  /** The error summary's title: what did not happen. */
+  failed: string;
 }) {
   const [state, formAction, pending] = useActionState(action, {}, permalink);
   return (
     <form action={formAction}>
       {state.error ? (
         <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">Your password is not set yet</h2>
+          <h2 className="error-summary__title">{failed}</h2>
           <p>{state.error}</p>
         </div>
       ) : null}
-      <input type="hidden" name="token" value={token} />
+      {token ? <input type="hidden" name="token" value={token} /> : null}
       {/* For password managers: the account this password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      {current ? (
+        <div className="field">
+          <label className="field__label" htmlFor="current">
+            Your current password
+          </label>
+          <input id="current" name="current" type="password" autoComplete="current-password" required />
+        </div>
+      ) : null}
       <div className="field">
         <label className="field__label" htmlFor="password">
-          Choose a password
+          {current ? 'New password' : 'Choose a password'}
         </label>
         <p className="field__hint" id="password-hint">
           At least {PASSWORD_MIN_LENGTH} characters. A sentence you will remember is a good password.
@@ -52,7 +72,7 @@ export function JoinForm({
         <input id="confirm" name="confirm" type="password" autoComplete="new-password" required />
       </div>
       <button type="submit" className="button" disabled={pending}>
-        Join the team
+        {submit}
       </button>
     </form>
   );
