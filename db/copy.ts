@@ -19,6 +19,9 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['adminSessions', (t) => t.adminSessions.tokenHash],
   ['adminInvitations', (t) => t.adminInvitations.tokenHash],
   ['adminPasswordResets', (t) => t.adminPasswordResets.tokenHash],
+  ['adminRecoveryCodes', (t) => t.adminRecoveryCodes.codeHash],
+  ['adminSignInChallenges', (t) => t.adminSignInChallenges.tokenHash],
+  ['teamSettings', (t) => t.teamSettings.key],
   // A small table with a two-column key: read by its posting, which is enough to page through it.
   ['postingMembers', (t) => t.postingMembers.postingSlug],
   ['loginThrottle', (t) => t.loginThrottle.key],

@@ -40,6 +40,11 @@ export const AUDIT_ACTION_LABELS = {
   password_reset_sent: 'Sent a password reset link',
   password_reset: 'Chose a new password by reset link',
   session_ended: 'Ended their other sessions',
+  second_factor_added: 'Set up an authenticator app',
+  second_factor_removed: 'Removed a second factor',
+  second_factor_failed: 'Typed a wrong sign-in code',
+  second_factor_policy: 'Changed whether a second factor is required',
+  recovery_codes_made: 'Made new recovery codes',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

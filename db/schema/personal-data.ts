@@ -162,7 +162,13 @@ export const PERSONAL_DATA = {
     disabledAt: no,
     lastSignInAt: no,
     role: no,
+    totpSecret: no,
+    totpConfirmedAt: no,
+    totpLastStep: no,
   },
+  adminRecoveryCodes: { codeHash: no, userId: no, createdAt: no, usedAt: no },
+  adminSignInChallenges: { tokenHash: no, userId: no, createdAt: no, expiresAt: no },
+  teamSettings: { key: no, value: no, updatedAt: no, updatedBy: no },
   adminSessions: {
     tokenHash: no,
     userId: no,

@@ -131,6 +131,9 @@ export const adminUsers = pgTable('admin_users', {
   disabledAt: time('disabled_at'),
   lastSignInAt: time('last_sign_in_at'),
   role: text('role', { enum: ROLES }).notNull().default('owner'),
+  totpSecret: text('totp_secret'),
+  totpConfirmedAt: time('totp_confirmed_at'),
+  totpLastStep: integer('totp_last_step'),
 });
 
 export const adminSessions = pgTable(
@@ -171,6 +174,39 @@ export const adminPasswordResets = pgTable(
   },
   (t) => [index('admin_password_resets_user').on(t.userId)],
 );
+
+export const adminRecoveryCodes = pgTable(
+  'admin_recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    createdAt: time('created_at').notNull(),
+    usedAt: time('used_at'),
+  },
+  (t) => [index('admin_recovery_codes_user').on(t.userId)],
+);
+
+export const adminSignInChallenges = pgTable(
+  'admin_sign_in_challenges',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+  },
+  (t) => [index('admin_sign_in_challenges_user').on(t.userId)],
+);
+
+export const teamSettings = pgTable('team_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: time('updated_at').notNull(),
+  updatedBy: integer('updated_by').references(() => adminUsers.id, { onDelete: 'set null' }),
+});
 
 export const loginThrottle = pgTable('login_throttle', {
   key: text('key').primaryKey(),

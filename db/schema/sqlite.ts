@@ -147,6 +147,11 @@ export const adminUsers = sqliteTable('admin_users', {
   lastSignInAt: integer('last_sign_in_at', { mode: 'timestamp_ms' }),
   // Accounts from before roles were owners: everyone could do everything then.
   role: text('role', { enum: ROLES }).notNull().default('owner'),
+  // The authenticator app's secret, encrypted with the site's key (lib/security/secret-box.ts); confirmed once
+  // the member typed a first code. The last time step accepted, so no code is accepted twice.
+  totpSecret: text('totp_secret'),
+  totpConfirmedAt: integer('totp_confirmed_at', { mode: 'timestamp_ms' }),
+  totpLastStep: integer('totp_last_step'),
 });
 
 /** Only the SHA-256 of the cookie token is stored: a copy of the database signs nobody in. */
@@ -189,6 +194,45 @@ export const adminPasswordResets = sqliteTable(
   },
   (t) => [index('admin_password_resets_user').on(t.userId)],
 );
+
+/** Ten one-time codes per member for when the authenticator app is lost: only their SHA-256 is kept. */
+export const adminRecoveryCodes = sqliteTable(
+  'admin_recovery_codes',
+  {
+    codeHash: text('code_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('admin_recovery_codes_user').on(t.userId)],
+);
+
+/**
+ * A sign-in halfway: the password was right, the second factor is still to come. Its token (a cookie for a
+ * few minutes) is stored as its SHA-256; the session is made only when the code is.
+ */
+export const adminSignInChallenges = sqliteTable(
+  'admin_sign_in_challenges',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('admin_sign_in_challenges_user').on(t.userId)],
+);
+
+/** The team's own rules, set by an owner (`second_factor_required`: `yes`). */
+export const teamSettings = sqliteTable('team_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedBy: integer('updated_by').references(() => adminUsers.id, { onDelete: 'set null' }),
+});
 
 /** Failed sign-ins per key (`address:<ip>` or `pair:<email>|<ip>`), for exponential back-off. */
 export const loginThrottle = sqliteTable('login_throttle', {

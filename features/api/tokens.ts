@@ -133,6 +133,8 @@ export async function resolveApiToken({
     tokenHash: '',
     failedAttempts: 0,
     previousSignInAt: null,
+    // An API token is its own factor: what the team requires of people signing in does not apply.
+    mustEnrol: false,
   };
   return { tokenId: row.id, scopes: row.scopes, viewer };
 }

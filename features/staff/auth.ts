@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { AppDb, Database, Tables } from '@/db/database';
 import { getDb } from '@/db/index';
 import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
@@ -20,6 +20,8 @@ import { hashToken, isWellFormedToken, newToken } from '@/lib/security/token';
 
 export type SignInResult =
   | { status: 'ok'; token: string; expiresAt: Date }
+  /** The password was right; a code of the second factor is to come (features/two-factor/challenge.ts). */
+  | { status: 'second-factor'; token: string; expiresAt: Date }
   | { status: 'invalid' }
   | { status: 'throttled'; retryAfter: number };
 
@@ -92,20 +94,21 @@ export async function reserveAttempt(database: Database, keys: Keys, now: number
   });
 }
 
+/** What a sign-in reads of the account, at either step (password here, code in features/two-factor/challenge.ts). */
+export const signInColumns = (t: Tables) => ({
+  id: t.adminUsers.id,
+  email: t.adminUsers.email,
+  passwordHash: t.adminUsers.passwordHash,
+  disabledAt: t.adminUsers.disabledAt,
+  createdAt: t.adminUsers.createdAt,
+  lastSignInAt: t.adminUsers.lastSignInAt,
+  totpConfirmedAt: t.adminUsers.totpConfirmedAt,
+  totpSecret: t.adminUsers.totpSecret,
+});
+
 /** The account behind the address when the password is its own; every path costs one scrypt. */
 async function checkPassword({ db, t }: Database, email: string, password: string) {
-  const [user] = await db
-    .select({
-      id: t.adminUsers.id,
-      email: t.adminUsers.email,
-      passwordHash: t.adminUsers.passwordHash,
-      disabledAt: t.adminUsers.disabledAt,
-      createdAt: t.adminUsers.createdAt,
-      lastSignInAt: t.adminUsers.lastSignInAt,
-    })
-    .from(t.adminUsers)
-    .where(eq(t.adminUsers.email, email))
-    .limit(1);
+  const [user] = await db.select(signInColumns(t)).from(t.adminUsers).where(eq(t.adminUsers.email, email)).limit(1);
   if (!user || user.disabledAt) {
     await burnPasswordCheck(password);
     return { user, ok: false };
@@ -126,7 +129,7 @@ export function* releaseAttempt(
   yield* writeThrottle(tx, t, keys[1], addressBefore);
 }
 
-type Account = NonNullable<Awaited<ReturnType<typeof checkPassword>>['user']>;
+export type Account = NonNullable<Awaited<ReturnType<typeof checkPassword>>['user']>;
 
 // Enough for any real browser's name; a longer header is someone's padding.
 const USER_AGENT_MAX = 300;
@@ -166,27 +169,34 @@ export function newSession({
   return { token, expiresAt, row };
 }
 
-async function startSession({
+/**
+ * A new session after the last check passed (the password, or the second factor's code): the reservation
+ * undone, the failed tries since the previous sign-in counted for the member to see, the sign-in audited.
+ */
+export async function startSession({
   database,
   keys,
   addressBefore,
   user,
-  password,
+  rehash = null,
   address,
   userAgent,
   at,
+  how,
 }: {
   database: Database;
   keys: Keys;
   addressBefore: ThrottleState | undefined;
   user: Account;
-  password: string;
+  /** The password hashed again with today's parameters, when the stored one is weaker. */
+  rehash?: string | null;
   address: string;
   userAgent: string | null;
   at: number;
+  /** The second factor used, for the audit entry. */
+  how?: string;
 }) {
   const { t } = database;
-  const rehash = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
   let session: ReturnType<typeof newSession> | undefined;
   await transaction(database, function* (tx) {
     yield* releaseAttempt(database, tx, keys, addressBefore);
@@ -203,10 +213,52 @@ async function startSession({
     yield* run(tx.insert(t.adminSessions).values(session.row));
     const changes = rehash ? { lastSignInAt: new Date(at), passwordHash: rehash } : { lastSignInAt: new Date(at) };
     yield* run(tx.update(t.adminUsers).set(changes).where(eq(t.adminUsers.id, user.id)));
-    const entry = { actorEmail: user.email, action: 'sign_in' as const, detail: `from ${address}` };
-    yield* run(auditEntry({ db: tx, t, entry, now: at }));
+    const detail = how ? `from ${address} with ${how}` : `from ${address}`;
+    yield* run(auditEntry({ db: tx, t, entry: { actorEmail: user.email, action: 'sign_in', detail }, now: at }));
   });
   const { token, expiresAt } = session!;
+  return { token, expiresAt };
+}
+
+/** A sign-in halfway stays open this long for its code. */
+export const CHALLENGE_MS = 10 * 60 * 1000;
+
+/**
+ * The password was right and the account has a second factor: no session yet, a challenge whose token the
+ * browser keeps for a few minutes. Each code typed then counts against the same throttle keys as the
+ * password did, so guessing codes is as slow as guessing passwords.
+ */
+async function startChallenge({
+  database,
+  keys,
+  addressBefore,
+  user,
+  at,
+  rehash,
+}: {
+  database: Database;
+  keys: Keys;
+  addressBefore: ThrottleState | undefined;
+  user: Account;
+  at: number;
+  rehash: string | null;
+}) {
+  const { t } = database;
+  const token = newToken();
+  const expiresAt = new Date(at + CHALLENGE_MS);
+  await transaction(database, function* (tx) {
+    yield* releaseAttempt(database, tx, keys, addressBefore);
+    yield* run(tx.delete(t.adminSignInChallenges).where(lt(t.adminSignInChallenges.expiresAt, new Date(at))));
+    yield* run(
+      tx.insert(t.adminSignInChallenges).values({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        createdAt: new Date(at),
+        expiresAt,
+      }),
+    );
+    if (rehash) yield* run(tx.update(t.adminUsers).set({ passwordHash: rehash }).where(eq(t.adminUsers.id, user.id)));
+  });
   return { token, expiresAt };
 }
 
@@ -240,12 +292,17 @@ export async function signIn({
     return { status: 'invalid' };
   }
   const { addressBefore } = reservation;
+  const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
+  if (user.totpConfirmedAt) {
+    const challenge = await startChallenge({ database, keys, addressBefore, user, at, rehash });
+    return { status: 'second-factor', ...challenge };
+  }
   const session = await startSession({
     database,
     keys,
     addressBefore,
     user,
-    password: input.password,
+    rehash,
     at,
     address: input.address,
     userAgent: input.userAgent ?? null,

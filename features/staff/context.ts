@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
+import { secondFactorRequired } from '@/features/two-factor/requirement';
 import { isSecureRequest } from '@/lib/http/request';
 import type { Role } from '@/lib/roles';
 import type { ScorecardAttribute } from '@/lib/scorecard';
@@ -18,6 +19,8 @@ export type Viewer = {
   /** Failed sign-ins to the account between the previous sign-in and this session's. */
   failedAttempts: number;
   previousSignInAt: Date | null;
+  /** The team requires a second factor and this member has none yet: they may only set one up. */
+  mustEnrol: boolean;
 };
 
 /**
@@ -28,6 +31,8 @@ export type AdminContext = {
   database: Database;
   token: () => Promise<string | undefined>;
   deny: () => never;
+  /** How a member who must set up a second factor first is turned away (to its page, in the app). */
+  enrol?: () => never;
   now: () => number;
   /** Each posting's `hiringTeam:` (features/staff/access.ts reads the content when this is left out). */
   postingTeams?: () => Promise<ReadonlyMap<string, readonly string[]>>;
@@ -40,6 +45,12 @@ export type AdminContext = {
 export class NotSignedInError extends Error {
   constructor() {
     super('Not signed in');
+  }
+}
+
+export class SecondFactorRequiredError extends Error {
+  constructor() {
+    super('The team requires a second factor: set one up first');
   }
 }
 
@@ -56,7 +67,13 @@ export async function readSessionCookie(): Promise<string | undefined> {
 // Next's modules are loaded lazily so the data layer can be unit-tested outside Next with a context of its own.
 export async function requestContext(): Promise<AdminContext> {
   const { redirect } = await import('next/navigation');
-  return { database: await getDb(), token: readSessionCookie, deny: () => redirect('/admin/sign-in'), now: Date.now };
+  return {
+    database: await getDb(),
+    token: readSessionCookie,
+    deny: () => redirect('/admin/sign-in'),
+    enrol: () => redirect('/admin/two-factor'),
+    now: Date.now,
+  };
 }
 
 /** The viewer behind a raw token, or null; extends the idle expiry at most once a minute. */
@@ -81,6 +98,7 @@ export async function resolveSession({
       expiresAt: t.adminSessions.expiresAt,
       failedAttempts: t.adminSessions.failedAttempts,
       previousSignInAt: t.adminSessions.previousSignInAt,
+      totpConfirmedAt: t.adminUsers.totpConfirmedAt,
     })
     .from(t.adminSessions)
     .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminSessions.userId))
@@ -98,7 +116,8 @@ export async function resolveSession({
       .where(eq(t.adminSessions.tokenHash, tokenHash));
   }
   const { userId, email, role, failedAttempts, previousSignInAt } = row;
-  return { userId, email, role, tokenHash, failedAttempts, previousSignInAt };
+  const mustEnrol = !row.totpConfirmedAt && (await secondFactorRequired(database));
+  return { userId, email, role, tokenHash, failedAttempts, previousSignInAt, mustEnrol };
 }
 
 // Once per request, however many reads and writes of the page ask: the layout, the page's queries and
@@ -114,9 +133,20 @@ export async function currentViewer(context?: AdminContext): Promise<Viewer | nu
   return resolveSession({ database: context.database, token: await context.token(), now: context.now() });
 }
 
-/** The viewer, or the context's refusal (a redirect to sign-in in the app). Every admin read and write starts here. */
-export async function authorize(context?: AdminContext): Promise<AdminContext & { viewer: Viewer }> {
+/**
+ * The viewer, or the context's refusal (a redirect to sign-in in the app). Every admin read and write starts
+ * here. A member the team requires a second factor of, who has none, is sent to set one up: only the reads
+ * and writes of that page (`enrolling`) let them through.
+ */
+export async function authorize(
+  context?: AdminContext,
+  { enrolling = false }: { enrolling?: boolean } = {},
+): Promise<AdminContext & { viewer: Viewer }> {
   const ctx = context ?? (await requestContext());
   const viewer = (await currentViewer(context)) ?? ctx.deny();
+  if (viewer.mustEnrol && !enrolling) {
+    if (ctx.enrol) ctx.enrol();
+    throw new SecondFactorRequiredError();
+  }
   return { ...ctx, viewer };
 }

@@ -9,7 +9,7 @@ import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
 import { authorizeRole, onlyOwners } from '@/features/staff/access';
 import { attemptKeys, releaseAttempt, reserveAttempt } from '@/features/staff/auth';
-import { authorize, type AdminContext } from '@/features/staff/context';
+import { authorize, type AdminContext, type Viewer } from '@/features/staff/context';
 import { hashPassword, passwordProblem, verifyPassword } from '@/features/staff/password';
 import { TeamError } from '@/features/team/team-error';
 import { sign } from '@/lib/security/hmac';
@@ -234,16 +234,49 @@ export async function resetPassword({
 
 const sessionsEnded = (n: number) => `${n} session${n === 1 ? '' : 's'} ended`;
 
-export type ChangeResult =
-  | { status: 'ok' }
-  | { status: 'wrong' }
-  | { status: 'weak'; message: string }
-  | { status: 'throttled'; retryAfter: number };
+/** Asking for the password again before a change to the account's sign-in: the answer, under the sign-in throttle. */
+export type PasswordCheck = { status: 'ok' } | { status: 'wrong' } | { status: 'throttled'; retryAfter: number };
 
 /**
- * The signed-in member changes their password. The current one is checked under the sign-in throttle (a
- * session left open on a shared computer must not become a way to guess it); the other sessions end, this one
- * stays.
+ * The signed-in member's password, checked again before a change to how they sign in (a session left open on
+ * a shared computer must not be enough). Under the sign-in throttle, so it is no way to guess the password;
+ * a wrong one is audited.
+ */
+export async function confirmOwnPassword({
+  database,
+  viewer,
+  password,
+  address,
+  now,
+}: {
+  database: Database;
+  viewer: Viewer;
+  password: string;
+  address: string;
+  now: () => number;
+}): Promise<PasswordCheck> {
+  const { db, t } = database;
+  const keys = attemptKeys(viewer.email, address);
+  const reservation = await reserveAttempt(database, keys, now());
+  if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
+  const [user] = await db
+    .select({ passwordHash: t.adminUsers.passwordHash })
+    .from(t.adminUsers)
+    .where(eq(t.adminUsers.id, viewer.userId));
+  if (!user || !(await verifyPassword(password, user.passwordHash))) {
+    const entry = { actorEmail: viewer.email, action: 'password_change_failed' as const, detail: `from ${address}` };
+    await auditEntry({ db, t, entry, now: now() });
+    return { status: 'wrong' };
+  }
+  await transaction(database, (tx) => releaseAttempt(database, tx, keys, reservation.addressBefore));
+  return { status: 'ok' };
+}
+
+export type ChangeResult = PasswordCheck | { status: 'weak'; message: string };
+
+/**
+ * The signed-in member changes their password with the current one (checked as above); the other sessions
+ * end, this one stays.
  */
 export async function changePassword({
   current,
@@ -257,25 +290,14 @@ export async function changePassword({
   context?: AdminContext;
 }): Promise<ChangeResult> {
   const { database, viewer, now: clock } = await authorize(context);
-  const { db, t } = database;
+  const { t } = database;
   const weak = passwordProblem(password);
   if (weak) return { status: 'weak', message: weak };
-  const keys = attemptKeys(viewer.email, address);
-  const reservation = await reserveAttempt(database, keys, clock());
-  if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
-  const [user] = await db
-    .select({ passwordHash: t.adminUsers.passwordHash })
-    .from(t.adminUsers)
-    .where(eq(t.adminUsers.id, viewer.userId));
-  if (!user || !(await verifyPassword(current, user.passwordHash))) {
-    const entry = { actorEmail: viewer.email, action: 'password_change_failed' as const, detail: `from ${address}` };
-    await auditEntry({ db, t, entry, now: clock() });
-    return { status: 'wrong' };
-  }
+  const check = await confirmOwnPassword({ database, viewer, password: current, address, now: clock });
+  if (check.status !== 'ok') return check;
   const passwordHash = await hashPassword(password);
   const now = clock();
   await transaction(database, function* (tx) {
-    yield* releaseAttempt(database, tx, keys, reservation.addressBefore);
     yield* run(tx.update(t.adminUsers).set({ passwordHash }).where(eq(t.adminUsers.id, viewer.userId)));
     // A reset link still open would undo the change: it goes with the old password.
     yield* run(tx.delete(t.adminPasswordResets).where(eq(t.adminPasswordResets.userId, viewer.userId)));

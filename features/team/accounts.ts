@@ -5,6 +5,7 @@ import { exclusive, one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { authorizeRole, onlyOwners, ownersAndRecruiters } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
+import { secondFactorRequired } from '@/features/two-factor/requirement';
 import { lesserRole, type Role } from '@/lib/roles';
 import { revokeSentInvitations } from './invitations';
 import { TeamError } from './team-error';
@@ -15,7 +16,7 @@ import { TeamError } from './team-error';
 export async function listTeam(context?: AdminContext) {
   const { database, viewer } = await authorizeRole({ roles: ownersAndRecruiters, attempted: 'list the team', context });
   const { db, t } = database;
-  const [users, members, invitations] = await Promise.all([
+  const [users, members, invitations, secondFactorIsRequired] = await Promise.all([
     db
       .select({
         id: t.adminUsers.id,
@@ -23,6 +24,7 @@ export async function listTeam(context?: AdminContext) {
         role: t.adminUsers.role,
         disabledAt: t.adminUsers.disabledAt,
         lastSignInAt: t.adminUsers.lastSignInAt,
+        secondFactorSince: t.adminUsers.totpConfirmedAt,
       })
       .from(t.adminUsers)
       .orderBy(asc(t.adminUsers.email)),
@@ -37,10 +39,12 @@ export async function listTeam(context?: AdminContext) {
       .from(t.adminInvitations)
       .where(and(isNull(t.adminInvitations.acceptedAt), gt(t.adminInvitations.expiresAt, new Date())))
       .orderBy(asc(t.adminInvitations.email)),
+    secondFactorRequired(database),
   ]);
   const postingsOf = (userId: number) => members.filter((m) => m.userId === userId).map((m) => m.postingSlug);
   return {
     viewerId: viewer.userId,
+    secondFactorRequired: secondFactorIsRequired,
     users: users.map((user) => ({ ...user, postings: postingsOf(user.id) })),
     invitations: invitations.map(({ tokenHash, ...rest }) => ({ id: tokenHash.slice(0, 16), ...rest })),
   };

@@ -11,6 +11,7 @@ import type { TEAM_SAVED } from '@/features/team/notices';
 import { setPostingMembers } from '@/features/team/posting-teams';
 import { accountToggleSchema, inviteSchema, postingTeamSchema, roleChangeSchema } from '@/features/team/schemas';
 import { TeamError } from '@/features/team/team-error';
+import { removeMemberSecondFactor, setSecondFactorRequired } from '@/features/two-factor/team';
 import { absoluteUrl } from '@/lib/site';
 
 type TeamSaved = keyof typeof TEAM_SAVED;
@@ -89,6 +90,28 @@ export async function sendReset(form: FormData): Promise<void> {
   await done(async () => {
     await sendPasswordReset({ userId: parsed.data });
     return 'reset-sent';
+  });
+}
+
+/** An owner requires a second factor of everyone, or stops requiring it. */
+export async function requireSecondFactor(form: FormData): Promise<void> {
+  await authorize();
+  const required = form instanceof FormData && form.get('required') === 'yes';
+  await done(async () => {
+    await setSecondFactorRequired({ required });
+    return required ? 'second-factor-required' : 'second-factor-optional';
+  });
+}
+
+/** An owner takes a member's second factor away (a lost phone and lost recovery codes). */
+export async function removeSecondFactor(form: FormData): Promise<void> {
+  await authorize();
+  if (!(form instanceof FormData)) redirect(back({ error: 'invalid' }));
+  const parsed = accountToggleSchema.shape.userId.safeParse(form.get('userId'));
+  if (!parsed.success) redirect(back({ error: 'no-account' }));
+  await done(async () => {
+    await removeMemberSecondFactor({ userId: parsed.data });
+    return 'second-factor-removed';
   });
 }
 

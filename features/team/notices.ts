@@ -11,6 +11,11 @@ export const TEAM_SAVED = {
   revoked: 'Invitation withdrawn: its link no longer works.',
   'posting-team': 'The posting’s team is saved.',
   'reset-sent': 'A link to choose a new password is on its way to them; it works once, for an hour.',
+  'second-factor-required':
+    'A second factor is now required: members without one set it up at their next page, before anything else.',
+  'second-factor-optional': 'A second factor is no longer required; those who have one keep it.',
+  'second-factor-removed':
+    'Their second factor is removed and their sessions ended: they sign in with their password alone (and set up a new one if the team requires it).',
 } as const;
 
 export const TEAM_ERRORS = {

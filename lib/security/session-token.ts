@@ -19,3 +19,8 @@ export function sessionCookieName(secure: boolean): string {
 export function sessionCookieOptions(secure: boolean, expiresAt: Date) {
   return { httpOnly: true, sameSite: 'lax' as const, secure, path: '/', expires: expiresAt };
 }
+
+/** The half-made sign-in (password right, code to come): a cookie of its own, for a few minutes. */
+export function challengeCookieName(secure: boolean): string {
+  return secure ? '__Host-admin_challenge' : 'admin_challenge';
+}

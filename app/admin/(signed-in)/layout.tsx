@@ -9,6 +9,7 @@ import { ROLE_LABELS } from '@/lib/roles';
 export default async function SignedInLayout({ children }: { children: ReactNode }) {
   const viewer = await currentViewer();
   if (!viewer) redirect('/admin/sign-in');
+  if (viewer.mustEnrol) redirect('/admin/two-factor');
   return (
     <>
       <nav className="admin-nav" aria-label="Admin">

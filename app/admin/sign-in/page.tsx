@@ -7,6 +7,7 @@ import { currentViewer } from '@/features/staff/context';
 export const metadata: Metadata = { title: 'Sign in' };
 
 const INVALID = 'The email address or password is not right. Check them and try again.';
+const EXPIRED = 'The sign-in took too long, or was finished in another tab. Sign in again.';
 
 // After joining the team or a reset link: what the next sign-in is with.
 const NOTICES: Record<string, string> = {
@@ -21,5 +22,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const { error, joined, reset } = await searchParams;
   if (!(await hasAnyAdmin())) return <NoAccountYet />;
   const notice = joined === '1' ? NOTICES.joined : reset === '1' ? NOTICES.reset : undefined;
-  return <SignInForm notice={notice} error={error === 'invalid' ? INVALID : undefined} />;
+  return (
+    <SignInForm notice={notice} error={error === 'invalid' ? INVALID : error === 'expired' ? EXPIRED : undefined} />
+  );
 }

@@ -5,6 +5,7 @@
  */
 export const FORM_ROUTES: ReadonlySet<string> = new Set([
   '/admin/session',
+  '/admin/session/code',
   '/admin/sign-out',
   '/admin/password-reset/request',
   '/applications/session',

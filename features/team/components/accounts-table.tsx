@@ -1,6 +1,12 @@
 import { formatDateTime } from '@/components/ui/utc-date';
 import type { listTeam } from '@/features/team/accounts';
-import { sendReset, updateDisabled, updateRole } from '@/features/team/actions';
+import {
+  removeSecondFactor,
+  requireSecondFactor,
+  sendReset,
+  updateDisabled,
+  updateRole,
+} from '@/features/team/actions';
 import { ROLE_LABELS, ROLES } from '@/lib/roles';
 
 // Long: one table's markup with its two forms per row.
@@ -9,6 +15,21 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">Accounts</h2>
+      {owner ? (
+        <form action={requireSecondFactor} className="inline-form">
+          <input type="hidden" name="required" value={team.secondFactorRequired ? 'no' : 'yes'} />
+          <p>
+            {team.secondFactorRequired
+              ? 'A second factor is required of everyone: members without one set it up before anything else.'
+              : 'A second factor is optional: each member chooses.'}{' '}
+            <button type="submit" className="button button--secondary">
+              {team.secondFactorRequired ? 'Stop requiring a second factor' : 'Require a second factor of everyone'}
+            </button>
+          </p>
+        </form>
+      ) : (
+        <p>{team.secondFactorRequired ? 'A second factor is required of everyone.' : 'A second factor is optional.'}</p>
+      )}
       <div className="table-scroll" role="region" aria-labelledby="members-heading" tabIndex={0}>
         <table className="admin-table">
           <thead>
@@ -16,6 +37,7 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Last sign-in</th>
+              <th scope="col">Second factor</th>
               <th scope="col">Account</th>
             </tr>
           </thead>
@@ -49,6 +71,17 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
                   )}
                 </td>
                 <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</td>
+                <td>
+                  {user.secondFactorSince ? 'Authenticator app' : 'None'}
+                  {owner && user.secondFactorSince ? (
+                    <form action={removeSecondFactor} className="inline-form">
+                      <input type="hidden" name="userId" value={user.id} />
+                      <button type="submit" className="button button--secondary">
+                        Remove<span className="visually-hidden"> the second factor of {user.email}</span>
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
                 <td>
                   {user.disabledAt ? `Disabled ${formatDateTime(user.disabledAt)}` : 'Active'}
                   {owner ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { Notice } from '@/components/ui/notice';
 import { formatDateTime } from '@/components/ui/utc-date';
 import { changeOwnPassword, endOtherSessions, endSession } from '@/features/staff/account-actions';
@@ -6,13 +7,19 @@ import { ACCOUNT_ERRORS, ACCOUNT_SAVED } from '@/features/staff/account-notices'
 import { PasswordForm } from '@/features/staff/components/password-form';
 import { authorize } from '@/features/staff/context';
 import { listOwnSessions } from '@/features/staff/sessions';
+import { twoFactorStatus } from '@/features/two-factor/app';
 
 export const metadata: Metadata = { title: 'Your account' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function AccountPage({ searchParams }: Props) {
-  const [{ viewer }, sessions, query] = await Promise.all([authorize(), listOwnSessions(), searchParams]);
+  const [{ viewer }, sessions, twoFactor, query] = await Promise.all([
+    authorize(),
+    listOwnSessions(),
+    twoFactorStatus(),
+    searchParams,
+  ]);
   const others = sessions.filter((session) => !session.current).length;
   return (
     <article className="admin-detail">
@@ -29,6 +36,19 @@ export default async function AccountPage({ searchParams }: Props) {
           submit="Change password"
           failed="Your password is not changed"
         />
+      </section>
+      <section aria-labelledby="two-factor-heading">
+        <h2 id="two-factor-heading">Two-factor sign-in</h2>
+        <p>
+          {twoFactor.app
+            ? `An authenticator app is on: signing in asks for its code. Recovery codes left: ${twoFactor.recoveryLeft}.`
+            : 'Off: signing in asks for your password alone.'}
+        </p>
+        <p>
+          <Link href="/admin/two-factor">
+            {twoFactor.app ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}
+          </Link>
+        </p>
       </section>
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>

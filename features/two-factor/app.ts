@@ -1,0 +1,178 @@
+import 'server-only';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import type { AppDb, Database } from '@/db/database';
+import { run, transaction, type Steps, one } from '@/db/transaction';
+import { auditEntry } from '@/features/audit/log';
+import { authorize, type AdminContext } from '@/features/staff/context';
+import { confirmOwnPassword, type PasswordCheck } from '@/features/staff/passwords';
+import { open, seal } from '@/lib/security/secret-box';
+import { qrImage } from './qr';
+import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery';
+import { secondFactorRequired } from './requirement';
+import { groupedSecret, matchTotp, newTotpSecret, totpUri } from './totp';
+
+// A member's authenticator app: set up (a secret shown once as a QR code and as text, confirmed by a first
+// code), its recovery codes (ten, shown once, made again on demand), and turning it off. Setting up is open to
+// a member the team requires a second factor of and who has none (`enrolling`); the rest asks for the password.
+
+/** The purpose the secret is sealed for (lib/security/secret-box.ts). */
+export const TOTP_SEALED = 'totp-secret';
+
+export type TwoFactorStatus = {
+  email: string;
+  app: { since: Date } | null;
+  /** A setup begun and not yet confirmed: what the page shows to scan or type. */
+  setup: { secret: string; qr: string } | null;
+  recoveryLeft: number;
+  required: boolean;
+};
+
+export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactorStatus> {
+  const { database, viewer } = await authorize(context, { enrolling: true });
+  const { db, t } = database;
+  const [[user], [left], required] = await Promise.all([
+    db
+      .select({ secret: t.adminUsers.totpSecret, confirmedAt: t.adminUsers.totpConfirmedAt })
+      .from(t.adminUsers)
+      .where(eq(t.adminUsers.id, viewer.userId)),
+    db
+      .select({ n: count() })
+      .from(t.adminRecoveryCodes)
+      .where(and(eq(t.adminRecoveryCodes.userId, viewer.userId), isNull(t.adminRecoveryCodes.usedAt))),
+    secondFactorRequired(database),
+  ]);
+  const plain = user?.secret && !user.confirmedAt ? open(TOTP_SEALED, user.secret) : null;
+  return {
+    email: viewer.email,
+    app: user?.confirmedAt ? { since: user.confirmedAt } : null,
+    setup: plain ? { secret: groupedSecret(plain), qr: await qrImage(totpUri(plain, viewer.email)) } : null,
+    recoveryLeft: Number(left?.n ?? 0),
+    required,
+  };
+}
+
+/** A new secret to scan; it replaces a setup begun earlier, never an app already confirmed. */
+export async function startAppSetup(context?: AdminContext): Promise<void> {
+  const { database, viewer } = await authorize(context, { enrolling: true });
+  const { db, t } = database;
+  await db
+    .update(t.adminUsers)
+    .set({ totpSecret: seal(TOTP_SEALED, newTotpSecret()), totpLastStep: null })
+    .where(and(eq(t.adminUsers.id, viewer.userId), isNull(t.adminUsers.totpConfirmedAt)));
+}
+
+/** Ten new recovery codes in place of the old ones: the codes, to be shown once. */
+function* replaceRecoveryCodes(database: Database, tx: AppDb, userId: number, now: number): Steps<string[]> {
+  const { t } = database;
+  const codes = newRecoveryCodes();
+  yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, userId)));
+  yield* run(
+    tx.insert(t.adminRecoveryCodes).values(
+      codes.map((code) => ({
+        codeHash: hashRecoveryCode(normaliseRecoveryCode(code)!),
+        userId,
+        createdAt: new Date(now),
+      })),
+    ),
+  );
+  return codes;
+}
+
+/**
+ * The first code from the app confirms the setup: from then on sign-in asks for a code. Returns the recovery
+ * codes, shown once. The code's time step is kept, so the same code cannot then sign anyone in.
+ */
+export async function confirmAppSetup({
+  code,
+  context,
+}: {
+  code: string;
+  context?: AdminContext;
+}): Promise<{ codes: string[] } | { problem: 'wrong' | 'no-setup' }> {
+  const { database, viewer, now: clock } = await authorize(context, { enrolling: true });
+  const { db, t } = database;
+  const [user] = await db
+    .select({ secret: t.adminUsers.totpSecret, confirmedAt: t.adminUsers.totpConfirmedAt })
+    .from(t.adminUsers)
+    .where(eq(t.adminUsers.id, viewer.userId));
+  const plain = user?.secret && !user.confirmedAt ? open(TOTP_SEALED, user.secret) : null;
+  if (!plain) return { problem: 'no-setup' };
+  const now = clock();
+  const step = matchTotp({ secret: plain, code, at: now });
+  if (step === null) return { problem: 'wrong' };
+  return transaction(database, function* (tx) {
+    const confirmed = yield* one(
+      tx
+        .update(t.adminUsers)
+        .set({ totpConfirmedAt: new Date(now), totpLastStep: step })
+        .where(
+          and(
+            eq(t.adminUsers.id, viewer.userId),
+            eq(t.adminUsers.totpSecret, user!.secret!),
+            isNull(t.adminUsers.totpConfirmedAt),
+          ),
+        )
+        .returning({ id: t.adminUsers.id }),
+    );
+    if (!confirmed) return { problem: 'no-setup' as const };
+    const codes = yield* replaceRecoveryCodes(database, tx, viewer.userId, now);
+    const entry = { actorEmail: viewer.email, action: 'second_factor_added' as const, detail: 'authenticator app' };
+    yield* run(auditEntry({ db: tx, t, entry, now }));
+    return { codes };
+  });
+}
+
+type WithPassword = { password: string; address: string; context?: AdminContext };
+type Refused = Exclude<PasswordCheck, { status: 'ok' }> | { status: 'no-app' };
+
+/** New recovery codes (the old ones stop working), after the password: the codes, to be shown once. */
+export async function remakeRecoveryCodes({
+  password,
+  address,
+  context,
+}: WithPassword): Promise<{ status: 'ok'; codes: string[] } | Refused> {
+  const { database, viewer, now } = await authorize(context, { enrolling: true });
+  const { t } = database;
+  const check = await confirmOwnPassword({ database, viewer, password, address, now });
+  if (check.status !== 'ok') return check;
+  return transaction(database, function* (tx) {
+    const user = yield* one(
+      tx
+        .select({ confirmedAt: t.adminUsers.totpConfirmedAt })
+        .from(t.adminUsers)
+        .where(eq(t.adminUsers.id, viewer.userId)),
+    );
+    if (!user?.confirmedAt) return { status: 'no-app' as const };
+    const codes = yield* replaceRecoveryCodes(database, tx, viewer.userId, now());
+    yield* run(
+      auditEntry({ db: tx, t, entry: { actorEmail: viewer.email, action: 'recovery_codes_made' }, now: now() }),
+    );
+    return { status: 'ok' as const, codes };
+  });
+}
+
+/** Clears an account's app and recovery codes: sign-in asks for the password alone again. */
+export function* clearSecondFactor(database: Database, tx: AppDb, userId: number): Steps<void> {
+  const { t } = database;
+  yield* run(
+    tx
+      .update(t.adminUsers)
+      .set({ totpSecret: null, totpConfirmedAt: null, totpLastStep: null })
+      .where(eq(t.adminUsers.id, userId)),
+  );
+  yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, userId)));
+}
+
+/** The member turns their app off, after the password. */
+export async function removeApp({ password, address, context }: WithPassword): Promise<{ status: 'ok' } | Refused> {
+  const { database, viewer, now } = await authorize(context, { enrolling: true });
+  const { t } = database;
+  const check = await confirmOwnPassword({ database, viewer, password, address, now });
+  if (check.status !== 'ok') return check;
+  await transaction(database, function* (tx) {
+    yield* clearSecondFactor(database, tx, viewer.userId);
+    const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: viewer.email };
+    yield* run(auditEntry({ db: tx, t, entry, now: now() }));
+  });
+  return { status: 'ok' };
+}
