@@ -31,7 +31,10 @@ describe(
           return first;
         });
       assert.deepEqual(await Promise.all([bump(1, 2), bump(2, 1)]), [1, 2]);
-      assert.equal(runs, 3, 'one of the two ran twice');
+      // One of the two ran again, at least once. Usually exactly once (three runs), but on a loaded machine the
+      // run again has met the other a second time (four runs: seen once in a full run here, never alone); what
+      // matters is that both end with their work done, below, each within its five attempts.
+      assert.ok(runs >= 3 && runs <= 10, `one of the two ran again (runs: ${runs})`);
       const counters = await transaction(database, function* (tx) {
         return yield* all(tx.execute(sql`SELECT id, n FROM counters ORDER BY id`).then((r) => r.rows));
       });
