@@ -1,20 +1,13 @@
 import 'server-only';
 import { and, count, eq, gt, inArray, lt } from 'drizzle-orm';
-import type { AppDb, Database, Tables } from '@/db/database';
+import type { Database, Tables } from '@/db/database';
 import { getDb } from '@/db/index';
-import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
+import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
+import { attemptKeys, releaseAttempt, reserveAttempt, type Keys } from '@/features/staff/attempts';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/features/staff/password';
-import {
-  ADDRESS_POLICY,
-  PAIR_POLICY,
-  addressKey,
-  pairKey,
-  recordFailure,
-  retryAfterSeconds,
-  type ThrottleState,
-} from '@/features/staff/throttle';
+import type { ThrottleState } from '@/features/staff/throttle';
 import { SESSION_ABSOLUTE_MS } from '@/lib/security/session-token';
 import { hashToken, isWellFormedToken, newToken } from '@/lib/security/token';
 
@@ -29,69 +22,6 @@ export type SignInResult =
 export async function hasAnyAdmin(database?: Database): Promise<boolean> {
   const { db, t } = database ?? (await getDb());
   return (await db.select({ id: t.adminUsers.id }).from(t.adminUsers).limit(1)).length > 0;
-}
-
-function* throttleStates(tx: AppDb, t: Tables, keys: string[]): Steps<Map<string, ThrottleState>> {
-  const throttle = t.loginThrottle;
-  const rows = yield* all(
-    tx
-      .select({
-        key: throttle.key,
-        failures: throttle.failures,
-        lastFailureAt: throttle.lastFailureAt,
-        lockedUntil: throttle.lockedUntil,
-      })
-      .from(throttle)
-      .where(inArray(throttle.key, keys)),
-  );
-  return new Map(
-    rows.map((r) => [
-      r.key,
-      { failures: r.failures, lastFailureAt: r.lastFailureAt.getTime(), lockedUntil: r.lockedUntil.getTime() },
-    ]),
-  );
-}
-
-function* writeThrottle(tx: AppDb, t: Tables, key: string, state: ThrottleState | undefined): Steps<void> {
-  if (!state) return yield* run(tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, key)));
-  const values = {
-    failures: state.failures,
-    lastFailureAt: new Date(state.lastFailureAt),
-    lockedUntil: new Date(state.lockedUntil),
-  };
-  yield* run(
-    tx
-      .insert(t.loginThrottle)
-      .values({ key, ...values })
-      .onConflictDoUpdate({ target: t.loginThrottle.key, set: values }),
-  );
-}
-
-/** The throttle's two counts for a password typed for an account from an address. */
-export type Keys = readonly [pair: string, address: string];
-
-export const attemptKeys = (email: string, address: string): Keys => [
-  pairKey(emailKey(email), address),
-  addressKey(address),
-];
-
-/**
- * The attempt is counted as a failure before the slow password check, in one transaction with the check of
- * the throttle itself: parallel guesses cannot all slip through while scrypt runs. A success undoes it
- * (`releaseAttempt`). Sign-in and every other form that asks for a password go through here.
- */
-export async function reserveAttempt(database: Database, keys: Keys, now: number) {
-  const { t } = database;
-  const policies = [PAIR_POLICY, ADDRESS_POLICY] as const;
-  return transaction(database, function* (tx) {
-    for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
-    const current = yield* throttleStates(tx, t, [...keys]);
-    const wait = Math.max(...keys.map((key) => retryAfterSeconds(current.get(key), now)));
-    if (wait > 0) return { wait, addressBefore: undefined };
-    for (const [i, key] of keys.entries())
-      yield* writeThrottle(tx, t, key, recordFailure(current.get(key), now, policies[i]!));
-    return { wait: 0, addressBefore: current.get(keys[1]) };
-  });
 }
 
 /** What a sign-in reads of the account, at either step (password here, code in features/two-factor/challenge.ts). */
@@ -116,18 +46,7 @@ async function checkPassword({ db, t }: Database, email: string, password: strin
   return { user, ok: await verifyPassword(password, user.passwordHash) };
 }
 
-/** Undoes a reservation that proved right: the pair's failures forgotten, the address's as they were before. */
-export function* releaseAttempt(
-  database: Database,
-  tx: AppDb,
-  keys: Keys,
-  addressBefore: ThrottleState | undefined,
-): Steps<void> {
-  const { t } = database;
-  for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
-  yield* writeThrottle(tx, t, keys[0], undefined);
-  yield* writeThrottle(tx, t, keys[1], addressBefore);
-}
+const FAILURES = ['sign_in_failed', 'second_factor_failed'] as const;
 
 export type Account = NonNullable<Awaited<ReturnType<typeof checkPassword>>['user']>;
 
@@ -205,7 +124,8 @@ export async function startSession({
       tx
         .select({ n: count() })
         .from(t.auditLog)
-        .where(and(eq(t.auditLog.actorEmail, user.email), eq(t.auditLog.action, 'sign_in_failed'), since)),
+        // Wrong codes after a right password count too: the clearest sign the password is known to someone.
+        .where(and(eq(t.auditLog.actorEmail, user.email), inArray(t.auditLog.action, FAILURES), since)),
     );
     const failedAttempts = Number(failed?.n ?? 0);
     const previousSignInAt = user.lastSignInAt;

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password-rules';
 
 // scrypt at N = 2^17, r = 8, p = 1 (OWASP's recommendation); it needs 128 MiB, above Node's 32 MiB default.
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 } as const;
@@ -52,8 +53,7 @@ export async function burnPasswordCheck(password: string): Promise<void> {
   await verifyPassword(password, await dummy);
 }
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 1024;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 

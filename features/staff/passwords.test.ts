@@ -5,14 +5,14 @@ import type { Database } from '@/db/database';
 import { RoleRequiredError } from '@/features/staff/access';
 import { signIn } from '@/features/staff/auth';
 import { resolveSession } from '@/features/staff/context';
+import { changePassword } from '@/features/staff/passwords';
 import {
-  changePassword,
   findPasswordReset,
   requestPasswordReset,
   resetPassword,
   RESET_MS,
   sendPasswordReset,
-} from '@/features/staff/passwords';
+} from '@/features/staff/reset-links';
 import { endOwnSessions, listOwnSessions } from '@/features/staff/sessions';
 import { PAIR_POLICY } from '@/features/staff/throttle';
 import { setDisabled } from '@/features/team/accounts';

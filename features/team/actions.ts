@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { RoleRequiredError } from '@/features/staff/access';
 import { authorize } from '@/features/staff/context';
-import { sendPasswordReset } from '@/features/staff/passwords';
+import { sendPasswordReset } from '@/features/staff/reset-links';
 import { changeRole, setDisabled } from '@/features/team/accounts';
 import { inviteMember, revokeInvitation } from '@/features/team/invitations';
 import type { TEAM_SAVED } from '@/features/team/notices';

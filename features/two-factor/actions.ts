@@ -13,9 +13,10 @@ import type { TwoFactorState } from './components/two-factor-form';
 const NOT_THE_FORM = { error: 'This is not the two-factor form. Reload the page.' };
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').slice(0, 1100);
 
-const refusal = (status: 'wrong' | 'throttled' | 'no-app', retryAfter = 0): TwoFactorState => {
+const refusal = (status: 'wrong' | 'throttled' | 'no-app' | 'required', retryAfter = 0): TwoFactorState => {
   if (status === 'wrong') return { error: 'Your password is not right. Type it again.' };
   if (status === 'no-app') return { error: 'The authenticator app is not on. Reload the page.' };
+  if (status === 'required') return { error: 'Your team requires a second factor: the app stays on.' };
   const minutes = Math.ceil(retryAfter / 60);
   return {
     error: `Too many wrong passwords from your network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,

@@ -123,7 +123,7 @@ export async function confirmAppSetup({
 }
 
 type WithPassword = { password: string; address: string; context?: AdminContext };
-type Refused = Exclude<PasswordCheck, { status: 'ok' }> | { status: 'no-app' };
+type Refused = Exclude<PasswordCheck, { status: 'ok' }> | { status: 'no-app' } | { status: 'required' };
 
 /** New recovery codes (the old ones stop working), after the password: the codes, to be shown once. */
 export async function remakeRecoveryCodes({
@@ -167,6 +167,8 @@ export function* clearSecondFactor(database: Database, tx: AppDb, userId: number
 export async function removeApp({ password, address, context }: WithPassword): Promise<{ status: 'ok' } | Refused> {
   const { database, viewer, now } = await authorize(context, { enrolling: true });
   const { t } = database;
+  // The page hides the button then; the rule is kept here, where it cannot be skipped.
+  if (await secondFactorRequired(database)) return { status: 'required' };
   const check = await confirmOwnPassword({ database, viewer, password, address, now });
   if (check.status !== 'ok') return check;
   await transaction(database, function* (tx) {

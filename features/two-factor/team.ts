@@ -60,6 +60,7 @@ export async function removeMemberSecondFactor({ userId, context }: { userId: nu
     if (!user) throw new TeamError('no-account');
     yield* clearSecondFactor(database, tx, userId);
     yield* run(tx.delete(t.adminSessions).where(eq(t.adminSessions.userId, userId)));
+    yield* run(tx.delete(t.adminSignInChallenges).where(eq(t.adminSignInChallenges.userId, userId)));
     const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: user.email };
     yield* run(auditEntry({ db: tx, t, entry, now: now() }));
   });

@@ -4,7 +4,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { RoleRequiredError } from '@/features/staff/access';
 import { CHALLENGE_MS, signIn } from '@/features/staff/auth';
-import { SecondFactorRequiredError } from '@/features/staff/context';
+import { resolveSession, SecondFactorRequiredError } from '@/features/staff/context';
+import { changePassword } from '@/features/staff/passwords';
 import { listOwnSessions } from '@/features/staff/sessions';
 import { PAIR_POLICY } from '@/features/staff/throttle';
 import type { AuditAction } from '@/lib/audit-actions';
@@ -16,6 +17,8 @@ import { completeChallenge } from './challenge';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery';
 import { removeMemberSecondFactor, setSecondFactorRequired } from './team';
 import { matchTotp, totpCode } from './totp';
+
+const NEW_PASSWORD = 'another long enough password';
 
 describe('authenticator codes', () => {
   // RFC 6238, appendix B: the SHA-1 key "12345678901234567890" at 59 s gives 94287082 (its last six digits here).
@@ -192,6 +195,13 @@ for (const dialect of testDialects()) {
       const refused = await completeChallenge({ database, token, code: right, address: '192.0.2.32' });
       assert.equal(refused.status, 'throttled');
       assert.equal((await audits(member.email, 'second_factor_failed')).length, PAIR_POLICY.free);
+      // From elsewhere, with a right code: the session tells the member of the wrong codes since last time.
+      const elsewhere = await passwordStep(member.email, '192.0.2.42');
+      const next = totpCode({ secret: member.secret, at: Date.now() + 30_000 });
+      const done = await completeChallenge({ database, token: elsewhere, code: next, address: '192.0.2.42' });
+      assert.equal(done.status, 'ok');
+      const viewer = await resolveSession({ database, token: done.status === 'ok' ? done.token : '', now: Date.now() });
+      assert.equal(viewer?.failedAttempts, PAIR_POLICY.free);
     });
 
     it('needs the password to make new recovery codes or turn the app off', async () => {
@@ -214,6 +224,28 @@ for (const dialect of testDialects()) {
       assert.equal(result.status, 'ok', 'the password alone again');
     });
 
+    it('ends a sign-in halfway when the password changes, or an owner removes the app', async () => {
+      const member = await withApp('halfway@example.com');
+      const owner = await teamAccount({ database, email: 'halfway-owner@example.com', role: 'owner' });
+      const address = '192.0.2.36';
+      const begun = await passwordStep(member.email, address);
+      const changed = await changePassword({
+        current: PASSWORD,
+        password: NEW_PASSWORD,
+        address,
+        context: member.context,
+      });
+      assert.equal(changed.status, 'ok');
+      const code = totpCode({ secret: member.secret, at: Date.now() + 30_000 });
+      assert.deepEqual(await completeChallenge({ database, token: begun, code, address }), { status: 'expired' });
+
+      const again = await signIn({ input: { email: member.email, password: NEW_PASSWORD, address }, database });
+      assert.equal(again.status, 'second-factor');
+      await removeMemberSecondFactor({ userId: member.id, context: owner.context });
+      const token = again.status === 'second-factor' ? again.token : '';
+      assert.deepEqual(await completeChallenge({ database, token, code, address }), { status: 'expired' });
+    });
+
     it('lets an owner require a second factor: a member without one may only set it up', async () => {
       const owner = await withApp('requiring-owner@example.com', 'owner');
       const recruiter = await teamAccount({ database, email: 'not-an-owner@example.com', role: 'recruiter' });
@@ -223,6 +255,12 @@ for (const dialect of testDialects()) {
 
       await setSecondFactorRequired({ required: true, context: owner.context });
       await assert.rejects(listOwnSessions(member.context), SecondFactorRequiredError);
+      // Turning one's app off is refused by the data layer, not only hidden by the page.
+      const address = '192.0.2.35';
+      assert.deepEqual(await removeApp({ password: PASSWORD, address, context: owner.context }), {
+        status: 'required',
+      });
+      assert.ok((await twoFactorStatus(owner.context)).app);
       assert.ok(await listOwnSessions(owner.context), 'who has one goes on');
       await startAppSetup(member.context);
       const secret = (await twoFactorStatus(member.context)).setup!.secret.replaceAll(' ', '');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { PASSWORD_MIN_LENGTH } from '@/features/staff/password';
+import { PASSWORD_MIN_LENGTH } from '@/features/staff/password-rules';
 
 type State = { error?: string };
 

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getDb } from '@/db/index';
 import { resetWithLink } from '@/features/staff/account-actions';
 import { PasswordForm } from '@/features/staff/components/password-form';
-import { findPasswordReset } from '@/features/staff/passwords';
+import { findPasswordReset } from '@/features/staff/reset-links';
 
 // The token is in this page's path: requests from it name only the origin (see the join page for why not
 // `no-referrer`).

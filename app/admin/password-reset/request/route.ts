@@ -1,4 +1,4 @@
-import { requestPasswordReset } from '@/features/staff/passwords';
+import { requestPasswordReset } from '@/features/staff/reset-links';
 import { emailLinkRequest } from '@/lib/http/email-request';
 
 /** Whether or not the address has an account, the answer is the same page; only its mailbox learns more. */

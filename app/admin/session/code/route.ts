@@ -25,6 +25,7 @@ export async function POST(request: Request) {
   if (result.status === 'wrong') return seeOther('/admin/sign-in/code?error=invalid');
   jar.delete({ name: challengeCookieName(secure), path: '/', secure, httpOnly: true, sameSite: 'lax' });
   if (result.status === 'expired') return seeOther('/admin/sign-in?error=expired');
+  jar.delete(sessionCookieName(!secure));
   jar.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.expiresAt));
   return seeOther('/admin');
 }

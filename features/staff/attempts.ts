@@ -1,0 +1,94 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import type { AppDb, Database, Tables } from '@/db/database';
+import { all, exclusive, run, transaction, type Steps } from '@/db/transaction';
+import { emailKey } from '@/features/mail/email-key';
+import {
+  ADDRESS_POLICY,
+  PAIR_POLICY,
+  addressKey,
+  pairKey,
+  recordFailure,
+  retryAfterSeconds,
+  type ThrottleState,
+} from '@/features/staff/throttle';
+
+// The sign-in throttle in the database (the arithmetic is features/staff/throttle.ts): every check of a
+// password or a code — sign-in, its second step, a change of password or second factor — reserves an attempt
+// here first and releases it when the answer was right.
+
+function* throttleStates(tx: AppDb, t: Tables, keys: string[]): Steps<Map<string, ThrottleState>> {
+  const throttle = t.loginThrottle;
+  const rows = yield* all(
+    tx
+      .select({
+        key: throttle.key,
+        failures: throttle.failures,
+        lastFailureAt: throttle.lastFailureAt,
+        lockedUntil: throttle.lockedUntil,
+      })
+      .from(throttle)
+      .where(inArray(throttle.key, keys)),
+  );
+  return new Map(
+    rows.map((r) => [
+      r.key,
+      { failures: r.failures, lastFailureAt: r.lastFailureAt.getTime(), lockedUntil: r.lockedUntil.getTime() },
+    ]),
+  );
+}
+
+function* writeThrottle(tx: AppDb, t: Tables, key: string, state: ThrottleState | undefined): Steps<void> {
+  if (!state) return yield* run(tx.delete(t.loginThrottle).where(eq(t.loginThrottle.key, key)));
+  const values = {
+    failures: state.failures,
+    lastFailureAt: new Date(state.lastFailureAt),
+    lockedUntil: new Date(state.lockedUntil),
+  };
+  yield* run(
+    tx
+      .insert(t.loginThrottle)
+      .values({ key, ...values })
+      .onConflictDoUpdate({ target: t.loginThrottle.key, set: values }),
+  );
+}
+
+/** The throttle's two counts for a password typed for an account from an address. */
+export type Keys = readonly [pair: string, address: string];
+
+export const attemptKeys = (email: string, address: string): Keys => [
+  pairKey(emailKey(email), address),
+  addressKey(address),
+];
+
+/**
+ * The attempt is counted as a failure before the slow password check, in one transaction with the check of
+ * the throttle itself: parallel guesses cannot all slip through while scrypt runs. A success undoes it
+ * (`releaseAttempt`). Sign-in and every other form that asks for a password go through here.
+ */
+export async function reserveAttempt(database: Database, keys: Keys, now: number) {
+  const { t } = database;
+  const policies = [PAIR_POLICY, ADDRESS_POLICY] as const;
+  return transaction(database, function* (tx) {
+    for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
+    const current = yield* throttleStates(tx, t, [...keys]);
+    const wait = Math.max(...keys.map((key) => retryAfterSeconds(current.get(key), now)));
+    if (wait > 0) return { wait, addressBefore: undefined };
+    for (const [i, key] of keys.entries())
+      yield* writeThrottle(tx, t, key, recordFailure(current.get(key), now, policies[i]!));
+    return { wait: 0, addressBefore: current.get(keys[1]) };
+  });
+}
+
+/** Undoes a reservation that proved right: the pair's failures forgotten, the address's as they were before. */
+export function* releaseAttempt(
+  database: Database,
+  tx: AppDb,
+  keys: Keys,
+  addressBefore: ThrottleState | undefined,
+): Steps<void> {
+  const { t } = database;
+  for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
+  yield* writeThrottle(tx, t, keys[0], undefined);
+  yield* writeThrottle(tx, t, keys[1], addressBefore);
+}
