@@ -21,6 +21,8 @@ export const ORDER: [keyof Tables, (t: Tables) => AnyColumn][] = [
   ['adminPasswordResets', (t) => t.adminPasswordResets.tokenHash],
   ['adminRecoveryCodes', (t) => t.adminRecoveryCodes.codeHash],
   ['adminSignInChallenges', (t) => t.adminSignInChallenges.tokenHash],
+  ['adminPasskeys', (t) => t.adminPasskeys.id],
+  ['adminAuthFlows', (t) => t.adminAuthFlows.tokenHash],
   ['teamSettings', (t) => t.teamSettings.key],
   // A small table with a two-column key: read by its posting, which is enough to page through it.
   ['postingMembers', (t) => t.postingMembers.postingSlug],

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   index,
@@ -14,6 +15,7 @@ import {
 import type { Answer } from '@/features/apply/questions';
 import { ALERT_FREQUENCIES } from '@/lib/alert-frequencies';
 import { AUDIT_ACTIONS } from '@/lib/audit-actions';
+import { AUTH_FLOW_PURPOSES } from '@/lib/auth-flows';
 import { INTERVIEW_KINDS, INTERVIEW_STATUSES } from '@/lib/interview';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
@@ -134,6 +136,7 @@ export const adminUsers = pgTable('admin_users', {
   totpSecret: text('totp_secret'),
   totpConfirmedAt: time('totp_confirmed_at'),
   totpLastStep: integer('totp_last_step'),
+  webauthnHandle: text('webauthn_handle').unique(),
 });
 
 export const adminSessions = pgTable(
@@ -199,6 +202,39 @@ export const adminSignInChallenges = pgTable(
     expiresAt: time('expires_at').notNull(),
   },
   (t) => [index('admin_sign_in_challenges_user').on(t.userId)],
+);
+
+export const adminPasskeys = pgTable(
+  'admin_passkeys',
+  {
+    id: id(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    credentialId: text('credential_id').notNull().unique(),
+    publicKey: text('public_key').notNull(),
+    // WebAuthn's counter is 32 bits unsigned: above PostgreSQL's integer.
+    counter: bigint('counter', { mode: 'number' }).notNull(),
+    transports: text('transports'),
+    name: text('name').notNull(),
+    backedUp: boolean('backed_up').notNull(),
+    createdAt: time('created_at').notNull(),
+    lastUsedAt: time('last_used_at'),
+  },
+  (t) => [index('admin_passkeys_user').on(t.userId)],
+);
+
+export const adminAuthFlows = pgTable(
+  'admin_auth_flows',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose', { enum: AUTH_FLOW_PURPOSES }).notNull(),
+    userId: integer('user_id').references(() => adminUsers.id, { onDelete: 'cascade' }),
+    data: text('data').notNull(),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+  },
+  (t) => [index('admin_auth_flows_expires').on(t.expiresAt)],
 );
 
 export const teamSettings = pgTable('team_settings', {

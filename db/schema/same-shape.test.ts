@@ -37,6 +37,8 @@ const twins: AllTwins = {
   adminPasswordResets: true,
   adminRecoveryCodes: true,
   adminSignInChallenges: true,
+  adminPasskeys: true,
+  adminAuthFlows: true,
   teamSettings: true,
   postingMembers: true,
   scorecards: true,

@@ -3,6 +3,7 @@ import { blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from
 import type { Answer } from '@/features/apply/questions';
 import { ALERT_FREQUENCIES } from '@/lib/alert-frequencies';
 import { AUDIT_ACTIONS } from '@/lib/audit-actions';
+import { AUTH_FLOW_PURPOSES } from '@/lib/auth-flows';
 import { INTERVIEW_KINDS, INTERVIEW_STATUSES } from '@/lib/interview';
 import { MAIL_KINDS } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
@@ -152,6 +153,8 @@ export const adminUsers = sqliteTable('admin_users', {
   totpSecret: text('totp_secret'),
   totpConfirmedAt: integer('totp_confirmed_at', { mode: 'timestamp_ms' }),
   totpLastStep: integer('totp_last_step'),
+  // The random id passkeys know the account by (WebAuthn's user handle): not the email, not the row id.
+  webauthnHandle: text('webauthn_handle').unique(),
 });
 
 /** Only the SHA-256 of the cookie token is stored: a copy of the database signs nobody in. */
@@ -224,6 +227,51 @@ export const adminSignInChallenges = sqliteTable(
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [index('admin_sign_in_challenges_user').on(t.userId)],
+);
+
+/**
+ * Passkeys (WebAuthn credentials) a member registered: the public key and the signature counter the
+ * authenticator last reported; the name the member gave it. Used as a second factor or instead of a password.
+ */
+export const adminPasskeys = sqliteTable(
+  'admin_passkeys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => adminUsers.id, { onDelete: 'cascade' }),
+    // base64url, as the browser sends it.
+    credentialId: text('credential_id').notNull().unique(),
+    publicKey: text('public_key').notNull(),
+    counter: integer('counter').notNull(),
+    // JSON array of the authenticator's transports ("internal", "usb", "hybrid"…), a hint for the next sign-in.
+    transports: text('transports'),
+    name: text('name').notNull(),
+    // Whether the passkey is synced across devices (a password manager's) or bound to one.
+    backedUp: integer('backed_up', { mode: 'boolean' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('admin_passkeys_user').on(t.userId)],
+);
+
+/**
+ * A sign-in step that waits for the browser to come back: a passkey's challenge, or the state, nonce and PKCE
+ * verifier of an OpenID Connect sign-in. The browser holds the token (a cookie); each flow is taken once, by
+ * one DELETE … RETURNING, so a replayed answer finds nothing. `data` is JSON sealed with the site's key.
+ */
+export const adminAuthFlows = sqliteTable(
+  'admin_auth_flows',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose', { enum: AUTH_FLOW_PURPOSES }).notNull(),
+    // The member, when the flow is for one (a passkey being added, a passkey as second factor).
+    userId: integer('user_id').references(() => adminUsers.id, { onDelete: 'cascade' }),
+    data: text('data').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('admin_auth_flows_expires').on(t.expiresAt)],
 );
 
 /** The team's own rules, set by an owner (`second_factor_required`: `yes`). */
