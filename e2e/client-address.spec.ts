@@ -58,7 +58,7 @@ test.describe('behind two trusted proxies (TRUST_PROXY=2)', () => {
     await page.goto(`${server.origin}/admin/sign-in`);
     await page.getByLabel('Email address').fill('nobody@example.com');
     await page.getByLabel('Password').fill('not a password at all');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Could not sign you in' })).toContainText('not right');
     const failures = await rows(server.database, sql`SELECT detail FROM audit_log WHERE action = 'sign_in_failed'`);
     expect(failures).toEqual([{ detail: 'from 198.51.100.77' }]);

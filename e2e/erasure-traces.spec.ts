@@ -64,7 +64,7 @@ async function signInAs(page: Page, origin: string, email: string) {
   await page.goto(`${origin}/admin/sign-in`);
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
 }
 

@@ -23,6 +23,7 @@ export const MAIL_KINDS = [
   'interview_declined',
   'password_reset',
   'password_changed',
+  'sign_in_changed',
 ] as const;
 
 export type MailKind = (typeof MAIL_KINDS)[number];
@@ -52,4 +53,5 @@ export const MAIL_LABELS: Record<MailKind, string> = {
   interview_declined: 'Candidate could make none of the times, to an interviewer',
   password_reset: 'Link to choose a new password, to a team member',
   password_changed: 'Notice that a password was changed, to a team member',
+  sign_in_changed: 'Notice that a second factor or passkey changed, to a team member',
 };

@@ -24,7 +24,7 @@ test('a wrong password and an unknown email get the same message', async ({ page
     await page.goto('/admin/sign-in');
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('alert').filter({ hasText: 'Could not sign you in' })).toContainText(
       'email address or password is not right',
     );

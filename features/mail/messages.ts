@@ -3,6 +3,7 @@ import { INTERVIEW_CHANGES, interviewEventSchema } from '@/features/interviews/m
 import { formatInZone } from '@/features/interviews/times';
 import type { MailKind } from '@/lib/mail-kinds';
 import { ROLES } from '@/lib/roles';
+import { SIGN_IN_CHANGES, SIGN_IN_CHANGE_WORDS } from '@/lib/sign-in-changes';
 import { site } from '@/lib/site';
 
 // What each email needs, checked when it is queued and again when the worker renders it (the row may be old).
@@ -84,6 +85,7 @@ export const MAIL_DATA = {
     sentBy: z.string().nullable(),
   }),
   password_changed: z.object({ how: z.enum(['changed', 'reset']), at: z.iso.datetime() }),
+  sign_in_changed: z.object({ change: z.enum(SIGN_IN_CHANGES), at: z.iso.datetime() }),
 } satisfies Record<MailKind, z.ZodType>;
 
 export type MailData<K extends MailKind> = z.infer<(typeof MAIL_DATA)[K]>;
@@ -113,6 +115,7 @@ export const CARRIES_LINK: Record<MailKind, boolean> = {
   interview_declined: false,
   password_reset: false,
   password_changed: false,
+  sign_in_changed: false,
 };
 
 export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
@@ -143,6 +146,7 @@ export const SUBJECTS: { [K in MailKind]: (data: MailData<K>) => string } = {
   interview_declined: (d) => `${d.candidateName} could make none of the times for ${d.title}`,
   password_reset: () => `Choose a new password for the ${site.shortName} hiring team`,
   password_changed: (d) => (d.how === 'reset' ? 'Your password was reset' : 'Your password was changed'),
+  sign_in_changed: (d) => SIGN_IN_CHANGE_WORDS[d.change],
 };
 
 const CHANGE_WORDS = {

@@ -26,6 +26,7 @@ import {
   Invitation,
   NewApplication,
   PasswordChanged,
+  SignInChanged,
   PasswordReset,
   WebhookPaused,
 } from '@/features/mail/templates/team-emails';
@@ -114,6 +115,8 @@ function element(kind: MailKind, raw: unknown, link: string) {
     }
     case 'password_changed':
       return <PasswordChanged {...MAIL_DATA[kind].parse(raw)} adminUrl={absoluteUrl('/admin/password-reset')} />;
+    case 'sign_in_changed':
+      return <SignInChanged {...MAIL_DATA[kind].parse(raw)} adminUrl={absoluteUrl('/admin/account')} />;
   }
 }
 

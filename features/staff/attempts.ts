@@ -5,8 +5,10 @@ import { all, exclusive, run, transaction, type Steps } from '@/db/transaction';
 import { emailKey } from '@/features/mail/email-key';
 import {
   ADDRESS_POLICY,
+  CODE_POLICY,
   PAIR_POLICY,
   addressKey,
+  codeKey,
   pairKey,
   recordFailure,
   retryAfterSeconds,
@@ -53,12 +55,21 @@ function* writeThrottle(tx: AppDb, t: Tables, key: string, state: ThrottleState 
   );
 }
 
-/** The throttle's two counts for a password typed for an account from an address. */
-export type Keys = readonly [pair: string, address: string];
+/**
+ * The throttle's counts for a password typed for an account from an address; a second factor's code adds the
+ * account's own count of wrong codes (`codeKeys`).
+ */
+export type Keys = readonly [pair: string, address: string] | readonly [pair: string, address: string, code: string];
 
 export const attemptKeys = (email: string, address: string): Keys => [
   pairKey(emailKey(email), address),
   addressKey(address),
+];
+
+export const codeKeys = (email: string, address: string): Keys => [
+  pairKey(emailKey(email), address),
+  addressKey(address),
+  codeKey(email),
 ];
 
 /**
@@ -68,19 +79,23 @@ export const attemptKeys = (email: string, address: string): Keys => [
  */
 export async function reserveAttempt(database: Database, keys: Keys, now: number) {
   const { t } = database;
-  const policies = [PAIR_POLICY, ADDRESS_POLICY] as const;
+  const policies = [PAIR_POLICY, ADDRESS_POLICY, CODE_POLICY] as const;
   return transaction(database, function* (tx) {
     for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
     const current = yield* throttleStates(tx, t, [...keys]);
     const wait = Math.max(...keys.map((key) => retryAfterSeconds(current.get(key), now)));
-    if (wait > 0) return { wait, addressBefore: undefined };
+    if (wait > 0) return { wait, addressBefore: undefined, codeFailures: 0 };
     for (const [i, key] of keys.entries())
       yield* writeThrottle(tx, t, key, recordFailure(current.get(key), now, policies[i]!));
-    return { wait: 0, addressBefore: current.get(keys[1]) };
+    const code = keys[2] === undefined ? undefined : recordFailure(current.get(keys[2]), now, CODE_POLICY);
+    return { wait: 0, addressBefore: current.get(keys[1]), codeFailures: code?.failures ?? 0 };
   });
 }
 
-/** Undoes a reservation that proved right: the pair's failures forgotten, the address's as they were before. */
+/**
+ * Undoes a reservation that proved right: the pair's failures forgotten (and the account's wrong codes, once a
+ * right code came), the address's as they were before.
+ */
 export function* releaseAttempt(
   database: Database,
   tx: AppDb,
@@ -91,4 +106,5 @@ export function* releaseAttempt(
   for (const key of keys) yield* exclusive(database, tx, `throttle:${key}`);
   yield* writeThrottle(tx, t, keys[0], undefined);
   yield* writeThrottle(tx, t, keys[1], addressBefore);
+  if (keys[2] !== undefined) yield* writeThrottle(tx, t, keys[2], undefined);
 }

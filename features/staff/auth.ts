@@ -5,6 +5,7 @@ import { getDb } from '@/db/index';
 import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
+import { hasPasskey } from '@/features/passkeys/held';
 import { attemptKeys, releaseAttempt, reserveAttempt, type Keys } from '@/features/staff/attempts';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/features/staff/password';
 import type { ThrottleState } from '@/features/staff/throttle';
@@ -213,7 +214,7 @@ export async function signIn({
   }
   const { addressBefore } = reservation;
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
-  if (user.totpConfirmedAt) {
+  if (user.totpConfirmedAt || (await hasPasskey(database, user.id))) {
     const challenge = await startChallenge({ database, keys, addressBefore, user, at, rehash });
     return { status: 'second-factor', ...challenge };
   }

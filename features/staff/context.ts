@@ -3,6 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { cache } from 'react';
 import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
+import { hasPasskey } from '@/features/passkeys/held';
 import { secondFactorRequired } from '@/features/two-factor/requirement';
 import { isSecureRequest } from '@/lib/http/request';
 import type { Role } from '@/lib/roles';
@@ -116,7 +117,8 @@ export async function resolveSession({
       .where(eq(t.adminSessions.tokenHash, tokenHash));
   }
   const { userId, email, role, failedAttempts, previousSignInAt } = row;
-  const mustEnrol = !row.totpConfirmedAt && (await secondFactorRequired(database));
+  const mustEnrol =
+    !row.totpConfirmedAt && (await secondFactorRequired(database)) && !(await hasPasskey(database, userId));
   return { userId, email, role, tokenHash, failedAttempts, previousSignInAt, mustEnrol };
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
-import { and, asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { RoleRequiredError } from '@/features/staff/access';
 import { signIn } from '@/features/staff/auth';
@@ -21,6 +21,7 @@ import type { AuditAction } from '@/lib/audit-actions';
 import { hashToken } from '@/lib/security/token';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { PASSWORD, sessionOf, teamAccount } from '@/test-support/factories';
+import { auditsOf, mailsTo } from '@/test-support/records';
 
 const NEW_PASSWORD = 'another long enough password';
 const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0';
@@ -28,23 +29,9 @@ const FIREFOX = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100
 for (const dialect of testDialects()) {
   let database: Database;
 
-  const mails = async (to: string, kind: 'password_reset' | 'password_changed') => {
-    const { db, t } = database;
-    const rows = await db
-      .select({ data: t.outbox.data })
-      .from(t.outbox)
-      .where(and(eq(t.outbox.toAddress, to), eq(t.outbox.kind, kind)))
-      .orderBy(asc(t.outbox.id));
-    return rows.map((row) => row.data as Record<string, unknown>);
-  };
+  const mails = (to: string, kind: 'password_reset' | 'password_changed') => mailsTo(database, to, kind);
 
-  const audits = async (actorEmail: string, action: AuditAction) => {
-    const { db, t } = database;
-    return db
-      .select({ detail: t.auditLog.detail })
-      .from(t.auditLog)
-      .where(and(eq(t.auditLog.actorEmail, actorEmail), eq(t.auditLog.action, action)));
-  };
+  const audits = (actorEmail: string, action: AuditAction) => auditsOf(database, actorEmail, action);
 
   const live = async (token: string) => (await resolveSession({ database, token, now: Date.now() })) !== null;
   const signsIn = async (email: string, password: string) =>

@@ -22,6 +22,17 @@ export const ADDRESS_POLICY: ThrottlePolicy = {
   forgetAfterMs: 24 * 3_600_000,
 };
 
+// Wrong second-factor codes for one account, from anywhere. Only someone who typed the right password reaches
+// the code step, so counting per account cannot be used by a stranger to lock a member out; and a right
+// password does not undo it (as it does the pair's count), so a password holder spreading guesses over many
+// addresses still gets about ten a day.
+export const CODE_POLICY: ThrottlePolicy = {
+  free: 10,
+  baseMs: 15 * 60_000,
+  maxMs: 24 * 3_600_000,
+  forgetAfterMs: 24 * 3_600_000,
+};
+
 export type ThrottleState = { failures: number; lastFailureAt: number; lockedUntil: number };
 
 export function lockDurationMs(failures: number, policy: ThrottlePolicy): number {
@@ -44,3 +55,4 @@ export function retryAfterSeconds(state: ThrottleState | undefined, now: number)
 
 export const pairKey = (email: string, address: string) => `pair:${emailKey(email)}|${address}`;
 export const addressKey = (address: string) => `address:${address}`;
+export const codeKey = (email: string) => `code:${emailKey(email)}`;

@@ -16,7 +16,7 @@ import { TeamError } from './team-error';
 export async function listTeam(context?: AdminContext) {
   const { database, viewer } = await authorizeRole({ roles: ownersAndRecruiters, attempted: 'list the team', context });
   const { db, t } = database;
-  const [users, members, invitations, secondFactorIsRequired] = await Promise.all([
+  const [users, members, invitations, secondFactorIsRequired, passkeys] = await Promise.all([
     db
       .select({
         id: t.adminUsers.id,
@@ -40,12 +40,14 @@ export async function listTeam(context?: AdminContext) {
       .where(and(isNull(t.adminInvitations.acceptedAt), gt(t.adminInvitations.expiresAt, new Date())))
       .orderBy(asc(t.adminInvitations.email)),
     secondFactorRequired(database),
+    db.select({ userId: t.adminPasskeys.userId, n: count() }).from(t.adminPasskeys).groupBy(t.adminPasskeys.userId),
   ]);
+  const passkeysOf = new Map(passkeys.map((p) => [p.userId, Number(p.n)]));
   const postingsOf = (userId: number) => members.filter((m) => m.userId === userId).map((m) => m.postingSlug);
   return {
     viewerId: viewer.userId,
     secondFactorRequired: secondFactorIsRequired,
-    users: users.map((user) => ({ ...user, postings: postingsOf(user.id) })),
+    users: users.map((user) => ({ ...user, passkeys: passkeysOf.get(user.id) ?? 0, postings: postingsOf(user.id) })),
     invitations: invitations.map(({ tokenHash, ...rest }) => ({ id: tokenHash.slice(0, 16), ...rest })),
   };
 }

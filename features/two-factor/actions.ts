@@ -23,8 +23,11 @@ const refusal = (status: 'wrong' | 'throttled' | 'no-app' | 'required', retryAft
   };
 };
 
-export async function beginSetup(): Promise<void> {
-  await startAppSetup();
+export async function beginSetup(_state: TwoFactorState, form: FormData): Promise<TwoFactorState> {
+  await authorize(undefined, { enrolling: true });
+  if (!(form instanceof FormData)) return NOT_THE_FORM;
+  const result = await startAppSetup({ password: field(form, 'password'), address: clientAddress(await headers()) });
+  if (result.status !== 'ok') return refusal(result.status, 'retryAfter' in result ? result.retryAfter : 0);
   redirect('/admin/two-factor');
 }
 

@@ -3,9 +3,11 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import type { AppDb, Database } from '@/db/database';
 import { run, transaction, type Steps, one } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
+import { hasPasskey } from '@/features/passkeys/held';
 import { authorize, type AdminContext } from '@/features/staff/context';
 import { confirmOwnPassword, type PasswordCheck } from '@/features/staff/passwords';
 import { open, seal } from '@/lib/security/secret-box';
+import { signInChanged } from './notice';
 import { qrImage } from './qr';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery';
 import { secondFactorRequired } from './requirement';
@@ -14,6 +16,8 @@ import { groupedSecret, matchTotp, newTotpSecret, totpUri } from './totp';
 // A member's authenticator app: set up (a secret shown once as a QR code and as text, confirmed by a first
 // code), its recovery codes (ten, shown once, made again on demand), and turning it off. Setting up is open to
 // a member the team requires a second factor of and who has none (`enrolling`); the rest asks for the password.
+
+type WithPassword = { password: string; address: string; context?: AdminContext };
 
 /** The purpose the secret is sealed for (lib/security/secret-box.ts). */
 export const TOTP_SEALED = 'totp-secret';
@@ -24,13 +28,15 @@ export type TwoFactorStatus = {
   /** A setup begun and not yet confirmed: what the page shows to scan or type. */
   setup: { secret: string; qr: string } | null;
   recoveryLeft: number;
+  /** How many passkeys the member has (features/passkeys). */
+  passkeys: number;
   required: boolean;
 };
 
 export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactorStatus> {
   const { database, viewer } = await authorize(context, { enrolling: true });
   const { db, t } = database;
-  const [[user], [left], required] = await Promise.all([
+  const [[user], [left], [keys], required] = await Promise.all([
     db
       .select({ secret: t.adminUsers.totpSecret, confirmedAt: t.adminUsers.totpConfirmedAt })
       .from(t.adminUsers)
@@ -39,6 +45,7 @@ export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactor
       .select({ n: count() })
       .from(t.adminRecoveryCodes)
       .where(and(eq(t.adminRecoveryCodes.userId, viewer.userId), isNull(t.adminRecoveryCodes.usedAt))),
+    db.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
     secondFactorRequired(database),
   ]);
   const plain = user?.secret && !user.confirmedAt ? open(TOTP_SEALED, user.secret) : null;
@@ -47,22 +54,29 @@ export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactor
     app: user?.confirmedAt ? { since: user.confirmedAt } : null,
     setup: plain ? { secret: groupedSecret(plain), qr: await qrImage(totpUri(plain, viewer.email)) } : null,
     recoveryLeft: Number(left?.n ?? 0),
+    passkeys: Number(keys?.n ?? 0),
     required,
   };
 }
 
-/** A new secret to scan; it replaces a setup begun earlier, never an app already confirmed. */
-export async function startAppSetup(context?: AdminContext): Promise<void> {
-  const { database, viewer } = await authorize(context, { enrolling: true });
+/**
+ * A new secret to scan, after the password (a session left open must not be enough to plant a second factor
+ * someone else holds); it replaces a setup begun earlier, never an app already confirmed.
+ */
+export async function startAppSetup({ password, address, context }: WithPassword): Promise<PasswordCheck> {
+  const { database, viewer, now } = await authorize(context, { enrolling: true });
   const { db, t } = database;
+  const check = await confirmOwnPassword({ database, viewer, password, address, now });
+  if (check.status !== 'ok') return check;
   await db
     .update(t.adminUsers)
     .set({ totpSecret: seal(TOTP_SEALED, newTotpSecret()), totpLastStep: null })
     .where(and(eq(t.adminUsers.id, viewer.userId), isNull(t.adminUsers.totpConfirmedAt)));
+  return check;
 }
 
 /** Ten new recovery codes in place of the old ones: the codes, to be shown once. */
-function* replaceRecoveryCodes(database: Database, tx: AppDb, userId: number, now: number): Steps<string[]> {
+export function* replaceRecoveryCodes(database: Database, tx: AppDb, userId: number, now: number): Steps<string[]> {
   const { t } = database;
   const codes = newRecoveryCodes();
   yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, userId)));
@@ -118,11 +132,11 @@ export async function confirmAppSetup({
     const codes = yield* replaceRecoveryCodes(database, tx, viewer.userId, now);
     const entry = { actorEmail: viewer.email, action: 'second_factor_added' as const, detail: 'authenticator app' };
     yield* run(auditEntry({ db: tx, t, entry, now }));
+    yield* signInChanged({ database, tx, email: viewer.email, change: 'app_added', now });
     return { codes };
   });
 }
 
-type WithPassword = { password: string; address: string; context?: AdminContext };
 type Refused = Exclude<PasswordCheck, { status: 'ok' }> | { status: 'no-app' } | { status: 'required' };
 
 /** New recovery codes (the old ones stop working), after the password: the codes, to be shown once. */
@@ -142,18 +156,24 @@ export async function remakeRecoveryCodes({
         .from(t.adminUsers)
         .where(eq(t.adminUsers.id, viewer.userId)),
     );
-    if (!user?.confirmedAt) return { status: 'no-app' as const };
+    const keys = yield* one(
+      tx.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
+    );
+    // Recovery codes stand in for a second factor: without one they would be a password of their own.
+    if (!user?.confirmedAt && Number(keys?.n ?? 0) === 0) return { status: 'no-app' as const };
     const codes = yield* replaceRecoveryCodes(database, tx, viewer.userId, now());
     yield* run(
       auditEntry({ db: tx, t, entry: { actorEmail: viewer.email, action: 'recovery_codes_made' }, now: now() }),
     );
+    yield* signInChanged({ database, tx, email: viewer.email, change: 'recovery_codes_made', now: now() });
     return { status: 'ok' as const, codes };
   });
 }
 
-/** Clears an account's app and recovery codes: sign-in asks for the password alone again. */
+/** Clears an account's app, passkeys and recovery codes: sign-in asks for the password alone again. */
 export function* clearSecondFactor(database: Database, tx: AppDb, userId: number): Steps<void> {
   const { t } = database;
+  yield* run(tx.delete(t.adminPasskeys).where(eq(t.adminPasskeys.userId, userId)));
   yield* run(
     tx
       .update(t.adminUsers)
@@ -167,14 +187,28 @@ export function* clearSecondFactor(database: Database, tx: AppDb, userId: number
 export async function removeApp({ password, address, context }: WithPassword): Promise<{ status: 'ok' } | Refused> {
   const { database, viewer, now } = await authorize(context, { enrolling: true });
   const { t } = database;
-  // The page hides the button then; the rule is kept here, where it cannot be skipped.
-  if (await secondFactorRequired(database)) return { status: 'required' };
+  // The page hides the button then; the rule is kept here, where it cannot be skipped. A passkey left is a
+  // second factor still.
+  if ((await secondFactorRequired(database)) && !(await hasPasskey(database, viewer.userId)))
+    return { status: 'required' };
   const check = await confirmOwnPassword({ database, viewer, password, address, now });
   if (check.status !== 'ok') return check;
   await transaction(database, function* (tx) {
-    yield* clearSecondFactor(database, tx, viewer.userId);
-    const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: viewer.email };
+    yield* run(
+      tx
+        .update(t.adminUsers)
+        .set({ totpSecret: null, totpConfirmedAt: null, totpLastStep: null })
+        .where(eq(t.adminUsers.id, viewer.userId)),
+    );
+    const keys = yield* one(
+      tx.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
+    );
+    // Recovery codes recover a second factor: they stay while a passkey does.
+    if (Number(keys?.n ?? 0) === 0)
+      yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, viewer.userId)));
+    const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: 'authenticator app' };
     yield* run(auditEntry({ db: tx, t, entry, now: now() }));
+    yield* signInChanged({ database, tx, email: viewer.email, change: 'app_removed', now: now() });
   });
   return { status: 'ok' };
 }

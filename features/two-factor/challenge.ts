@@ -3,7 +3,10 @@ import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
 import { auditEntry } from '@/features/audit/log';
-import { attemptKeys, reserveAttempt } from '@/features/staff/attempts';
+import { mail } from '@/features/mail/messages';
+import { queueMail } from '@/features/mail/outbox';
+import { hasPasskey } from '@/features/passkeys/held';
+import { codeKeys, reserveAttempt } from '@/features/staff/attempts';
 import { signInColumns, startSession } from '@/features/staff/auth';
 import { open } from '@/lib/security/secret-box';
 import { hashToken, isWellFormedToken } from '@/lib/security/token';
@@ -16,6 +19,9 @@ import { matchTotp, normaliseCode } from './totp';
 // a password; an app's code is taken once (its time step is claimed by one conditional UPDATE), a recovery
 // code once (marked used the same way).
 
+/** Wrong codes (of one account, in a day) after which the member is emailed. */
+export const WRONG_CODES_NOTICE = 3;
+
 export type CodeResult =
   | { status: 'ok'; token: string; expiresAt: Date }
   | { status: 'expired' }
@@ -23,7 +29,7 @@ export type CodeResult =
   | { status: 'throttled'; retryAfter: number };
 
 /** The account a challenge is for, while it is open; null when it is not (or never was) one. */
-async function openChallenge(database: Database, token: string | undefined, now: number) {
+export async function openChallenge(database: Database, token: string | undefined, now: number) {
   if (!isWellFormedToken(token)) return null;
   const { db, t } = database;
   const [row] = await db
@@ -40,15 +46,26 @@ async function openChallenge(database: Database, token: string | undefined, now:
   return row ?? null;
 }
 
-/** Whether the browser holds an open challenge: the code page shows its form only then. */
-export async function hasOpenChallenge(token: string | undefined): Promise<boolean> {
-  return (await openChallenge(await getDb(), token, Date.now())) !== null;
+/**
+ * The second factors the open challenge's account has (the code page offers those), or null when the browser
+ * holds no open challenge.
+ */
+export async function challengeFactors(token: string | undefined): Promise<{ app: boolean; passkey: boolean } | null> {
+  const database = await getDb();
+  const user = await openChallenge(database, token, Date.now());
+  if (!user) return null;
+  return { app: Boolean(user.totpConfirmedAt), passkey: await hasPasskey(database, user.id) };
 }
 
-type Account = NonNullable<Awaited<ReturnType<typeof openChallenge>>>;
+export type ChallengedAccount = NonNullable<Awaited<ReturnType<typeof openChallenge>>>;
 
 /** Which second factor the code is, once claimed; null when it is none of the account's. */
-async function claimCode(database: Database, user: Account, code: string, now: number): Promise<string | null> {
+async function claimCode(
+  database: Database,
+  user: ChallengedAccount,
+  code: string,
+  now: number,
+): Promise<string | null> {
   const { db, t } = database;
   const secret = user.totpSecret && user.totpConfirmedAt ? open(TOTP_SEALED, user.totpSecret) : null;
   if (secret && normaliseCode(code)) {
@@ -75,32 +92,51 @@ async function claimCode(database: Database, user: Account, code: string, now: n
 
 /** Checks the code of an open challenge; a right one ends the challenge and starts the session. */
 export async function completeChallenge({
+  code,
+  ...rest
+}: Omit<Parameters<typeof completeChallengeWith>[0], 'claim'> & { code: string }): Promise<CodeResult> {
+  return completeChallengeWith({
+    ...rest,
+    claim: ({ database, user, at }) => claimCode(database, user, code.slice(0, 64), at),
+  });
+}
+
+/**
+ * The second step with any second factor: `claim` says which one proved the member (the app, a recovery code,
+ * a passkey: features/passkeys/sign-in.ts) or null. Each try counts against the sign-in throttle like a password.
+ */
+export async function completeChallengeWith({
   database,
   token,
-  code,
   address,
   userAgent = null,
   now = Date.now,
+  claim,
 }: {
   database?: Database;
   token: string | undefined;
-  code: string;
   address: string;
   userAgent?: string | null;
   now?: () => number;
+  claim: (args: { database: Database; user: ChallengedAccount; at: number }) => Promise<string | null>;
 }): Promise<CodeResult> {
   database ??= await getDb();
   const { db, t } = database;
   const user = await openChallenge(database, token, now());
   if (!user) return { status: 'expired' };
-  const keys = attemptKeys(user.email, address);
+  const keys = codeKeys(user.email, address);
   const reservation = await reserveAttempt(database, keys, now());
   if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
   const at = now();
-  const how = await claimCode(database, user, code.slice(0, 64), at);
+  const how = await claim({ database, user, at });
   if (!how) {
     const entry = { actorEmail: user.email, action: 'second_factor_failed' as const, detail: `from ${address}` };
     await auditEntry({ db, t, entry, now: at });
+    // The member hears of it once a day at most: the third wrong code of a day means someone else has the password.
+    if (reservation.codeFailures === WRONG_CODES_NOTICE) {
+      const notice = mail('sign_in_changed', user.email, { change: 'wrong_codes', at: new Date(at).toISOString() });
+      await queueMail({ db, t, mail: notice, now: at });
+    }
     return { status: 'wrong' };
   }
   // Used once: a second tab with the same challenge has nothing left to complete.

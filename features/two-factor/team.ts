@@ -6,6 +6,7 @@ import { authorizeRole, onlyOwners } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
 import { TeamError } from '@/features/team/team-error';
 import { clearSecondFactor } from './app';
+import { signInChanged } from './notice';
 import { SECOND_FACTOR_REQUIRED } from './requirement';
 
 // An owner's say over second factors: requiring one of everyone, and taking a member's away when they lost
@@ -63,5 +64,6 @@ export async function removeMemberSecondFactor({ userId, context }: { userId: nu
     yield* run(tx.delete(t.adminSignInChallenges).where(eq(t.adminSignInChallenges.userId, userId)));
     const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: user.email };
     yield* run(auditEntry({ db: tx, t, entry, now: now() }));
+    yield* signInChanged({ database, tx, email: user.email, change: 'removed_by_owner', now: now() });
   });
 }

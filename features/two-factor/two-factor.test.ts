@@ -7,11 +7,12 @@ import { CHALLENGE_MS, signIn } from '@/features/staff/auth';
 import { resolveSession, SecondFactorRequiredError } from '@/features/staff/context';
 import { changePassword } from '@/features/staff/passwords';
 import { listOwnSessions } from '@/features/staff/sessions';
-import { PAIR_POLICY } from '@/features/staff/throttle';
+import { CODE_POLICY, PAIR_POLICY } from '@/features/staff/throttle';
 import type { AuditAction } from '@/lib/audit-actions';
 import { open, seal } from '@/lib/security/secret-box';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { PASSWORD, teamAccount } from '@/test-support/factories';
+import { auditsOf, mailsTo } from '@/test-support/records';
 import { confirmAppSetup, remakeRecoveryCodes, removeApp, startAppSetup, twoFactorStatus } from './app';
 import { completeChallenge } from './challenge';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery';
@@ -69,18 +70,12 @@ describe('authenticator codes', () => {
 for (const dialect of testDialects()) {
   let database: Database;
 
-  const audits = async (actorEmail: string, action: AuditAction) => {
-    const { db, t } = database;
-    return db
-      .select({ detail: t.auditLog.detail })
-      .from(t.auditLog)
-      .where(and(eq(t.auditLog.actorEmail, actorEmail), eq(t.auditLog.action, action)));
-  };
+  const audits = (actorEmail: string, action: AuditAction) => auditsOf(database, actorEmail, action);
 
   /** A member with an authenticator app on: the app's secret (as the phone holds it) and the recovery codes. */
   async function withApp(email: string, role: 'owner' | 'recruiter' | 'reviewer' = 'reviewer') {
     const member = await teamAccount({ database, email, role });
-    await startAppSetup(member.context);
+    await startAppSetup({ password: PASSWORD, address: '192.0.2.99', context: member.context });
     const status = await twoFactorStatus(member.context);
     const secret = status.setup!.secret.replaceAll(' ', '');
     const confirmed = await confirmAppSetup({ code: totpCode({ secret, at: Date.now() }), context: member.context });
@@ -103,7 +98,7 @@ for (const dialect of testDialects()) {
     it('turns an app on only with a right first code, and gives ten recovery codes kept as hashes', async () => {
       const member = await teamAccount({ database, email: 'setting-up@example.com', role: 'reviewer' });
       assert.equal((await twoFactorStatus(member.context)).setup, null);
-      await startAppSetup(member.context);
+      await startAppSetup({ password: PASSWORD, address: '192.0.2.99', context: member.context });
       const status = await twoFactorStatus(member.context);
       assert.match(status.setup!.qr, /^data:image\/svg\+xml;base64,/);
       const secret = status.setup!.secret.replaceAll(' ', '');
@@ -204,6 +199,40 @@ for (const dialect of testDialects()) {
       assert.equal(viewer?.failedAttempts, PAIR_POLICY.free);
     });
 
+    it('counts wrong codes per account across addresses, and emails the member after three', async () => {
+      const member = await withApp('spread-guesses@example.com');
+      // A password holder moving from address to address: each right password opens a new challenge (and
+      // forgets the pair's count), but the account's own count of wrong codes goes on.
+      for (let i = 0; i < CODE_POLICY.free; i++) {
+        const address = `198.51.100.${10 + i}`;
+        const token = await passwordStep(member.email, address);
+        const result = await completeChallenge({ database, token, code: '000000', address });
+        assert.equal(result.status, 'wrong', `wrong code ${i + 1}`);
+      }
+      const last = await passwordStep(member.email, '198.51.100.99');
+      const right = totpCode({ secret: member.secret, at: Date.now() });
+      const refused = await completeChallenge({ database, token: last, code: right, address: '198.51.100.99' });
+      assert.equal(refused.status, 'throttled', 'even a right code waits, from a new address');
+      const changes = (await mailsTo(database, member.email, 'sign_in_changed')).map((m) => m.change);
+      assert.deepEqual(
+        changes.filter((c) => c === 'wrong_codes'),
+        ['wrong_codes'],
+        'one email, at the third wrong code',
+      );
+      assert.ok(changes.includes('app_added'), 'turning the app on was emailed too');
+    });
+
+    it('asks for the password before an app is set up', async () => {
+      const member = await teamAccount({ database, email: 'setup-password@example.com', role: 'reviewer' });
+      const address = '192.0.2.37';
+      const wrong = await startAppSetup({ password: 'not it at all', address, context: member.context });
+      assert.equal(wrong.status, 'wrong');
+      assert.equal((await twoFactorStatus(member.context)).setup, null, 'no secret made');
+      assert.equal((await audits(member.email, 'password_change_failed')).length, 1);
+      assert.equal((await startAppSetup({ password: PASSWORD, address, context: member.context })).status, 'ok');
+      assert.ok((await twoFactorStatus(member.context)).setup);
+    });
+
     it('needs the password to make new recovery codes or turn the app off', async () => {
       const member = await withApp('turning-off@example.com');
       const address = '192.0.2.33';
@@ -262,7 +291,7 @@ for (const dialect of testDialects()) {
       });
       assert.ok((await twoFactorStatus(owner.context)).app);
       assert.ok(await listOwnSessions(owner.context), 'who has one goes on');
-      await startAppSetup(member.context);
+      await startAppSetup({ password: PASSWORD, address: '192.0.2.99', context: member.context });
       const secret = (await twoFactorStatus(member.context)).setup!.secret.replaceAll(' ', '');
       const confirmed = await confirmAppSetup({ code: totpCode({ secret, at: Date.now() }), context: member.context });
       assert.ok('codes' in confirmed);

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { PasskeySignIn } from '@/features/passkeys/components/passkey-sign-in';
+import { relyingParty } from '@/features/passkeys/relying-party';
 import { hasAnyAdmin } from '@/features/staff/auth';
 import { NoAccountYet, SignInForm } from '@/features/staff/components/sign-in-form';
 import { currentViewer } from '@/features/staff/context';
@@ -23,6 +25,10 @@ export default async function SignInPage({ searchParams }: Props) {
   if (!(await hasAnyAdmin())) return <NoAccountYet />;
   const notice = joined === '1' ? NOTICES.joined : reset === '1' ? NOTICES.reset : undefined;
   return (
-    <SignInForm notice={notice} error={error === 'invalid' ? INVALID : error === 'expired' ? EXPIRED : undefined} />
+    <SignInForm
+      notice={notice}
+      error={error === 'invalid' ? INVALID : error === 'expired' ? EXPIRED : undefined}
+      others={relyingParty() ? <PasskeySignIn mode="instead-of-password" label="Sign in with a passkey" /> : undefined}
+    />
   );
 }

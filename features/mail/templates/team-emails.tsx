@@ -1,5 +1,6 @@
 import { formatInZone } from '@/features/interviews/times';
 import { ROLE_HINTS, ROLE_LABELS, type Role } from '@/lib/roles';
+import { SIGN_IN_CHANGE_WORDS, type SignInChange } from '@/lib/sign-in-changes';
 import { site } from '@/lib/site';
 import { Action, EmailLayout, Paragraph } from './layout';
 
@@ -104,6 +105,30 @@ export function PasswordChanged({ how, at, adminUrl }: { how: 'changed' | 'reset
         or can read your email.
       </Paragraph>
       <Action href={adminUrl}>Ask for a new password</Action>
+    </EmailLayout>
+  );
+}
+
+/** A second factor or passkey changed: the member hears of it, with what to do if it was not them. */
+export function SignInChanged({ change, at, adminUrl }: { change: SignInChange; at: string; adminUrl: string }) {
+  const when = `${formatInZone(Date.parse(at), site.timeZone)} (${site.timeZone} time)`;
+  return (
+    <EmailLayout title={SIGN_IN_CHANGE_WORDS[change]}>
+      {change === 'wrong_codes' ? (
+        <Paragraph>
+          Someone typed your password right and then wrong sign-in codes for your {site.shortName} hiring team account,
+          last on {when}. Your second factor kept them out, but they know your password: change it now.
+        </Paragraph>
+      ) : (
+        <Paragraph>
+          {SIGN_IN_CHANGE_WORDS[change]} on {when}: this changes how your {site.shortName} hiring team account signs in.
+        </Paragraph>
+      )}
+      <Paragraph>
+        If that was not you, change your password at once and tell an owner of the team: they can remove every second
+        factor of your account and end its sessions.
+      </Paragraph>
+      <Action href={adminUrl}>Review your account</Action>
     </EmailLayout>
   );
 }

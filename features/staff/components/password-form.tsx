@@ -38,8 +38,9 @@ export function PasswordForm({
         </div>
       ) : null}
       {token ? <input type="hidden" name="token" value={token} /> : null}
-      {/* For password managers: the account this password belongs to. */}
-      <input type="hidden" name="username" autoComplete="username" value={email} readOnly />
+      {/* For password managers: the account this password belongs to. They skip type="hidden", so a text
+          field out of sight and out of the accessibility tree. */}
+      <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       {current ? (
         <div className="field">
           <label className="field__label" htmlFor="current">

@@ -1,7 +1,12 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
-/** The sign-in form, posted to /admin/session (it works without JavaScript), with what the last try said. */
-export function SignInForm({ notice, error }: { notice?: string; error?: string }) {
+/**
+ * The sign-in form, posted to /admin/session (it works without JavaScript), with what the last try said, and
+ * the other ways in (a passkey) after it.
+ */
+export function SignInForm({ notice, error, others }: { notice?: string; error?: string; others?: ReactNode }) {
+  const invalid = error ? { 'aria-invalid': true, 'aria-describedby': 'sign-in-error' } : {};
   return (
     <section className="admin-narrow">
       <h1>Sign in to the admin area</h1>
@@ -13,7 +18,7 @@ export function SignInForm({ notice, error }: { notice?: string; error?: string 
       {error ? (
         <div className="error-summary" role="alert">
           <h2 className="error-summary__title">Could not sign you in</h2>
-          <p>{error}</p>
+          <p id="sign-in-error">{error}</p>
         </div>
       ) : null}
       <form method="post" action="/admin/session">
@@ -21,18 +26,27 @@ export function SignInForm({ notice, error }: { notice?: string; error?: string 
           <label className="field__label" htmlFor="email">
             Email address
           </label>
-          <input id="email" name="email" type="email" autoComplete="username" required spellCheck={false} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username webauthn"
+            required
+            spellCheck={false}
+            {...invalid}
+          />
         </div>
         <div className="field">
           <label className="field__label" htmlFor="password">
             Password
           </label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
+          <input id="password" name="password" type="password" autoComplete="current-password" required {...invalid} />
         </div>
         <button type="submit" className="button">
           Sign in
         </button>
       </form>
+      {others}
       <p>
         <Link href="/admin/password-reset">Forgot your password?</Link>
       </p>

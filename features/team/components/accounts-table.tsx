@@ -12,6 +12,8 @@ import { ROLE_LABELS, ROLES } from '@/lib/roles';
 // Long: one table's markup with its two forms per row.
 /** Every account with its role and state; owners change them in place (plain forms, no JavaScript needed). */
 export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof listTeam>>; owner: boolean }) {
+  const me = team.users.find((user) => user.id === team.viewerId);
+  const viewerHasFactor = Boolean(me?.secondFactorSince || me?.passkeys);
   return (
     <section aria-labelledby="members-heading">
       <h2 id="members-heading">Accounts</h2>
@@ -22,6 +24,9 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
             {team.secondFactorRequired
               ? 'A second factor is required of everyone: members without one set it up before anything else.'
               : 'A second factor is optional: each member chooses.'}{' '}
+            {!team.secondFactorRequired && !viewerHasFactor
+              ? 'You have none yet: once it is required, you too will set one up before anything else. '
+              : null}
             <button type="submit" className="button button--secondary">
               {team.secondFactorRequired ? 'Stop requiring a second factor' : 'Require a second factor of everyone'}
             </button>
@@ -72,14 +77,22 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
                 </td>
                 <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</td>
                 <td>
-                  {user.secondFactorSince ? 'Authenticator app' : 'None'}
-                  {owner && user.secondFactorSince ? (
-                    <form action={removeSecondFactor} className="inline-form">
-                      <input type="hidden" name="userId" value={user.id} />
-                      <button type="submit" className="button button--secondary">
-                        Remove<span className="visually-hidden"> the second factor of {user.email}</span>
-                      </button>
-                    </form>
+                  {factorsOf(user)}
+                  {/* Not on oneself: one's own are removed, after the password, on the two-factor page. A
+                      disclosure first, so a slip of the mouse does not take a colleague's away. */}
+                  {owner && user.id !== team.viewerId && (user.secondFactorSince || user.passkeys) ? (
+                    <details className="inline-form">
+                      <summary>
+                        Remove…<span className="visually-hidden"> the second factor of {user.email}</span>
+                      </summary>
+                      <p>Their app, passkeys and recovery codes go, and their sessions end.</p>
+                      <form action={removeSecondFactor}>
+                        <input type="hidden" name="userId" value={user.id} />
+                        <button type="submit" className="button button--danger">
+                          Remove<span className="visually-hidden"> the second factor of {user.email}</span>
+                        </button>
+                      </form>
+                    </details>
                   ) : null}
                 </td>
                 <td>
@@ -110,4 +123,12 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
       </div>
     </section>
   );
+}
+
+function factorsOf({ secondFactorSince, passkeys }: { secondFactorSince: Date | null; passkeys: number }): string {
+  const held = [
+    secondFactorSince ? 'Authenticator app' : null,
+    passkeys ? `${passkeys} passkey${passkeys === 1 ? '' : 's'}` : null,
+  ].filter(Boolean);
+  return held.length ? held.join(', ') : 'None';
 }

@@ -1,14 +1,20 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { useActionState, useEffect, useRef, type ReactNode } from 'react';
 
 export type TwoFactorState = { error?: string; codes?: string[] };
 
 /** Recovery codes, shown once: to be saved before leaving the page. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
+  // They replace the form that made them: the focus moves to their heading, so a screen reader reads them
+  // out and the keyboard goes on from there (without JavaScript the page loads with them in place).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section aria-labelledby="codes-heading" className="notice">
-      <h2 id="codes-heading">Your recovery codes</h2>
+      <h2 id="codes-heading" ref={heading} tabIndex={-1}>
+        Your recovery codes
+      </h2>
       <p>
         Each signs you in once when you do not have your phone. Save them now, in a password manager or on paper: they
         are not shown again. New ones replace these.
@@ -53,6 +59,8 @@ export function TwoFactorForm({
   if (state.codes) return <RecoveryCodes codes={state.codes} />;
   if (!open) return null;
   const id = `${field}-${submit.replace(/\W+/g, '-').toLowerCase()}`;
+  const errorId = `${id}-error`;
+  const invalid = state.error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {};
   return (
     <>
       {children}
@@ -60,7 +68,7 @@ export function TwoFactorForm({
         {state.error ? (
           <div className="error-summary" role="alert">
             <h2 className="error-summary__title">{failed}</h2>
-            <p>{state.error}</p>
+            <p id={errorId}>{state.error}</p>
           </div>
         ) : null}
         <div className="field">
@@ -76,9 +84,10 @@ export function TwoFactorForm({
               autoComplete="one-time-code"
               required
               maxLength={16}
+              {...invalid}
             />
           ) : (
-            <input id={id} name="password" type="password" autoComplete="current-password" required />
+            <input id={id} name="password" type="password" autoComplete="current-password" required {...invalid} />
           )}
         </div>
         <button type="submit" className="button" disabled={pending}>

@@ -7,7 +7,7 @@ import { ACCOUNT_ERRORS, ACCOUNT_SAVED } from '@/features/staff/account-notices'
 import { PasswordForm } from '@/features/staff/components/password-form';
 import { authorize } from '@/features/staff/context';
 import { listOwnSessions } from '@/features/staff/sessions';
-import { twoFactorStatus } from '@/features/two-factor/app';
+import { twoFactorStatus, type TwoFactorStatus } from '@/features/two-factor/app';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -39,14 +39,12 @@ export default async function AccountPage({ searchParams }: Props) {
       </section>
       <section aria-labelledby="two-factor-heading">
         <h2 id="two-factor-heading">Two-factor sign-in</h2>
-        <p>
-          {twoFactor.app
-            ? `An authenticator app is on: signing in asks for its code. Recovery codes left: ${twoFactor.recoveryLeft}.`
-            : 'Off: signing in asks for your password alone.'}
-        </p>
+        <p>{secondFactorSummary(twoFactor)}</p>
         <p>
           <Link href="/admin/two-factor">
-            {twoFactor.app ? 'Manage two-factor sign-in' : 'Set up two-factor sign-in'}
+            {twoFactor.app || twoFactor.passkeys
+              ? 'Manage two-factor sign-in and passkeys'
+              : 'Set up two-factor sign-in'}
           </Link>
         </p>
       </section>
@@ -107,4 +105,14 @@ export default async function AccountPage({ searchParams }: Props) {
       </section>
     </article>
   );
+}
+
+function secondFactorSummary({ app, passkeys, recoveryLeft }: TwoFactorStatus): string {
+  const held = [
+    app ? 'an authenticator app' : null,
+    passkeys ? `${passkeys} passkey${passkeys === 1 ? '' : 's'}` : null,
+  ];
+  const list = held.filter(Boolean).join(' and ');
+  if (!list) return 'Off: signing in asks for your password alone.';
+  return `On, with ${list}: signing in asks for one after your password. Recovery codes left: ${recoveryLeft}.`;
 }

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { hasOpenChallenge } from '@/features/two-factor/challenge';
+import { PasskeySignIn } from '@/features/passkeys/components/passkey-sign-in';
+import { challengeFactors } from '@/features/two-factor/challenge';
 import { isSecureRequest } from '@/lib/http/request';
 import { challengeCookieName } from '@/lib/security/session-token';
 
@@ -10,27 +11,38 @@ export const metadata: Metadata = { title: 'Sign-in code' };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The sign-in's second step: only while the browser holds an open challenge (the password was right). */
+/**
+ * The sign-in's second step: only while the browser holds an open challenge (the password was right). The
+ * account's passkey, when it has one, and the code of its app or a recovery code.
+ */
 export default async function SignInCodePage({ searchParams }: Props) {
   const name = challengeCookieName(isSecureRequest(await headers()));
-  if (!(await hasOpenChallenge((await cookies()).get(name)?.value))) redirect('/admin/sign-in?error=expired');
+  const factors = await challengeFactors((await cookies()).get(name)?.value);
+  if (!factors) redirect('/admin/sign-in?error=expired');
   const { error } = await searchParams;
+  const invalid = error === 'invalid' ? { 'aria-invalid': true, 'aria-describedby': 'code-hint code-error' } : {};
   return (
     <section className="admin-narrow">
-      <h1>Enter your sign-in code</h1>
+      <h1>{factors.app ? 'Enter your sign-in code' : 'Confirm it is you'}</h1>
       {error === 'invalid' ? (
         <div className="error-summary" role="alert">
           <h2 className="error-summary__title">Could not sign you in</h2>
-          <p>That code is not right, or was used already. Type the code your app shows now.</p>
+          <p id="code-error">
+            That code is not right, or was used already.{' '}
+            {factors.app ? 'Type the code your app shows now.' : 'Check the recovery code and type it again.'}
+          </p>
         </div>
       ) : null}
+      {factors.passkey ? <PasskeySignIn mode="second-step" label="Use your passkey" /> : null}
       <form method="post" action="/admin/session/code">
         <div className="field">
           <label className="field__label" htmlFor="code">
-            Code
+            {factors.app ? 'Code' : 'Recovery code'}
           </label>
           <p className="field__hint" id="code-hint">
-            The six digits your authenticator app shows for the hiring team, or one of your recovery codes.
+            {factors.app
+              ? 'The six digits your authenticator app shows for the hiring team, or one of your recovery codes.'
+              : 'Without your passkey at hand: one of the recovery codes you saved when you added it.'}
           </p>
           <input
             id="code"
@@ -42,8 +54,9 @@ export default async function SignInCodePage({ searchParams }: Props) {
             spellCheck={false}
             autoCapitalize="none"
             aria-describedby="code-hint"
-            // The page exists for this one field: the focus belongs there.
-            autoFocus
+            {...invalid}
+            // The page exists for this one field: the focus belongs there (the passkey button is one Tab back).
+            autoFocus={factors.app}
           />
         </div>
         <button type="submit" className="button">
