@@ -5,6 +5,7 @@ import { getDb } from '@/db/index';
 import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
+import { passwordRefused } from '@/features/sso/settings';
 import { attemptKeys, releaseAttempt, reserveAttempt, type Keys } from '@/features/staff/attempts';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/features/staff/password';
 import type { ThrottleState } from '@/features/staff/throttle';
@@ -16,6 +17,8 @@ export type SignInResult =
   /** The password was right; a code of the second factor is to come (features/two-factor/challenge.ts). */
   | { status: 'second-factor'; token: string; expiresAt: Date }
   | { status: 'invalid' }
+  /** The password was right, but the team signs in with single sign-on only (features/sso/settings.ts). */
+  | { status: 'sso-only' }
   | { status: 'throttled'; retryAfter: number };
 
 /** Whether any account exists: the sign-in page explains how to create the first one when none does. */
@@ -210,6 +213,16 @@ export async function signIn({
     const entry = { actorEmail, action: 'sign_in_failed' as const, detail: `from ${input.address}` };
     await auditEntry({ db, t, entry, now: at });
     return { status: 'invalid' };
+  }
+  if (await passwordRefused({ database, userId: user.id })) {
+    // Counted as a failure, and shown at the next sign-in: someone else may hold the password.
+    const entry = {
+      actorEmail: user.email,
+      action: 'sign_in_failed' as const,
+      detail: `from ${input.address}: single sign-on only`,
+    };
+    await auditEntry({ db, t, entry, now: at });
+    return { status: 'sso-only' };
   }
   const { addressBefore } = reservation;
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;

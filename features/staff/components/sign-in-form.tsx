@@ -1,7 +1,19 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 
-/** The sign-in form, posted to /admin/session (it works without JavaScript), with what the last try said. */
-export function SignInForm({ notice, error }: { notice?: string; error?: string }) {
+/**
+ * The sign-in form, posted to /admin/session (it works without JavaScript), with what the last try said, and
+ * the other ways in (single sign-on) above it.
+ */
+export function SignInForm({
+  notice,
+  error,
+  alternatives,
+}: {
+  notice?: string;
+  error?: string;
+  alternatives?: ReactNode;
+}) {
   return (
     <section className="admin-narrow">
       <h1>Sign in to the admin area</h1>
@@ -16,6 +28,7 @@ export function SignInForm({ notice, error }: { notice?: string; error?: string 
           <p>{error}</p>
         </div>
       ) : null}
+      {alternatives}
       <form method="post" action="/admin/session">
         <div className="field">
           <label className="field__label" htmlFor="email">
