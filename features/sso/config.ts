@@ -1,9 +1,9 @@
-import 'server-only';
 import { z } from 'zod';
 import { site } from '@/lib/site';
 
 // Single sign-on is on when the three OIDC_* variables that name the provider and this site's client are set;
-// half of them is a mistake the operator should hear about, not a sign-in button that fails later.
+// half of them is a mistake the operator should hear about, not a sign-in button that fails later: server.ts
+// reads this at start (so it is not `server-only`, which only Next's server build allows).
 
 export type SsoConfig = {
   issuer: URL;

@@ -48,12 +48,6 @@ export async function passwordRefused({ database, userId }: { database: Database
   return (await breakGlassAccount(database))?.id !== userId;
 }
 
-/** The provider's name when passwords are refused to everyone but the break-glass account, else null. */
-export async function ssoOnlyName(database: Database): Promise<string | null> {
-  const config = ssoConfig();
-  return config && (await ssoOnlySetting(database)) ? config.name : null;
-}
-
 /** For the team page: whether single sign-on is configured, whether it is the only way in, who keeps a password. */
 export async function ssoStatus(context?: AdminContext) {
   const { database } = await authorizeRole({
