@@ -2,6 +2,17 @@
 // its URL (`?error=sso-<reason>`). The URL is anyone's to write, so it carries only the code; the address
 // named in a refusal comes from a sealed cookie (features/sso/cookies.ts).
 
+/** Why a single sign-on ended without a session: the audit log's reason and the page's `?error=sso-<reason>`. */
+export type Refusal =
+  | 'expired' // no flow behind the cookie: too slow, finished in another tab, or a replayed answer
+  | 'denied' // the provider answered with an error (the person cancelled, or the provider refused)
+  | 'invalid' // the answer failed a check (state, issuer, nonce, signature, PKCE)
+  | 'unavailable' // the provider could not be reached
+  | 'no-email' // no email in the claims
+  | 'unverified' // the provider does not vouch for the email
+  | 'disabled' // the account is disabled
+  | 'not-on-team'; // no account, no invitation, not an allowed domain
+
 export function ssoMessage({
   error,
   name,

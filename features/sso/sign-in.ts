@@ -1,18 +1,14 @@
 import 'server-only';
-import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { isUniqueViolation } from '@/db/dialect';
-import { exclusive, one, run, transaction } from '@/db/transaction';
+import { hitRateLimit } from '@/db/rate-limit';
 import { auditEntry } from '@/features/audit/log';
-import { emailKey } from '@/features/mail/email-key';
 import { attemptKeys, reserveAttempt } from '@/features/staff/attempts';
-import { signInColumns, startSession, type Account } from '@/features/staff/auth';
+import { startSession } from '@/features/staff/auth';
 import { startFlow, takeFlow } from '@/features/staff/auth-flows';
-import { hashPassword } from '@/features/staff/password';
-import { lesserRole, ROLES } from '@/lib/roles';
-import { newToken } from '@/lib/security/token';
-import { authorizationRequest, ProviderUnavailable, verifyAnswer, type Checks, type Claims } from './client';
+import { authorizationRequest, ProviderUnavailable, verifyAnswer, type Checks } from './client';
 import type { SsoConfig } from './config';
+import { SSO_HOW, teamAccount } from './membership';
+import type { Refusal } from './messages';
 
 // Signing in through the identity provider. The provider says who the person is (a verified email); this site
 // alone decides whether they are on the team and with which role: an account, an open invitation, or an
@@ -21,45 +17,50 @@ import type { SsoConfig } from './config';
 /** The provider's round trip must come back within this. */
 export const SSO_FLOW_MS = 10 * 60 * 1000;
 
-/** How a single sign-on reads in the audit log's `sign_in` entries. */
-export const SSO_HOW = 'single sign-on';
-
 // The throttle's pair key for single sign-on: before the provider answers there is no account to pair with,
 // so refusals from one address share one count (and the address's own count, as passwords do).
 const SSO_PAIR = 'single-sign-on';
-
-/** The least-privileged role: what a colleague of an allowed domain starts with. */
-const NEWCOMER_ROLE = ROLES.at(-1)!;
-
-export type Refusal =
-  | 'expired' // no flow behind the cookie: too slow, finished in another tab, or a replayed answer
-  | 'denied' // the provider answered with an error (the person cancelled, or the provider refused)
-  | 'invalid' // the answer failed a check (state, issuer, nonce, signature, PKCE)
-  | 'unavailable' // the provider could not be reached
-  | 'no-email' // no email in the claims
-  | 'unverified' // the provider does not vouch for the email
-  | 'disabled' // the account is disabled
-  | 'not-on-team'; // no account, no invitation, not an allowed domain
 
 export type SsoResult =
   | { status: 'ok'; token: string; expiresAt: Date }
   | { status: 'refused'; reason: Refusal; email?: string }
   | { status: 'throttled'; retryAfter: number };
 
+// Each start stores a flow: starts from one address are limited, so nobody can fill the table (a person
+// needs a few at most; an office behind one address a few dozen in ten minutes).
+const STARTS = { limit: 60, windowMs: SSO_FLOW_MS };
+
+export type SsoStart =
+  | { status: 'started'; url: URL; token: string; expiresAt: Date }
+  | { status: 'unavailable' }
+  | { status: 'throttled'; retryAfter: number };
+
 /** Starts a sign-in: the provider's address for the browser, and the flow's token for its cookie. */
-export async function beginSso({ database, config, at }: { database: Database; config: SsoConfig; at: number }) {
+export async function beginSso({
+  database,
+  config,
+  address,
+  at,
+}: {
+  database: Database;
+  config: SsoConfig;
+  address: string;
+  at: number;
+}): Promise<SsoStart> {
+  const wait = await hitRateLimit({ database, key: `sso-start:${address}`, policy: STARTS, now: at });
+  if (wait > 0) return { status: 'throttled', retryAfter: wait };
   let request: Awaited<ReturnType<typeof authorizationRequest>>;
   try {
     request = await authorizationRequest(config);
   } catch (error) {
     if (error instanceof ProviderUnavailable) {
       console.warn(`Single sign-on: the provider's discovery failed (${error.message})`);
-      return { problem: 'unavailable' as const };
+      return { status: 'unavailable' };
     }
     throw error;
   }
   const flow = await startFlow({ database, purpose: 'oidc', data: request.checks, ttlMs: SSO_FLOW_MS, at });
-  return { url: request.url, token: flow.token, expiresAt: flow.expiresAt };
+  return { status: 'started', url: request.url, token: flow.token, expiresAt: flow.expiresAt };
 }
 
 /**
@@ -124,95 +125,4 @@ export async function finishSso({
     how: SSO_HOW,
   });
   return { status: 'ok', ...session };
-}
-
-type Found = { user: Account } | { refused: Refusal; account?: string; email?: string };
-
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1);
-
-/**
- * Who the verified email is on the team: its account; else the account made now from an open invitation (with
- * the invitation's role, at most its sender's) or from an allowed domain (the least-privileged role).
- */
-async function teamAccount({
-  database,
-  config,
-  claims,
-  at,
-}: {
-  database: Database;
-  config: SsoConfig;
-  claims: Claims;
-  at: number;
-}): Promise<Found> {
-  if (!claims.email || claims.email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(claims.email))
-    return { refused: 'no-email' };
-  // An unverified address may be anyone's (some providers let people type one): it matches nothing here.
-  if (!claims.emailVerified) return { refused: 'unverified' };
-  const email = emailKey(claims.email);
-  const { db, t } = database;
-  const account = async () =>
-    (await db.select(signInColumns(t)).from(t.adminUsers).where(eq(t.adminUsers.email, email)).limit(1))[0];
-  const judge = (user: Account): Found => (user.disabledAt ? { refused: 'disabled', account: user.email } : { user });
-  const existing = await account();
-  if (existing) return judge(existing);
-  // Sign-in never stores a password, but the column is required: a hash of random bytes nobody knows, so
-  // password sign-in stays impossible until the member chooses one with a reset link.
-  const unusable = await hashPassword(newToken());
-  try {
-    const made = await transaction(database, function* (tx) {
-      yield* exclusive(database, tx, `account:${email}`);
-      const made = yield* one(
-        tx.select({ id: t.adminUsers.id }).from(t.adminUsers).where(eq(t.adminUsers.email, email)),
-      );
-      if (made) return 'existing' as const;
-      const invited = yield* one(
-        tx
-          .select({
-            tokenHash: t.adminInvitations.tokenHash,
-            role: t.adminInvitations.role,
-            senderRole: t.adminUsers.role,
-          })
-          .from(t.adminInvitations)
-          .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminInvitations.invitedBy))
-          .where(
-            and(
-              eq(t.adminInvitations.email, email),
-              isNull(t.adminInvitations.acceptedAt),
-              gt(t.adminInvitations.expiresAt, new Date(at)),
-              isNull(t.adminUsers.disabledAt),
-            ),
-          ),
-      );
-      if (invited) {
-        // As the join page does (features/team/invitations.ts): the link is used up, the role at most the sender's.
-        const role = lesserRole(invited.role, invited.senderRole);
-        yield* run(
-          tx
-            .update(t.adminInvitations)
-            .set({ acceptedAt: new Date(at) })
-            .where(eq(t.adminInvitations.tokenHash, invited.tokenHash)),
-        );
-        yield* run(tx.insert(t.adminUsers).values({ email, passwordHash: unusable, role, createdAt: new Date(at) }));
-        const entry = { actorEmail: email, action: 'invitation_accepted' as const, detail: `${role}, by ${SSO_HOW}` };
-        yield* run(auditEntry({ db: tx, t, entry, now: at }));
-        return 'invited' as const;
-      }
-      if (!config.allowedDomains.includes(domainOf(email))) return 'stranger' as const;
-      // The first account is the command line's (features/sso/settings.ts counts on it): none is made before it.
-      if (!(yield* one(tx.select({ id: t.adminUsers.id }).from(t.adminUsers).limit(1)))) return 'stranger' as const;
-      yield* run(
-        tx.insert(t.adminUsers).values({ email, passwordHash: unusable, role: NEWCOMER_ROLE, createdAt: new Date(at) }),
-      );
-      const entry = { actorEmail: email, action: 'sso_joined' as const, detail: NEWCOMER_ROLE };
-      yield* run(auditEntry({ db: tx, t, entry, now: at }));
-      return 'domain' as const;
-    });
-    if (made === 'stranger') return { refused: 'not-on-team', email };
-  } catch (error) {
-    // Made by another tab between our look and the insert: that account is the one to sign in to.
-    if (!isUniqueViolation(error, { name: 'admin_users_email_unique', column: 'admin_users.email' })) throw error;
-  }
-  const user = await account();
-  return user ? judge(user) : { refused: 'not-on-team', email };
 }

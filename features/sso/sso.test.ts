@@ -96,8 +96,8 @@ describe('single sign-on against a real provider', () => {
 
       /** The browser's round trip: start, the provider's login as `login`, and the callback's parameters. */
       async function roundTrip(login: string) {
-        const started = await beginSso({ database, config, at: Date.now() });
-        assert.ok(!('problem' in started));
+        const started = await beginSso({ database, config, address: newAddress(), at: Date.now() });
+        assert.ok(started.status === 'started');
         const back = await loginAtProvider({ url: started.url, login, redirectUri: REDIRECT_URI });
         return { flowToken: started.token, callback: back.searchParams };
       }
@@ -262,7 +262,18 @@ describe('single sign-on against a real provider', () => {
 
       it('says the provider is unavailable when it cannot be reached', async () => {
         const down = ssoConfig(envOf('http://127.0.0.1:9'), SITE)!;
-        assert.deepEqual(await beginSso({ database, config: down, at: Date.now() }), { problem: 'unavailable' });
+        const started = await beginSso({ database, config: down, address: newAddress(), at: Date.now() });
+        assert.deepEqual(started, { status: 'unavailable' });
+      });
+
+      it('limits the sign-ins started from one address, each of which stores a flow', async () => {
+        const address = newAddress();
+        const at = Date.now();
+        const start = async (from = address) => beginSso({ database, config, address: from, at });
+        for (let i = 0; i < 60; i++) assert.equal((await start()).status, 'started');
+        const limited = await start();
+        assert.ok(limited.status === 'throttled' && limited.retryAfter > 0);
+        assert.equal((await start(newAddress())).status, 'started');
       });
 
       it('makes single sign-on the only way in but for the break-glass owner’s password', async () => {

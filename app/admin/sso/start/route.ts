@@ -6,7 +6,8 @@ import { beginSso } from '@/features/sso/sign-in';
 import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { html } from '@/lib/http/html';
 import { messagePage } from '@/lib/http/message-page';
-import { isSecureRequest } from '@/lib/http/request';
+import { clientAddress, isSecureRequest } from '@/lib/http/request';
+import { signInPaused } from '@/lib/http/sign-in-paused';
 
 // "Sign in with …": a form POST (it works without JavaScript, and another site cannot start it: the Origin
 // check), answered with a page that moves on to the provider. Not a redirect: browsers apply the form's
@@ -16,8 +17,11 @@ export async function POST(request: Request) {
   if (refused) return refused;
   const config = ssoConfig();
   if (!config) return seeOther('/admin/sign-in?error=sso-off');
-  const started = await beginSso({ database: await getDb(), config, at: Date.now() });
-  if ('problem' in started) return seeOther('/admin/sign-in?error=sso-unavailable');
+  const address = clientAddress(request.headers);
+  const started = await beginSso({ database: await getDb(), config, address, at: Date.now() });
+  if (started.status === 'throttled')
+    return signInPaused({ retryAfter: started.retryAfter, after: 'many sign-ins started', back: '/admin/sign-in' });
+  if (started.status === 'unavailable') return seeOther('/admin/sign-in?error=sso-unavailable');
   const secure = isSecureRequest(request.headers);
   (await cookies()).set(flowCookieName(secure), started.token, flowCookieOptions(secure, started.expiresAt));
   const to = started.url.href;
