@@ -4,9 +4,6 @@
 export async function register() {
   // Imported here, not at the top: Next also compiles this file for its edge runtime, where the store cannot run.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  // Half-configured single sign-on stops the start with a message naming what is missing.
-  const { ssoConfig } = await import('@/features/sso/config');
-  ssoConfig();
   const { loadS3Sdk, resumeStore } = await import('@/features/resumes/store');
   if (resumeStore().kind === 's3') await loadS3Sdk();
 }
