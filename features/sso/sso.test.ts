@@ -17,7 +17,7 @@ import { loginAtProvider, startOidcProvider, TEST_OIDC_CLIENT, type TestProvider
 import type { Checks } from './client';
 import { ssoConfig, SsoConfigError, type SsoConfig } from './config';
 import { ssoMessage } from './messages';
-import { breakGlassAccount, setSsoOnly } from './settings';
+import { breakGlassAccount, setSsoOnly, ssoStatus } from './settings';
 import { beginSso, finishSso } from './sign-in';
 
 const SITE = 'http://127.0.0.1:3999';
@@ -305,6 +305,19 @@ describe('single sign-on against a real provider', () => {
           await setSsoOnly({ on: false, context: owner.context });
         }
         assert.equal((await viaPassword(member.email)).status, 'ok');
+      });
+
+      it('shows the team how it signs in, and refuses "only single sign-on" when the first account is no owner', async (t) => {
+        assert.deepEqual(await ssoStatus(owner.context), { name: 'Test ID', only: false, breakGlass: owner.email });
+        const other = await freshDatabase(dialect, t);
+        await teamAccount({ database: other, email: 'first-was-a-reviewer@example.com', role: 'reviewer' });
+        const later = await teamAccount({ database: other, email: 'later-owner@example.com', role: 'owner' });
+        assert.equal(await breakGlassAccount(other), null);
+        await assert.rejects(
+          setSsoOnly({ on: true, context: later.context }),
+          (error: unknown) => error instanceof TeamError && error.problem === 'no-break-glass',
+        );
+        assert.equal((await ssoStatus(later.context))?.breakGlass, null);
       });
     });
   }
