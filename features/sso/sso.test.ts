@@ -6,11 +6,16 @@ import { signIn } from '@/features/staff/auth';
 import { takeFlow, startFlow } from '@/features/staff/auth-flows';
 import { disableAdminUser } from '@/features/staff/cli-accounts';
 import { resolveSession } from '@/features/staff/context';
-import { requestPasswordReset, sendPasswordReset } from '@/features/staff/reset-links';
+import {
+  findPasswordReset,
+  requestPasswordReset,
+  resetPassword,
+  sendPasswordReset,
+} from '@/features/staff/reset-links';
 import { inviteMember } from '@/features/team/invitations';
 import { TeamError } from '@/features/team/team-error';
 import type { AuditAction } from '@/lib/audit-actions';
-import { newToken } from '@/lib/security/token';
+import { hashToken, newToken } from '@/lib/security/token';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { PASSWORD, teamAccount } from '@/test-support/factories';
 import { loginAtProvider, startOidcProvider, TEST_OIDC_CLIENT, type TestProvider } from '@/test-support/oidc-provider';
@@ -281,16 +286,30 @@ describe('single sign-on against a real provider', () => {
         const member = await teamAccount({ database, email: 'password-user@example.com', role: 'recruiter' });
         const viaPassword = (email: string) =>
           signIn({ input: { email, password: PASSWORD, address: newAddress() }, database });
+        // A reset link sent before the switch: it stops working with it.
+        const link = newToken();
+        const at = Date.now();
+        await database.db.insert(database.t.adminPasswordResets).values({
+          tokenHash: hashToken(link),
+          userId: member.id,
+          createdAt: new Date(at),
+          expiresAt: new Date(at + 3_600_000),
+        });
         await setSsoOnly({ on: true, context: owner.context });
         try {
+          assert.deepEqual(await findPasswordReset({ database, token: link }), { problem: 'sso-only' });
+          const chosen = await resetPassword({ database, token: link, password: 'a new long enough password' });
+          assert.deepEqual(chosen, { problem: 'sso-only' });
           assert.deepEqual(await viaPassword(member.email), { status: 'sso-only' });
           assert.equal((await viaPassword(owner.email)).status, 'ok');
           assert.equal((await signInAs(member.email)).status, 'ok', 'single sign-on still works');
           const { db, t } = database;
-          const resets = () =>
-            db.select().from(t.adminPasswordResets).where(eq(t.adminPasswordResets.userId, member.id));
+          const resets = async () =>
+            (await db.select().from(t.adminPasswordResets).where(eq(t.adminPasswordResets.userId, member.id))).map(
+              (row) => row.tokenHash,
+            );
           await requestPasswordReset({ database, email: member.email });
-          assert.equal((await resets()).length, 0);
+          assert.deepEqual(await resets(), [hashToken(link)], 'no new link');
           await assert.rejects(sendPasswordReset({ userId: member.id, context: owner.context }), (error: unknown) => {
             return error instanceof TeamError && error.problem === 'sso-only';
           });
@@ -305,6 +324,7 @@ describe('single sign-on against a real provider', () => {
           await setSsoOnly({ on: false, context: owner.context });
         }
         assert.equal((await viaPassword(member.email)).status, 'ok');
+        assert.deepEqual(await findPasswordReset({ database, token: link }), { email: member.email });
       });
 
       it('shows the team how it signs in, and refuses "only single sign-on" when the first account is no owner', async (t) => {
