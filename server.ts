@@ -13,6 +13,7 @@ import { hiringTeamFromEnv } from '@/features/mail/hiring-team';
 import { metricsSettingsFromEnv } from '@/features/operations/metrics-settings';
 import { DRAINING_BODY, shutdownDelayMsFromEnv } from '@/features/operations/shutdown';
 import { resumeStoreFromEnv } from '@/features/resumes/store';
+import { ssoConfig } from '@/features/sso/config';
 import { badPath, pathnameOf } from '@/lib/http/bad-path';
 import { refuseBody } from '@/lib/http/body-limits';
 import { clientAddressFrom, trustedProxyHops } from '@/lib/http/client-address';
@@ -46,6 +47,7 @@ hiringTeamFromEnv();
 secretSetting(process.env.APP_SECRET, databaseLocation().dialect);
 resumeStoreFromEnv();
 embedOriginsFromEnv();
+ssoConfig();
 const shutdownDelayMs = shutdownDelayMsFromEnv();
 const metricsSettings = metricsSettingsFromEnv();
 // Next's own lines (its errors) and the site's become JSON too with LOG_FORMAT=json (a collector never reads a

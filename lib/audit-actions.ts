@@ -45,6 +45,9 @@ export const AUDIT_ACTION_LABELS = {
   second_factor_failed: 'Typed a wrong sign-in code',
   second_factor_policy: 'Changed whether a second factor is required',
   recovery_codes_made: 'Made new recovery codes',
+  sso_joined: 'Joined by single sign-on (an allowed domain)',
+  sso_refused: 'Refused single sign-on',
+  sso_policy: 'Changed whether the team signs in with single sign-on only',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -194,6 +194,7 @@ export const PERSONAL_DATA = {
     previousSignInAt: no,
     userAgent: team('the member’s own list of sessions; deleted with the session (sign-out, expiry, password change)'),
     address: team('the member’s own list of sessions; deleted with the session (sign-out, expiry, password change)'),
+    signedInWith: no,
   },
   adminPasswordResets: {
     tokenHash: no,

@@ -155,6 +155,7 @@ export const adminSessions = pgTable(
     // and the address it signed in from.
     userAgent: text('user_agent'),
     address: text('address'),
+    signedInWith: text('signed_in_with'),
   },
   (t) => [index('admin_sessions_user').on(t.userId)],
 );

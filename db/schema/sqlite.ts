@@ -175,6 +175,10 @@ export const adminSessions = sqliteTable(
     // and the address it signed in from.
     userAgent: text('user_agent'),
     address: text('address'),
+    // What proved the member after (or instead of) the password: `authenticator app`, `a passkey`, `single
+    // sign-on`…; null for the password alone. A session of the identity provider's meets the team's
+    // requirement of a second factor: the provider is trusted to have asked for its own.
+    signedInWith: text('signed_in_with'),
   },
   (t) => [index('admin_sessions_user').on(t.userId)],
 );

@@ -8,6 +8,8 @@ import { revalidatePath } from 'next/cache';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { ssoConfig } from '@/features/sso/config';
+import { ssoMessage } from '@/features/sso/messages';
 import { authorize } from '@/features/staff/context';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
 import {
@@ -150,6 +152,8 @@ export async function finishPasskeySignInAction(mode: unknown, response: unknown
   if (result.status === 'throttled')
     return { error: `Too many failed sign-ins from your network. Try again in ${minutes(result.retryAfter)}.` };
   if (result.status === 'expired') return { error: EXPIRED };
+  if (result.status === 'sso-only')
+    return { error: ssoMessage({ error: 'sso-only', name: ssoConfig()?.name ?? null, email: null })! };
   if (result.status === 'invalid' || result.status === 'wrong')
     return { error: 'That passkey did not sign you in. Try another, or your password.' };
   const { secure, jar } = cookie;

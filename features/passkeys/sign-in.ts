@@ -9,6 +9,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
 import { auditEntry } from '@/features/audit/log';
+import { passwordRefused } from '@/features/sso/settings';
 import { attemptKeys, reserveAttempt } from '@/features/staff/attempts';
 import { signInColumns, startSession, type Account } from '@/features/staff/auth';
 import { startFlow, takeFlow } from '@/features/staff/auth-flows';
@@ -128,6 +129,7 @@ export type PasskeySignInResult =
   | { status: 'ok'; token: string; expiresAt: Date }
   | { status: 'invalid' }
   | { status: 'expired' }
+  | { status: 'sso-only' }
   | { status: 'throttled'; retryAfter: number };
 
 /** A sign-in with a passkey alone: a new session, or why not. */
@@ -165,6 +167,12 @@ export async function signInWithPasskey({
     };
     await auditEntry({ db, t, entry, now: at });
     return { status: 'invalid' };
+  }
+  if (await passwordRefused({ database, userId: user.id })) {
+    // Single sign-on is the only way in: a passkey alone is another, refused as a password is.
+    const detail = `from ${address} with a passkey: single sign-on only`;
+    await auditEntry({ db, t, entry: { actorEmail: user.email, action: 'sign_in_failed', detail }, now: at });
+    return { status: 'sso-only' };
   }
   const { addressBefore } = reservation;
   return {

@@ -6,6 +6,7 @@ import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
 import { hasPasskey } from '@/features/passkeys/held';
+import { passwordRefused } from '@/features/sso/settings';
 import { attemptKeys, releaseAttempt, reserveAttempt, type Keys } from '@/features/staff/attempts';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/features/staff/password';
 import type { ThrottleState } from '@/features/staff/throttle';
@@ -17,6 +18,8 @@ export type SignInResult =
   /** The password was right; a code of the second factor is to come (features/two-factor/challenge.ts). */
   | { status: 'second-factor'; token: string; expiresAt: Date }
   | { status: 'invalid' }
+  /** The password was right, but the team signs in with single sign-on only (features/sso/settings.ts). */
+  | { status: 'sso-only' }
   | { status: 'throttled'; retryAfter: number };
 
 /** Whether any account exists: the sign-in page explains how to create the first one when none does. */
@@ -65,6 +68,7 @@ export function newSession({
   previousSignInAt = null,
   userAgent = null,
   address = null,
+  how = null,
 }: {
   userId: number;
   at: number;
@@ -72,6 +76,8 @@ export function newSession({
   previousSignInAt?: Date | null;
   userAgent?: string | null;
   address?: string | null;
+  /** What proved the member beside (or instead of) the password; null for the password alone. */
+  how?: string | null;
 }) {
   const token = newToken();
   const expiresAt = new Date(at + SESSION_ABSOLUTE_MS);
@@ -85,6 +91,7 @@ export function newSession({
     previousSignInAt,
     userAgent: userAgent?.slice(0, USER_AGENT_MAX) || null,
     address,
+    signedInWith: how,
   };
   return { token, expiresAt, row };
 }
@@ -130,7 +137,7 @@ export async function startSession({
     );
     const failedAttempts = Number(failed?.n ?? 0);
     const previousSignInAt = user.lastSignInAt;
-    session = newSession({ userId: user.id, at, failedAttempts, previousSignInAt, userAgent, address });
+    session = newSession({ userId: user.id, at, failedAttempts, previousSignInAt, userAgent, address, how });
     yield* run(tx.insert(t.adminSessions).values(session.row));
     const changes = rehash ? { lastSignInAt: new Date(at), passwordHash: rehash } : { lastSignInAt: new Date(at) };
     yield* run(tx.update(t.adminUsers).set(changes).where(eq(t.adminUsers.id, user.id)));
@@ -211,6 +218,16 @@ export async function signIn({
     const entry = { actorEmail, action: 'sign_in_failed' as const, detail: `from ${input.address}` };
     await auditEntry({ db, t, entry, now: at });
     return { status: 'invalid' };
+  }
+  if (await passwordRefused({ database, userId: user.id })) {
+    // Counted as a failure, and shown at the next sign-in: someone else may hold the password.
+    const entry = {
+      actorEmail: user.email,
+      action: 'sign_in_failed' as const,
+      detail: `from ${input.address}: single sign-on only`,
+    };
+    await auditEntry({ db, t, entry, now: at });
+    return { status: 'sso-only' };
   }
   const { addressBefore } = reservation;
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;

@@ -4,6 +4,7 @@ import { cache } from 'react';
 import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
 import { hasPasskey } from '@/features/passkeys/held';
+import { SSO_HOW } from '@/features/sso/membership';
 import { secondFactorRequired } from '@/features/two-factor/requirement';
 import { isSecureRequest } from '@/lib/http/request';
 import type { Role } from '@/lib/roles';
@@ -100,6 +101,7 @@ export async function resolveSession({
       failedAttempts: t.adminSessions.failedAttempts,
       previousSignInAt: t.adminSessions.previousSignInAt,
       totpConfirmedAt: t.adminUsers.totpConfirmedAt,
+      signedInWith: t.adminSessions.signedInWith,
     })
     .from(t.adminSessions)
     .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminSessions.userId))
@@ -117,8 +119,13 @@ export async function resolveSession({
       .where(eq(t.adminSessions.tokenHash, tokenHash));
   }
   const { userId, email, role, failedAttempts, previousSignInAt } = row;
+  // Single sign-on meets the requirement: the identity provider is trusted to have asked for its own second
+  // factor (and a member it made has no password to set one up here with).
   const mustEnrol =
-    !row.totpConfirmedAt && (await secondFactorRequired(database)) && !(await hasPasskey(database, userId));
+    !row.totpConfirmedAt &&
+    row.signedInWith !== SSO_HOW &&
+    (await secondFactorRequired(database)) &&
+    !(await hasPasskey(database, userId));
   return { userId, email, role, tokenHash, failedAttempts, previousSignInAt, mustEnrol };
 }
 

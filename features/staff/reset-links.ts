@@ -7,6 +7,7 @@ import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
+import { passwordRefused } from '@/features/sso/settings';
 import { authorizeRole, onlyOwners } from '@/features/staff/access';
 import { type AdminContext } from '@/features/staff/context';
 import { hashPassword, passwordProblem } from '@/features/staff/password';
@@ -80,7 +81,8 @@ export async function requestPasswordReset({
     .from(t.adminUsers)
     .where(and(eq(t.adminUsers.email, key), isNull(t.adminUsers.disabledAt)))
     .limit(1);
-  if (!user) return;
+  // Under "single sign-on only" a password would not let them in: no link, and the page answers as ever.
+  if (!user || (await passwordRefused({ database, userId: user.id }))) return;
   await transaction(database, function* (tx) {
     yield* issueReset({ database, tx, user, sentBy: null, now });
     const entry = { actorEmail: user.email, action: 'password_reset_requested' as const };
@@ -101,6 +103,7 @@ export async function sendPasswordReset({ userId, context }: { userId: number; c
   });
   const { t } = database;
   const now = clock();
+  if (await passwordRefused({ database, userId })) throw new TeamError('sso-only');
   await transaction(database, function* (tx) {
     const user = yield* one(
       tx
@@ -116,7 +119,7 @@ export async function sendPasswordReset({ userId, context }: { userId: number; c
   });
 }
 
-export type ResetProblem = 'unknown' | 'used' | 'expired';
+export type ResetProblem = 'unknown' | 'used' | 'expired' | 'sso-only';
 
 /** What a reset link leads to: the account it is for, or why it no longer works. No session is needed. */
 export async function findPasswordReset({
@@ -132,6 +135,7 @@ export async function findPasswordReset({
   const { db, t } = database;
   const [row] = await db
     .select({
+      userId: t.adminUsers.id,
       email: t.adminUsers.email,
       disabledAt: t.adminUsers.disabledAt,
       expiresAt: t.adminPasswordResets.expiresAt,
@@ -143,6 +147,8 @@ export async function findPasswordReset({
   if (!row || row.disabledAt) return { problem: 'unknown' };
   if (row.usedAt) return { problem: 'used' };
   if (row.expiresAt.getTime() <= now) return { problem: 'expired' };
+  // A link sent before the team turned "single sign-on only" on no longer sets a password.
+  if (await passwordRefused({ database, userId: row.userId })) return { problem: 'sso-only' };
   return { email: row.email };
 }
 

@@ -16,6 +16,8 @@ export const TEAM_SAVED = {
   'second-factor-optional': 'A second factor is no longer required; those who have one keep it.',
   'second-factor-removed':
     'Their second factor is removed and their sessions ended: they sign in with their password alone (and set up a new one if the team requires it).',
+  'sso-only-on': 'Single sign-on is now the only way in; the break-glass account keeps its password.',
+  'sso-only-off': 'Members can sign in with their password again, or with single sign-on.',
 } as const;
 
 export const TEAM_ERRORS = {
@@ -27,6 +29,10 @@ export const TEAM_ERRORS = {
   'account-gone': 'One of the chosen accounts does not exist any more: reload the page.',
   'not-allowed': 'Your role cannot do this. Ask an owner.',
   'reset-disabled': 'A disabled account cannot sign in: enable it first, then send the password reset.',
+  'sso-off': 'Single sign-on is not configured on this site (OIDC_ISSUER and the rest).',
+  'no-break-glass':
+    'The team’s first account, which keeps its password for when the identity provider is down, is not an active owner: single sign-on cannot be the only way in.',
+  'sso-only': 'The team signs in with single sign-on only: passwords are off for this account.',
 } as const;
 
 export type TeamProblem = keyof typeof TEAM_ERRORS;

@@ -19,6 +19,7 @@ export async function POST(request: Request) {
   if (result.status === 'throttled')
     return signInPaused({ retryAfter: result.retryAfter, after: 'several failed attempts', back: '/admin/sign-in' });
   if (result.status === 'invalid') return seeOther('/admin/sign-in?error=invalid');
+  if (result.status === 'sso-only') return seeOther('/admin/sign-in?error=sso-only');
 
   const secure = isSecureRequest(request.headers);
   const jar = await cookies();

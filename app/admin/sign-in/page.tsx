@@ -1,7 +1,12 @@
 import type { Metadata } from 'next';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { PasskeySignIn } from '@/features/passkeys/components/passkey-sign-in';
 import { relyingParty } from '@/features/passkeys/relying-party';
+import { SsoButton } from '@/features/sso/components/sso-button';
+import { ssoConfig } from '@/features/sso/config';
+import { REFUSED_COOKIE, refusedEmail } from '@/features/sso/cookies';
+import { ssoMessage } from '@/features/sso/messages';
 import { hasAnyAdmin } from '@/features/staff/auth';
 import { NoAccountYet, SignInForm } from '@/features/staff/components/sign-in-form';
 import { currentViewer } from '@/features/staff/context';
@@ -24,11 +29,18 @@ export default async function SignInPage({ searchParams }: Props) {
   const { error, joined, reset } = await searchParams;
   if (!(await hasAnyAdmin())) return <NoAccountYet />;
   const notice = joined === '1' ? NOTICES.joined : reset === '1' ? NOTICES.reset : undefined;
+  const sso = ssoConfig();
+  const email = error === 'sso-not-on-team' ? refusedEmail((await cookies()).get(REFUSED_COOKIE)?.value) : null;
+  const message =
+    ssoMessage({ error, name: sso?.name ?? null, email }) ??
+    (error === 'invalid' ? INVALID : error === 'expired' ? EXPIRED : undefined);
   return (
     <SignInForm
       notice={notice}
-      error={error === 'invalid' ? INVALID : error === 'expired' ? EXPIRED : undefined}
-      others={relyingParty() ? <PasskeySignIn mode="instead-of-password" label="Sign in with a passkey" /> : undefined}
+      error={message}
+      fieldsInvalid={error === 'invalid'}
+      alternatives={sso ? <SsoButton name={sso.name} /> : null}
+      others={relyingParty() ? <PasskeySignIn mode="instead-of-password" label="Sign in with a passkey" /> : null}
     />
   );
 }

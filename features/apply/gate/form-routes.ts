@@ -6,6 +6,7 @@
 export const FORM_ROUTES: ReadonlySet<string> = new Set([
   '/admin/session',
   '/admin/session/code',
+  '/admin/sso/start',
   '/admin/sign-out',
   '/admin/password-reset/request',
   '/applications/session',

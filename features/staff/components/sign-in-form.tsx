@@ -3,10 +3,23 @@ import type { ReactNode } from 'react';
 
 /**
  * The sign-in form, posted to /admin/session (it works without JavaScript), with what the last try said, and
- * the other ways in (a passkey) after it.
+ * the other ways in: single sign-on above it, a passkey after it.
  */
-export function SignInForm({ notice, error, others }: { notice?: string; error?: string; others?: ReactNode }) {
-  const invalid = error ? { 'aria-invalid': true, 'aria-describedby': 'sign-in-error' } : {};
+export function SignInForm({
+  notice,
+  error,
+  fieldsInvalid = false,
+  alternatives,
+  others,
+}: {
+  notice?: string;
+  error?: string;
+  /** The error is about what was typed (a wrong password), not about another way in. */
+  fieldsInvalid?: boolean;
+  alternatives?: ReactNode;
+  others?: ReactNode;
+}) {
+  const invalid = error && fieldsInvalid ? { 'aria-invalid': true, 'aria-describedby': 'sign-in-error' } : {};
   return (
     <section className="admin-narrow">
       <h1>Sign in to the admin area</h1>
@@ -21,6 +34,7 @@ export function SignInForm({ notice, error, others }: { notice?: string; error?:
           <p id="sign-in-error">{error}</p>
         </div>
       ) : null}
+      {alternatives}
       <form method="post" action="/admin/session">
         <div className="field">
           <label className="field__label" htmlFor="email">

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { Notice } from '@/components/ui/notice';
+import { SsoOnlyForm } from '@/features/sso/components/sso-only-form';
+import { ssoStatus } from '@/features/sso/settings';
 import { currentViewer } from '@/features/staff/context';
 import { listTeam } from '@/features/team/accounts';
 import { AccountsTable } from '@/features/team/components/accounts-table';
@@ -24,7 +26,7 @@ export default async function TeamPage({ searchParams }: Props) {
     );
   }
   const query = await searchParams;
-  const [team, postings] = await Promise.all([listTeam(), listAllPostings()]);
+  const [team, postings, sso] = await Promise.all([listTeam(), listAllPostings(), ssoStatus()]);
   const owner = viewer.role === 'owner';
   const reviewers = team.users.filter((user) => user.role === 'reviewer' && !user.disabledAt);
   return (
@@ -40,6 +42,7 @@ export default async function TeamPage({ searchParams }: Props) {
         ))}
       </dl>
       <AccountsTable team={team} owner={owner} />
+      {sso ? <SsoOnlyForm status={sso} owner={owner} /> : null}
       {owner ? <Invitations invitations={team.invitations} /> : null}
       <PostingTeams postings={postings} reviewers={reviewers} />
     </>

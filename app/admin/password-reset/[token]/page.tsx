@@ -13,6 +13,7 @@ const WHY = {
   unknown: 'This link is not a valid password link. Check that it was copied whole.',
   used: 'This link has been used already.',
   expired: 'This link has expired: it works for one hour.',
+  'sso-only': 'Your team signs in with single sign-on only: passwords are off. Sign in with single sign-on.',
 } as const;
 
 export default async function ResetPage({ params }: { params: Promise<{ token: string }> }) {

@@ -1,0 +1,1 @@
+ALTER TABLE `admin_sessions` ADD `signed_in_with` text;
