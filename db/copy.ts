@@ -125,6 +125,7 @@ function keyProperty(table: Tables[keyof Tables], column: AnyColumn): string {
 async function resetIdentities(target: Database): Promise<void> {
   for (const table of [
     'admin_users',
+    'admin_passkeys',
     'applications',
     'status_changes',
     'application_notes',

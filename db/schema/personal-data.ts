@@ -166,6 +166,7 @@ export const PERSONAL_DATA = {
     totpConfirmedAt: no,
     totpLastStep: no,
     webauthnHandle: no,
+    oidcSubject: no,
   },
   adminRecoveryCodes: { codeHash: no, userId: no, createdAt: no, usedAt: no },
   adminSignInChallenges: { tokenHash: no, userId: no, createdAt: no, expiresAt: no },

@@ -137,6 +137,7 @@ export const adminUsers = pgTable('admin_users', {
   totpConfirmedAt: time('totp_confirmed_at'),
   totpLastStep: integer('totp_last_step'),
   webauthnHandle: text('webauthn_handle').unique(),
+  oidcSubject: text('oidc_subject'),
 });
 
 export const adminSessions = pgTable(

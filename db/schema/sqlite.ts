@@ -155,6 +155,9 @@ export const adminUsers = sqliteTable('admin_users', {
   totpLastStep: integer('totp_last_step'),
   // The random id passkeys know the account by (WebAuthn's user handle): not the email, not the row id.
   webauthnHandle: text('webauthn_handle').unique(),
+  // The identity provider's person (`<issuer> <sub>`) the account was first signed in as: an address that
+  // changes hands at the provider does not bring its new holder into this account.
+  oidcSubject: text('oidc_subject'),
 });
 
 /** Only the SHA-256 of the cookie token is stored: a copy of the database signs nobody in. */

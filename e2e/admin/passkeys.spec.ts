@@ -148,3 +148,44 @@ test('a passkey the site does not know signs nobody in, and the page says so', a
   await expect(page.getByRole('alert').filter({ hasText: 'That passkey did not sign you in' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to the admin area' })).toBeVisible();
 });
+
+// Last in this file: the requirement is site-wide, and this site is the spec's own.
+test('when an owner requires a second factor, members without one add a passkey before anything else', async ({
+  page,
+  newPage,
+}) => {
+  test.setTimeout(90_000);
+  const tag = uniqueTag();
+  const owner = `owner-${tag}@example.com`;
+  const member = `member-${tag}@example.com`;
+  for (const [email, role] of [
+    [owner, 'owner'],
+    [member, 'reviewer'],
+  ] as const)
+    await createAdminUser({ database: server.database, email, password: PASSWORD, role, hash: hashedOnce });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await addAuthenticator(cdp);
+
+  await signInWithPassword(page, owner);
+  await page.goto(`${site}/admin/team`);
+  // The owner has none yet: told so before the switch, and sent to set one up after it.
+  await expect(page.getByText('You have none yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Require a second factor of everyone' }).click();
+  await expect(page).toHaveURL(/\/admin\/two-factor$/);
+  await expect(page.getByRole('status').filter({ hasText: 'Your team requires a second factor' })).toBeVisible();
+  await addPasskey(page, 'Owner laptop');
+  await page.getByRole('link', { name: 'I have saved them: go to the admin' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
+
+  // A member without one: every admin page leads to the two-factor page, which offers only that and signing out.
+  const other = await newPage();
+  await signInWithPassword(other, member);
+  await expect(other).toHaveURL(/\/admin\/two-factor$/);
+  await other.goto(`${site}/admin/account`);
+  await expect(other).toHaveURL(/\/admin\/two-factor$/);
+  await expect(other.getByRole('status').filter({ hasText: 'Your team requires a second factor' })).toBeVisible();
+  await axeClean(other);
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Sign in to the admin area' })).toBeVisible();
+});

@@ -146,13 +146,12 @@ test('whatever reaches the start and the callback gets a redirect or a 4xx, neve
     const answer = await send(`${server.origin}/admin/sso/callback${query}`, {
       headers: { Cookie: 'admin_sso=garbage' },
     });
-    // Each is a refused sign-in, counted by the throttle for the address: after five, a pause (429).
-    expect([303, 429], query).toContain(answer.status);
-    if (answer.status === 303) expect(answer.headers.get('location'), query).toBe('/admin/sign-in?error=sso-expired');
+    // No sign-in under way behind the cookie: refused, and not counted (any page could send a browser here
+    // over and over and lock out everyone behind its address), so never a pause either.
+    expect(answer.status, query).toBe(303);
+    expect(answer.headers.get('location'), query).toBe('/admin/sign-in?error=sso-expired');
   }
-  const paused = await send(`${server.origin}/admin/sso/callback?code=x`);
-  expect(paused.status).toBe(429);
-  expect(Number(paused.headers.get('retry-after'))).toBeGreaterThan(0);
+  for (let i = 0; i < 25; i++) expect((await send(`${server.origin}/admin/sso/callback?code=x`)).status).toBe(303);
   const origin = { Origin: server.origin };
   const bodies: RequestInit[] = [
     { headers: { ...origin, 'Content-Type': 'multipart/form-data; boundary=x' }, body: '--x\r\nbroken' },

@@ -12,6 +12,7 @@ import { ssoConfig } from '@/features/sso/config';
 import { ssoMessage } from '@/features/sso/messages';
 import { authorize } from '@/features/staff/context';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
+import { rowId } from '@/lib/row-id';
 import {
   passkeyCookieName,
   challengeCookieName,
@@ -84,7 +85,7 @@ export async function finishAddPasskey(response: unknown): Promise<PasskeyState>
   return { done: true, codes: result.codes ?? undefined };
 }
 
-const idOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('id')).data;
+const idOf = (form: FormData) => rowId.safeParse(form.get('id')).data;
 
 export async function renamePasskeyForm(_state: PasskeyState, form: FormData): Promise<PasskeyState> {
   await authorize(undefined, { enrolling: true });
@@ -123,8 +124,10 @@ export async function beginPasskeySignInAction(
   const cookie = await flowCookie();
   const challengeToken =
     parsed.data === 'second-step' ? (cookie.jar.get(challengeCookieName(cookie.secure))?.value ?? '') : undefined;
-  const result = await beginPasskeySignIn({ challengeToken });
+  const result = await beginPasskeySignIn({ challengeToken, address: clientAddress(await headers()) });
   if (result.status === 'unavailable') return { error: UNAVAILABLE };
+  if (result.status === 'throttled')
+    return { error: `Too many sign-ins begun from your network. Try again in ${minutes(result.retryAfter)}.` };
   if (result.status === 'expired') return { error: EXPIRED };
   cookie.set(result.token, result.expiresAt);
   return { options: result.options };

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { signIn } from '@/features/staff/auth';
 import { resolveSession } from '@/features/staff/context';
+import { TeamError } from '@/features/team/team-error';
 import { removeMemberSecondFactor, setSecondFactorRequired } from '@/features/two-factor/team';
 import type { AuditAction } from '@/lib/audit-actions';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
@@ -127,7 +128,7 @@ for (const dialect of testDialects()) {
     it('signs in with a passkey alone, once per challenge, and only when the device checked the person', async () => {
       const member = await withPasskey('passwordless@example.com');
       const address = '192.0.2.62';
-      const begun = await beginPasskeySignIn({ database });
+      const begun = await beginPasskeySignIn({ database, address: '192.0.2.70' });
       assert.ok(begun.status === 'ok');
       assert.deepEqual(begun.options.allowCredentials ?? [], [], 'any passkey of the site: the browser offers them');
       assert.equal(begun.options.userVerification, 'required');
@@ -144,7 +145,7 @@ for (const dialect of testDialects()) {
         status: 'expired',
       });
       // …and under a new challenge it signed the old one.
-      const fresh = await beginPasskeySignIn({ database });
+      const fresh = await beginPasskeySignIn({ database, address: '192.0.2.70' });
       assert.ok(fresh.status === 'ok');
       assert.deepEqual(await signInWithPasskey({ database, token: fresh.token, response, address }), {
         status: 'invalid',
@@ -156,7 +157,7 @@ for (const dialect of testDialects()) {
         'no-pin@example.com',
         softwareAuthenticator({ origin: rp!.origin, verifiesUser: false }),
       );
-      const third = await beginPasskeySignIn({ database });
+      const third = await beginPasskeySignIn({ database, address: '192.0.2.70' });
       assert.ok(third.status === 'ok');
       const unverified = bare.authenticator.get(third.options);
       assert.deepEqual(await signInWithPasskey({ database, token: third.token, response: unverified, address }), {
@@ -171,7 +172,7 @@ for (const dialect of testDialects()) {
       const first = await signIn({ input: { email: member.email, password: PASSWORD, address }, database });
       assert.equal(first.status, 'second-factor', 'a passkey is a second factor');
       const challengeToken = first.status === 'second-factor' ? first.token : '';
-      const begun = await beginPasskeySignIn({ database, challengeToken });
+      const begun = await beginPasskeySignIn({ database, challengeToken, address: '192.0.2.70' });
       assert.ok(begun.status === 'ok');
       assert.deepEqual(
         begun.options.allowCredentials?.map((c) => c.id),
@@ -190,7 +191,7 @@ for (const dialect of testDialects()) {
       assert.equal(refused.status, 'wrong');
       assert.equal((await audits(member.email, 'second_factor_failed')).length, 1);
 
-      const retry = await beginPasskeySignIn({ database, challengeToken });
+      const retry = await beginPasskeySignIn({ database, challengeToken, address: '192.0.2.70' });
       assert.ok(retry.status === 'ok');
       const response = member.authenticator.get(retry.options);
       const done = await completeChallengeWithPasskey({
@@ -203,10 +204,19 @@ for (const dialect of testDialects()) {
       assert.equal(done.status, 'ok');
       assert.deepEqual(await audits(member.email, 'sign_in'), [{ detail: `from ${address} with a passkey` }]);
       assert.deepEqual(
-        await beginPasskeySignIn({ database, challengeToken }),
+        await beginPasskeySignIn({ database, challengeToken, address: '192.0.2.70' }),
         { status: 'expired' },
         'the challenge ended',
       );
+    });
+
+    it('limits the passkey sign-ins begun from one address, each of which stores a flow', async () => {
+      const address = '192.0.2.71';
+      for (let i = 0; i < 60; i++)
+        assert.equal((await beginPasskeySignIn({ database, address })).status, 'ok', `start ${i + 1}`);
+      const refused = await beginPasskeySignIn({ database, address });
+      assert.equal(refused.status, 'throttled');
+      assert.equal((await beginPasskeySignIn({ database, address: '192.0.2.72' })).status, 'ok', 'others go on');
     });
 
     it('renames and removes a passkey after the password; the team’s rule keeps the last; an owner can take them all', async () => {
@@ -252,12 +262,17 @@ for (const dialect of testDialects()) {
       const plain = await signIn({ input: { email: member.email, password: PASSWORD, address }, database });
       assert.equal(plain.status, 'ok', 'the password alone again');
 
+      // One's own second factors go on the two-factor page, after the password, not by the owner's button.
+      await assert.rejects(
+        removeMemberSecondFactor({ userId: owner.id, context: owner.context }),
+        (error: unknown) => error instanceof TeamError && error.problem === 'own-second-factor',
+      );
       // A lost laptop: the owner takes every passkey away.
       const lost = await withPasskey('lost-laptop@example.com');
       await removeMemberSecondFactor({ userId: lost.id, context: owner.context });
       const left = await db.select().from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, lost.id));
       assert.equal(left.length, 0);
-      const begun = await beginPasskeySignIn({ database });
+      const begun = await beginPasskeySignIn({ database, address: '192.0.2.70' });
       assert.ok(begun.status === 'ok');
       const response = lost.authenticator.get(begun.options);
       assert.equal((await signInWithPasskey({ database, token: begun.token, response, address })).status, 'invalid');

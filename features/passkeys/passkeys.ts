@@ -250,11 +250,13 @@ export async function removePasskey({
     .from(t.adminPasskeys)
     .where(and(eq(t.adminPasskeys.id, id), eq(t.adminPasskeys.userId, viewer.userId)));
   if (!mine) return { status: 'gone' };
-  if ((await secondFactorRequired(database)) && (await factorsOf(database, viewer.userId)) <= 1)
-    return { status: 'required' };
+  const required = await secondFactorRequired(database);
+  if (required && (await factorsOf(database, viewer.userId)) <= 1) return { status: 'required' };
   const check = await confirmOwnPassword({ database, viewer, password, address, now });
   if (check.status !== 'ok') return check;
   const at = now();
+  // Thrown to roll the removal back (the generator's transaction undoes everything on a throw).
+  class LastFactor extends Error {}
   return transaction(database, function* (tx) {
     const removed = yield* all(
       tx
@@ -269,12 +271,17 @@ export async function removePasskey({
     const app = yield* one(
       tx.select({ on: t.adminUsers.totpConfirmedAt }).from(t.adminUsers).where(eq(t.adminUsers.id, viewer.userId)),
     );
+    // Checked again here: two removals at once must not both pass the check above and leave none.
+    if (required && Number(left?.n ?? 0) === 0 && !app?.on) throw new LastFactor();
     if (Number(left?.n ?? 0) === 0 && !app?.on)
       yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, viewer.userId)));
     const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: 'passkey' };
     yield* run(auditEntry({ db: tx, t, entry, now: at }));
     yield* signInChanged({ database, tx, email: viewer.email, change: 'passkey_removed', now: at });
     return { status: 'ok' as const };
+  }).catch((error: unknown) => {
+    if (error instanceof LastFactor) return { status: 'required' as const };
+    throw error;
   });
 }
 

@@ -8,6 +8,7 @@ import {
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
+import { hitRateLimit } from '@/db/rate-limit';
 import { auditEntry } from '@/features/audit/log';
 import { passwordRefused } from '@/features/sso/settings';
 import { attemptKeys, reserveAttempt } from '@/features/staff/attempts';
@@ -22,6 +23,9 @@ import { relyingParty } from './relying-party';
 // The browser asks its authenticator to sign a challenge from a flow (features/staff/auth-flows.ts) that is
 // taken once, so a replayed answer signs nobody in; each try counts against the sign-in throttle.
 
+/** Sign-ins begun from one address in a ceremony's five minutes: far above a person's, far below a flood. */
+const STARTS = { limit: 60, windowMs: CEREMONY_MS };
+
 type Started = { status: 'ok'; options: PublicKeyCredentialRequestOptionsJSON; token: string; expiresAt: Date };
 type Flow = { challenge: string };
 
@@ -32,17 +36,22 @@ type Flow = { challenge: string };
 export async function beginPasskeySignIn({
   database,
   challengeToken,
+  address,
   now = Date.now,
 }: {
   database?: Database;
   /** The half-made sign-in's token (its cookie), for a passkey as the second step. */
   challengeToken?: string;
+  address: string;
   now?: () => number;
-}): Promise<Started | { status: 'unavailable' } | { status: 'expired' }> {
+}): Promise<Started | { status: 'unavailable' } | { status: 'expired' } | { status: 'throttled'; retryAfter: number }> {
   database ??= await getDb();
   const { db, t } = database;
   const rp = relyingParty();
   if (!rp) return { status: 'unavailable' };
+  // Each start stores a flow, and anyone may start: a limit per address keeps the table small.
+  const wait = await hitRateLimit({ database, key: `passkey-start:${address}`, policy: STARTS, now: now() });
+  if (wait > 0) return { status: 'throttled', retryAfter: wait };
   let userId: number | null = null;
   let allowCredentials: { id: string; transports?: ReturnType<typeof transportsOf> }[] = [];
   if (challengeToken !== undefined) {
@@ -108,11 +117,13 @@ async function verifyPasskey({
     requireUserVerification,
   }).catch(() => null);
   if (!verified?.verified) return false;
-  await db
+  // Conditional on the counter read: of two answers checked at once against the same count, one goes on.
+  const moved = await db
     .update(t.adminPasskeys)
     .set({ counter: verified.authenticationInfo.newCounter, lastUsedAt: new Date(at) })
-    .where(eq(t.adminPasskeys.id, key.id));
-  return true;
+    .where(and(eq(t.adminPasskeys.id, key.id), eq(t.adminPasskeys.counter, key.counter)))
+    .returning({ id: t.adminPasskeys.id });
+  return moved.length > 0;
 }
 
 /** The account a passkey belongs to, while it is enabled; by the credential id the browser sent. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { isUniqueViolation } from '@/db/dialect';
 import { exclusive, one, run, transaction } from '@/db/transaction';
@@ -40,7 +40,9 @@ export async function teamAccount({
   claims: Claims;
   at: number;
 }): Promise<Found> {
-  if (!claims.email || claims.email.length > 254 || !/^[^\s@]+@[^\s@]+$/.test(claims.email))
+  // ASCII only: lower-casing some other letters gives ASCII ones (the Kelvin sign's "k"), and a verified
+  // address would then name another account.
+  if (!claims.email || claims.email.length > 254 || !/^[\x21-\x7e]+@[\x21-\x7e]+$/.test(claims.email))
     return { refused: 'no-email' };
   // An unverified address may be anyone's (some providers let people type one): it matches nothing here.
   if (!claims.emailVerified) return { refused: 'unverified' };
@@ -48,7 +50,19 @@ export async function teamAccount({
   const { db, t } = database;
   const account = async () =>
     (await db.select(signInColumns(t)).from(t.adminUsers).where(eq(t.adminUsers.email, email)).limit(1))[0];
-  const judge = (user: Account): Found => (user.disabledAt ? { refused: 'disabled', account: user.email } : { user });
+  const subject = `${config.issuer.href} ${claims.sub}`;
+  const judge = async (user: Account): Promise<Found> => {
+    if (user.disabledAt) return { refused: 'disabled', account: user.email };
+    // The first single sign-on binds the account to the provider's person; a later one must be the same person.
+    const bound = await db
+      .update(t.adminUsers)
+      .set({ oidcSubject: subject })
+      .where(
+        and(eq(t.adminUsers.id, user.id), or(isNull(t.adminUsers.oidcSubject), eq(t.adminUsers.oidcSubject, subject))),
+      )
+      .returning({ id: t.adminUsers.id });
+    return bound.length ? { user } : { refused: 'another-person', account: user.email };
+  };
   const existing = await account();
   if (existing) return judge(existing);
   // Sign-in never stores a password, but the column is required: a hash of random bytes nobody knows, so

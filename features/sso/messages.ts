@@ -11,6 +11,7 @@ export type Refusal =
   | 'no-email' // no email in the claims
   | 'unverified' // the provider does not vouch for the email
   | 'disabled' // the account is disabled
+  | 'another-person' // the account is bound to another person of the provider (its `sub`)
   | 'not-on-team'; // no account, no invitation, not an allowed domain
 
 export function ssoMessage({
@@ -41,6 +42,8 @@ export function ssoMessage({
     case 'sso-no-email':
     case 'sso-unverified':
       return `${provider} did not confirm an email address for your account, so this team cannot tell who you are. Ask the people who run ${provider}.`;
+    case 'sso-another-person':
+      return `This team’s account for that address signs in as another ${provider} user. Ask an owner: the address may have changed hands.`;
     case 'sso-disabled':
       return 'Your account on this team is disabled. Ask an owner to enable it.';
     case 'sso-not-on-team':

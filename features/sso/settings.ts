@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import type { Database } from '@/db/database';
-import { run, transaction } from '@/db/transaction';
+import type { AppDb, Database } from '@/db/database';
+import { one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { authorizeRole, onlyOwners, ownersAndRecruiters } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
@@ -15,6 +15,11 @@ import { ssoConfig } from './config';
 // none), as long as it is an active owner.
 
 export const SSO_ONLY = 'sso_only';
+
+/** Whether an owner made single sign-on the only way in (and it is configured). */
+export async function ssoOnly(database: Database): Promise<boolean> {
+  return ssoConfig() !== null && (await ssoOnlySetting(database));
+}
 
 async function ssoOnlySetting({ db, t }: Database): Promise<boolean> {
   const [row] = await db
@@ -46,6 +51,32 @@ export async function breakGlassAccount({ db, t }: Database): Promise<{ id: numb
 export async function passwordRefused({ database, userId }: { database: Database; userId: number }): Promise<boolean> {
   if (!ssoConfig() || !(await ssoOnlySetting(database))) return false;
   return (await breakGlassAccount(database))?.id !== userId;
+}
+
+/**
+ * Whether a password typed for this address is refused: the team signs in with single sign-on only and the
+ * address is not the break-glass account's. Known or unknown alike, so the refusal says nothing about either.
+ */
+export async function passwordRefusedFor({ database, email }: { database: Database; email: string }): Promise<boolean> {
+  if (!ssoConfig() || !(await ssoOnlySetting(database))) return false;
+  return (await breakGlassAccount(database))?.email !== email;
+}
+
+/**
+ * While single sign-on is the only way in, the break-glass account stays an active owner: demoting or
+ * disabling it would leave nobody a way in when the provider is down. Run in the change's transaction.
+ */
+export function* assertBreakGlassStays(database: Database, tx: AppDb, userId: number): Steps<void> {
+  const { t } = database;
+  if (!ssoConfig()) return;
+  const setting = yield* one(
+    tx.select({ value: t.teamSettings.value }).from(t.teamSettings).where(eq(t.teamSettings.key, SSO_ONLY)),
+  );
+  if (setting?.value !== 'yes') return;
+  const first = yield* one(
+    tx.select({ id: t.adminUsers.id }).from(t.adminUsers).orderBy(asc(t.adminUsers.id)).limit(1),
+  );
+  if (first?.id === userId) throw new TeamError('break-glass-stays');
 }
 
 /** For the team page: whether single sign-on is configured, whether it is the only way in, who keeps a password. */

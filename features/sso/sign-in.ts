@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Database } from '@/db/database';
 import { hitRateLimit } from '@/db/rate-limit';
+import { transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
-import { attemptKeys, reserveAttempt } from '@/features/staff/attempts';
+import { attemptKeys, releaseAttempt, reserveAttempt } from '@/features/staff/attempts';
 import { startSession } from '@/features/staff/auth';
 import { startFlow, takeFlow } from '@/features/staff/auth-flows';
 import { authorizationRequest, ProviderUnavailable, verifyAnswer, type Checks } from './client';
@@ -85,6 +86,11 @@ export async function finishSso({
   userAgent: string | null;
   now?: () => number;
 }): Promise<SsoResult> {
+  // The flow first: without one nothing is counted or written, since any page can send a browser here (an
+  // image's address) and would otherwise throttle, and fill the audit log of, everyone behind its address. A
+  // flow comes only from the start's Origin-checked POST.
+  const flow = await takeFlow<Checks>({ database, purpose: 'oidc', token: flowToken, at: now() });
+  if (!flow) return { status: 'refused', reason: 'expired' };
   const keys = attemptKeys(SSO_PAIR, address);
   const reservation = await reserveAttempt(database, keys, now());
   if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
@@ -100,13 +106,14 @@ export async function finishSso({
     return { status: 'refused' as const, reason };
   };
 
-  const flow = await takeFlow<Checks>({ database, purpose: 'oidc', token: flowToken, at: now() });
-  if (!flow) return refuse('expired');
   const url = new URL(config.redirectUri);
   url.search = callback.toString();
   const answer = await verifyAnswer({ config, callback: url, checks: flow.data });
   if ('problem' in answer) {
     if (answer.problem !== 'denied') console.warn(`Single sign-on: the provider's answer was refused (${answer.why})`);
+    // Cancelled at the provider, or refused by it: no guess at anything here, so not counted against the address.
+    if (answer.problem === 'denied')
+      await transaction(database, (tx) => releaseAttempt(database, tx, keys, reservation.addressBefore));
     return refuse(answer.problem);
   }
   const found = await teamAccount({ database, config, claims: answer.claims, at: now() });

@@ -15,6 +15,7 @@ import {
   resetPassword,
   sendPasswordReset,
 } from '@/features/staff/reset-links';
+import { changeRole, setDisabled } from '@/features/team/accounts';
 import { inviteMember } from '@/features/team/invitations';
 import { TeamError } from '@/features/team/team-error';
 import { setSecondFactorRequired } from '@/features/two-factor/team';
@@ -202,6 +203,31 @@ describe('single sign-on against a real provider', () => {
         assert.equal((await audits('gone@example.com', 'sso_refused')).length, 1);
       });
 
+      it('binds an account to the provider’s person at the first sign-in; another person with the address is refused', async () => {
+        await teamAccount({ database, email: 'bound@example.com', role: 'reviewer' });
+        assert.equal((await signInAs('bound@example.com')).status, 'ok');
+        const { db, t } = database;
+        const [row] = await db
+          .select({ subject: t.adminUsers.oidcSubject })
+          .from(t.adminUsers)
+          .where(eq(t.adminUsers.email, 'bound@example.com'));
+        assert.equal(row?.subject, `${config.issuer.href} bound@example.com`);
+        assert.equal((await signInAs('bound@example.com')).status, 'ok', 'the same person again');
+        // The provider's test accounts are named by their login: another login, the same address (case aside).
+        assert.deepEqual(await signInAs('Bound@Example.com'), { status: 'refused', reason: 'another-person' });
+        const refusals = await audits('bound@example.com', 'sso_refused');
+        assert.ok(
+          refusals.some((detail) => detail.endsWith(': another-person')),
+          refusals.join(),
+        );
+      });
+
+      it('refuses an address with letters beyond ASCII, which lower-casing could turn into another account’s', async () => {
+        await teamAccount({ database, email: 'kate@allowed.example', role: 'reviewer' });
+        // U+212A KELVIN SIGN lower-cases to "k".
+        assert.deepEqual(await signInAs('\u212Aate@allowed.example'), { status: 'refused', reason: 'no-email' });
+      });
+
       it('refuses a replayed answer, and an answer without the flow’s cookie or with another', async () => {
         await teamAccount({ database, email: 'replay@example.com', role: 'reviewer' });
         const trip = await roundTrip('replay@example.com');
@@ -261,11 +287,21 @@ describe('single sign-on against a real provider', () => {
       it('counts refusals against the address’s throttle, and a success forgets them', async () => {
         const address = newAddress();
         await teamAccount({ database, email: 'throttled@example.com', role: 'reviewer' });
-        const expired = () => finish({ flowToken: undefined, callback: new URLSearchParams() }, address);
-        for (let i = 0; i < 3; i++) assert.equal((await expired()).status, 'refused');
+        // A return without a sign-in under way counts nothing and writes nothing: any page can send a browser
+        // here (an image's address), and would otherwise lock out everyone behind its visitors' address.
+        const flowless = () => finish({ flowToken: undefined, callback: new URLSearchParams() }, address);
+        for (let i = 0; i < 30; i++) assert.deepEqual(await flowless(), { status: 'refused', reason: 'expired' });
+        assert.deepEqual(
+          await audits('unknown account', 'sso_refused').then((all) =>
+            all.filter((d) => d.startsWith(`from ${address}:`)),
+          ),
+          [],
+        );
+        const stranger = async () => finish(await roundTrip('someone@elsewhere.example'), address);
+        for (let i = 0; i < 3; i++) assert.equal((await stranger()).status, 'refused');
         assert.equal((await signInAs('throttled@example.com', address)).status, 'ok');
-        for (let i = 0; i < 5; i++) assert.equal((await expired()).status, 'refused');
-        const paused = await expired();
+        for (let i = 0; i < 5; i++) assert.equal((await stranger()).status, 'refused');
+        const paused = await stranger();
         assert.equal(paused.status, 'throttled');
         assert.ok(paused.status === 'throttled' && paused.retryAfter > 0);
       });
@@ -306,7 +342,23 @@ describe('single sign-on against a real provider', () => {
           const chosen = await resetPassword({ database, token: link, password: 'a new long enough password' });
           assert.deepEqual(chosen, { problem: 'sso-only' });
           assert.deepEqual(await viaPassword(member.email), { status: 'sso-only' });
+          // The same answer for a wrong password and for no account: it says nothing about either.
+          const wrong = await signIn({
+            input: { email: member.email, password: 'not it at all', address: newAddress() },
+            database,
+          });
+          assert.deepEqual(wrong, { status: 'sso-only' });
+          const nobody = await signIn({
+            input: { email: 'nobody@example.com', password: PASSWORD, address: newAddress() },
+            database,
+          });
+          assert.deepEqual(nobody, { status: 'sso-only' });
           assert.equal((await viaPassword(owner.email)).status, 'ok');
+          // The break-glass owner stays one while passwords are off.
+          const second = await teamAccount({ database, email: 'second-owner@example.com', role: 'owner' });
+          const stays = (error: unknown) => error instanceof TeamError && error.problem === 'break-glass-stays';
+          await assert.rejects(changeRole({ userId: owner.id, role: 'recruiter', context: second.context }), stays);
+          await assert.rejects(setDisabled({ userId: owner.id, disabled: true, context: second.context }), stays);
           assert.equal((await signInAs(member.email)).status, 'ok', 'single sign-on still works');
           const { db, t } = database;
           const resets = async () =>
@@ -345,7 +397,7 @@ describe('single sign-on against a real provider', () => {
           return authenticator;
         };
         const passkeyAlone = async (authenticator: ReturnType<typeof softwareAuthenticator>) => {
-          const begun = await beginPasskeySignIn({ database });
+          const begun = await beginPasskeySignIn({ database, address: '192.0.2.70' });
           assert.ok(begun.status === 'ok');
           const response = authenticator.get(begun.options);
           return signInWithPasskey({ database, token: begun.token, response, address: newAddress() });

@@ -6,7 +6,7 @@ import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
 import { hasPasskey } from '@/features/passkeys/held';
-import { passwordRefused } from '@/features/sso/settings';
+import { passwordRefusedFor } from '@/features/sso/settings';
 import { attemptKeys, releaseAttempt, reserveAttempt, type Keys } from '@/features/staff/attempts';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/features/staff/password';
 import type { ThrottleState } from '@/features/staff/throttle';
@@ -210,6 +210,19 @@ export async function signIn({
   const reservation = await reserveAttempt(database, keys, now());
   if (reservation.wait > 0) return { status: 'throttled', retryAfter: reservation.wait };
 
+  // Under "only single sign-on" every address but the break-glass account's gets the same answer, whatever
+  // the password and whether the account exists: the answer must not tell a right password from a wrong one.
+  if (await passwordRefusedFor({ database, email })) {
+    await burnPasswordCheck(input.password);
+    const [known] = await db
+      .select({ email: t.adminUsers.email })
+      .from(t.adminUsers)
+      .where(eq(t.adminUsers.email, email));
+    const actorEmail = known ? known.email : 'unknown account';
+    const detail = `from ${input.address}: single sign-on only`;
+    await auditEntry({ db, t, entry: { actorEmail, action: 'sign_in_failed', detail }, now: now() });
+    return { status: 'sso-only' };
+  }
   const { user, ok } = await checkPassword(database, email, input.password);
   const at = now();
   if (!ok || !user) {
@@ -218,16 +231,6 @@ export async function signIn({
     const entry = { actorEmail, action: 'sign_in_failed' as const, detail: `from ${input.address}` };
     await auditEntry({ db, t, entry, now: at });
     return { status: 'invalid' };
-  }
-  if (await passwordRefused({ database, userId: user.id })) {
-    // Counted as a failure, and shown at the next sign-in: someone else may hold the password.
-    const entry = {
-      actorEmail: user.email,
-      action: 'sign_in_failed' as const,
-      detail: `from ${input.address}: single sign-on only`,
-    };
-    await auditEntry({ db, t, entry, now: at });
-    return { status: 'sso-only' };
   }
   const { addressBefore } = reservation;
   const rehash = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;

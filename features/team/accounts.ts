@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { AppDb, Database } from '@/db/database';
 import { exclusive, one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
+import { assertBreakGlassStays } from '@/features/sso/settings';
 import { authorizeRole, onlyOwners, ownersAndRecruiters } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
 import { secondFactorRequired } from '@/features/two-factor/requirement';
@@ -121,6 +122,7 @@ export async function changeRole({
       const { t } = database;
       if (account.role === role) return { revoked: 0 };
       if (account.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
+      yield* assertBreakGlassStays(database, tx, userId);
       yield* run(tx.update(t.adminUsers).set({ role }).where(eq(t.adminUsers.id, userId)));
       const detail = `${account.email}: ${account.role} → ${role}`;
       yield* run(auditEntry({ db: tx, t, entry: { actorEmail: viewerEmail, action: 'role_changed', detail }, now }));
@@ -148,6 +150,7 @@ export async function setDisabled({
       const { t } = database;
       if (Boolean(account.disabledAt) === disabled) return { revoked: 0 };
       if (disabled && account.role === 'owner') yield* assertAnotherOwner(database, tx, userId);
+      if (disabled) yield* assertBreakGlassStays(database, tx, userId);
       const disabledAt = disabled ? new Date(now) : null;
       yield* run(tx.update(t.adminUsers).set({ disabledAt }).where(eq(t.adminUsers.id, userId)));
       if (disabled) {

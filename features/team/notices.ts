@@ -33,6 +33,9 @@ export const TEAM_ERRORS = {
   'no-break-glass':
     'The team’s first account, which keeps its password for when the identity provider is down, is not an active owner: single sign-on cannot be the only way in.',
   'sso-only': 'The team signs in with single sign-on only: passwords are off for this account.',
+  'break-glass-stays':
+    'This is the break-glass account, the only one with a password while single sign-on is the only way in: it stays an active owner. Turn “Only single sign-on” off first.',
+  'own-second-factor': 'Remove your own second factors on your two-factor page, after your password.',
 } as const;
 
 export type TeamProblem = keyof typeof TEAM_ERRORS;

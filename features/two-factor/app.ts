@@ -21,6 +21,18 @@ type WithPassword = { password: string; address: string; context?: AdminContext 
 
 /** The purpose the secret is sealed for (lib/security/secret-box.ts). */
 export const TOTP_SEALED = 'totp-secret';
+/** A setup begun and not confirmed: the secret with when it was made, sealed for this purpose alone. */
+const TOTP_SETUP = 'totp-setup';
+/** A setup not confirmed in this long is gone: a session left open later cannot finish it without the password. */
+export const SETUP_MS = 10 * 60 * 1000;
+
+/** The secret of a setup begun within SETUP_MS, or null. */
+function pendingSecret(sealed: string | null, now: number): string | null {
+  const plain = sealed ? open(TOTP_SETUP, sealed) : null;
+  if (!plain) return null;
+  const { secret, startedAt } = JSON.parse(plain) as { secret: string; startedAt: number };
+  return now - startedAt <= SETUP_MS ? secret : null;
+}
 
 export type TwoFactorStatus = {
   email: string;
@@ -34,7 +46,7 @@ export type TwoFactorStatus = {
 };
 
 export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactorStatus> {
-  const { database, viewer } = await authorize(context, { enrolling: true });
+  const { database, viewer, now } = await authorize(context, { enrolling: true });
   const { db, t } = database;
   const [[user], [left], [keys], required] = await Promise.all([
     db
@@ -48,7 +60,7 @@ export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactor
     db.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
     secondFactorRequired(database),
   ]);
-  const plain = user?.secret && !user.confirmedAt ? open(TOTP_SEALED, user.secret) : null;
+  const plain = user?.secret && !user.confirmedAt ? pendingSecret(user.secret, now()) : null;
   return {
     email: viewer.email,
     app: user?.confirmedAt ? { since: user.confirmedAt } : null,
@@ -70,7 +82,10 @@ export async function startAppSetup({ password, address, context }: WithPassword
   if (check.status !== 'ok') return check;
   await db
     .update(t.adminUsers)
-    .set({ totpSecret: seal(TOTP_SEALED, newTotpSecret()), totpLastStep: null })
+    .set({
+      totpSecret: seal(TOTP_SETUP, JSON.stringify({ secret: newTotpSecret(), startedAt: now() })),
+      totpLastStep: null,
+    })
     .where(and(eq(t.adminUsers.id, viewer.userId), isNull(t.adminUsers.totpConfirmedAt)));
   return check;
 }
@@ -109,16 +124,16 @@ export async function confirmAppSetup({
     .select({ secret: t.adminUsers.totpSecret, confirmedAt: t.adminUsers.totpConfirmedAt })
     .from(t.adminUsers)
     .where(eq(t.adminUsers.id, viewer.userId));
-  const plain = user?.secret && !user.confirmedAt ? open(TOTP_SEALED, user.secret) : null;
-  if (!plain) return { problem: 'no-setup' };
   const now = clock();
+  const plain = user?.secret && !user.confirmedAt ? pendingSecret(user.secret, now) : null;
+  if (!plain) return { problem: 'no-setup' };
   const step = matchTotp({ secret: plain, code, at: now });
   if (step === null) return { problem: 'wrong' };
   return transaction(database, function* (tx) {
     const confirmed = yield* one(
       tx
         .update(t.adminUsers)
-        .set({ totpConfirmedAt: new Date(now), totpLastStep: step })
+        .set({ totpSecret: seal(TOTP_SEALED, plain), totpConfirmedAt: new Date(now), totpLastStep: step })
         .where(
           and(
             eq(t.adminUsers.id, viewer.userId),

@@ -54,6 +54,8 @@ export async function removeMemberSecondFactor({ userId, context }: { userId: nu
     context,
   });
   const { t } = database;
+  // One's own go on the two-factor page, after the password: an open session alone must not be enough.
+  if (userId === viewer.userId) throw new TeamError('own-second-factor');
   await transaction(database, function* (tx) {
     const user = yield* one(
       tx.select({ email: t.adminUsers.email }).from(t.adminUsers).where(eq(t.adminUsers.id, userId)),

@@ -11,9 +11,9 @@ import { CODE_POLICY, PAIR_POLICY } from '@/features/staff/throttle';
 import type { AuditAction } from '@/lib/audit-actions';
 import { open, seal } from '@/lib/security/secret-box';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
-import { PASSWORD, teamAccount } from '@/test-support/factories';
+import { PASSWORD, signedContext, teamAccount } from '@/test-support/factories';
 import { auditsOf, mailsTo } from '@/test-support/records';
-import { confirmAppSetup, remakeRecoveryCodes, removeApp, startAppSetup, twoFactorStatus } from './app';
+import { confirmAppSetup, remakeRecoveryCodes, removeApp, SETUP_MS, startAppSetup, twoFactorStatus } from './app';
 import { completeChallenge } from './challenge';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery';
 import { removeMemberSecondFactor, setSecondFactorRequired } from './team';
@@ -230,7 +230,13 @@ for (const dialect of testDialects()) {
       assert.equal((await twoFactorStatus(member.context)).setup, null, 'no secret made');
       assert.equal((await audits(member.email, 'password_change_failed')).length, 1);
       assert.equal((await startAppSetup({ password: PASSWORD, address, context: member.context })).status, 'ok');
-      assert.ok((await twoFactorStatus(member.context)).setup);
+      const { setup } = await twoFactorStatus(member.context);
+      assert.ok(setup);
+      // Left unconfirmed, it lapses: a session left open later cannot finish it without the password.
+      const later = signedContext(database, member.token, { now: () => Date.now() + SETUP_MS + 1000 });
+      assert.equal((await twoFactorStatus(later)).setup, null);
+      const code = totpCode({ secret: setup.secret.replaceAll(' ', ''), at: Date.now() + SETUP_MS + 1000 });
+      assert.deepEqual(await confirmAppSetup({ code, context: later }), { problem: 'no-setup' });
     });
 
     it('needs the password to make new recovery codes or turn the app off', async () => {

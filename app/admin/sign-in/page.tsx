@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { getDb } from '@/db/index';
 import { PasskeySignIn } from '@/features/passkeys/components/passkey-sign-in';
 import { relyingParty } from '@/features/passkeys/relying-party';
 import { SsoButton } from '@/features/sso/components/sso-button';
 import { ssoConfig } from '@/features/sso/config';
 import { REFUSED_COOKIE, refusedEmail } from '@/features/sso/cookies';
 import { ssoMessage } from '@/features/sso/messages';
+import { ssoOnly } from '@/features/sso/settings';
 import { hasAnyAdmin } from '@/features/staff/auth';
 import { NoAccountYet, SignInForm } from '@/features/staff/components/sign-in-form';
 import { currentViewer } from '@/features/staff/context';
@@ -39,7 +41,7 @@ export default async function SignInPage({ searchParams }: Props) {
       notice={notice}
       error={message}
       fieldsInvalid={error === 'invalid'}
-      alternatives={sso ? <SsoButton name={sso.name} /> : null}
+      alternatives={sso ? <SsoButton name={sso.name} only={await ssoOnly(await getDb())} /> : null}
       others={relyingParty() ? <PasskeySignIn mode="instead-of-password" label="Sign in with a passkey" /> : null}
     />
   );

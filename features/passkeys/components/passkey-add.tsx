@@ -48,7 +48,7 @@ export function PasskeyAdd({ email }: { email: string }) {
       <h3 id="add-passkey-heading">Add a passkey</h3>
       {error ? (
         <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">The passkey was not added</h2>
+          <h4 className="error-summary__title">The passkey was not added</h4>
           <p id="passkey-error">{error}</p>
         </div>
       ) : null}

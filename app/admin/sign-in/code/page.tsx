@@ -3,6 +3,7 @@ import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { PasskeySignIn } from '@/features/passkeys/components/passkey-sign-in';
+import { relyingParty } from '@/features/passkeys/relying-party';
 import { challengeFactors } from '@/features/two-factor/challenge';
 import { isSecureRequest } from '@/lib/http/request';
 import { challengeCookieName } from '@/lib/security/session-token';
@@ -33,7 +34,7 @@ export default async function SignInCodePage({ searchParams }: Props) {
           </p>
         </div>
       ) : null}
-      {factors.passkey ? <PasskeySignIn mode="second-step" label="Use your passkey" /> : null}
+      {factors.passkey && relyingParty() ? <PasskeySignIn mode="second-step" label="Use your passkey" /> : null}
       <form method="post" action="/admin/session/code">
         <div className="field">
           <label className="field__label" htmlFor="code">

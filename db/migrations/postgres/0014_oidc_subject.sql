@@ -1,0 +1,1 @@
+ALTER TABLE "admin_users" ADD COLUMN "oidc_subject" text;
