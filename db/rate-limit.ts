@@ -1,6 +1,13 @@
 import { and, like, lte, sql } from 'drizzle-orm';
 import type { RateLimit } from '@/lib/rate-limit';
+import { sign } from '@/lib/security/hmac';
 import type { Database } from './database';
+
+/**
+ * The key that counts emails of one kind to one mailbox (`kind` names the form: `access`, `reset`): a keyed
+ * hash of the address, so the rate-limit table does not confirm which addresses were asked about.
+ */
+export const mailboxKey = (kind: string, emailKey: string) => `${kind}-mailbox:${sign('rate-limit-mailbox', emailKey)}`;
 
 /**
  * Counts one request against `key` in a fixed window, in the database, so every instance of the site

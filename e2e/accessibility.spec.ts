@@ -1,13 +1,11 @@
 import crypto from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import { enhanceForm, SEED, sendButton } from './fixtures/apply';
+import { axeClean, axeViolations } from './fixtures/axe';
 import { seedApplication } from './fixtures/db';
 import { linkIn, waitForMail } from './fixtures/mailbox';
 import { expect, test } from './fixtures/test';
 
 test.describe.configure({ timeout: 60_000 });
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 for (const path of [
   '/careers',
@@ -25,7 +23,7 @@ for (const path of [
 ]) {
   test(`axe finds no WCAG 2.2 AA violations on ${path}`, async ({ page }) => {
     await page.goto(path);
-    const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 }
@@ -38,10 +36,10 @@ test('axe finds no violations on the candidate’s own page, its withdrawal form
   await page.goto(linkIn(await waitForMail(email, /^Your application for/)));
   await page.getByRole('button', { name: 'Open my applications' }).click();
   await page.getByText('Withdraw this application').click();
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await axeClean(page);
   await page.getByRole('link', { name: 'Erase this application' }).click();
   await expect(page.getByRole('button', { name: 'Erase my application now' })).toBeVisible();
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await axeClean(page);
 });
 
 test('axe finds no violations on the form in its error state, JavaScript on', async ({ page }) => {
@@ -49,7 +47,7 @@ test('axe finds no violations on the form in its error state, JavaScript on', as
   await enhanceForm(page);
   await sendButton(page).click();
   await expect(page.locator('.error-summary')).toBeFocused();
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
 });
 
@@ -62,7 +60,7 @@ test('axe finds no violations on the form in its error state, JavaScript off', a
   await page.route(`**${SEED}`, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
   await page.goto(SEED);
   await expect(page.locator('.error-summary')).toBeVisible();
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  const violations = await axeViolations(page);
   expect(violations).toEqual([]);
 });
 

@@ -64,8 +64,9 @@ test('a 200 MB body to every POST endpoint is refused with 413 before it is read
   expect(after - before).toBeLessThan(50);
 });
 
-test('each route’s limit is its own: a sign-in of 9 KB and a note of 40 KB are refused, an application of 9 MB is read', async () => {
-  expect(await post(server.origin, '/admin/session', 9 * 1024)).toBe(413);
+test('each route’s limit is its own: any sign-in form of 9 KB and a note of 40 KB are refused, an application of 9 MB is read', async () => {
+  for (const path of ['/admin/session', '/admin/session/code', '/admin/sso/start', '/admin/password-reset/request'])
+    expect(await post(server.origin, path, 9 * 1024), path).toBe(413);
   expect(await post(server.origin, '/admin/applications/1', 40 * 1024)).toBe(413);
   // The apply route reads 9 MB (and then refuses it as not being the form: it is zeros).
   expect(await post(server.origin, SEED, 9 * MB)).toBe(400);

@@ -40,6 +40,8 @@ test('every kind of response carries the security headers', async ({ request, ba
     '/sitemap.xml',
     '/robots.txt',
     '/admin/sign-in',
+    '/admin/password-reset',
+    '/admin/password-reset/not-a-link',
     '/logo.svg',
     // Beside the resume routes, which set their own: these get the site's.
     '/admin/applications/1/resume-x',
@@ -48,6 +50,16 @@ test('every kind of response carries the security headers', async ({ request, ba
     const response = await request.get(path);
     expectSecure(response.headers(), path);
   }
+  // Route handlers' own answers, not followed: the redirects of the sign-in's steps and single sign-on's return.
+  for (const path of ['/admin/sign-in/code', '/admin/two-factor', '/admin/sso/callback?code=x&state=y'])
+    expectSecure((await request.get(path, { maxRedirects: 0 })).headers(), path);
+  const code = await request.post('/admin/session/code', {
+    form: { code: '123456' },
+    headers: { Origin: baseURL! },
+    maxRedirects: 0,
+  });
+  expect(code.status()).toBe(303);
+  expectSecure(code.headers(), 'the code step');
   // The embed, framed by the sites in EMBED_ORIGINS alone: its headers come from the proxy, at run time.
   for (const path of ['/embed/v1/jobs', '/embed/v1/jobs.js', '/embed/v1/nothing-here'])
     expectSecure((await request.get(path)).headers(), path, E2E_EMBED_HOST);

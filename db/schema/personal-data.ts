@@ -166,7 +166,7 @@ export const PERSONAL_DATA = {
     totpConfirmedAt: no,
     totpLastStep: no,
     webauthnHandle: no,
-    oidcSubject: no,
+    oidcSubject: team('who the member is at the identity provider; kept with the account'),
   },
   adminRecoveryCodes: { codeHash: no, userId: no, createdAt: no, usedAt: no },
   adminSignInChallenges: { tokenHash: no, userId: no, createdAt: no, expiresAt: no },

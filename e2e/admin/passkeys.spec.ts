@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { CDPSession, Page } from '@playwright/test';
 import { createAdminUser } from '@/features/staff/cli-accounts';
 import { hashedOnce, PASSWORD } from '@/test-support/factories';
 import { uniqueTag } from '../fixtures/admin';
+import { axeClean } from '../fixtures/axe';
 import { E2E_PORT } from '../fixtures/env';
 import { startExtraServer, type ExtraServer } from '../fixtures/servers';
 import { expect, test } from '../fixtures/test';
@@ -11,7 +11,6 @@ import { expect, test } from '../fixtures/test';
 // of a phone or a security key. Browsers refuse an IP address as the site a passkey is for, and the suite's
 // sites are on 127.0.0.1: this spec runs a site of its own whose SITE_URL is on `localhost`.
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const OFFSET = 55;
 const site = `http://localhost:${E2E_PORT + OFFSET}`;
 
@@ -21,11 +20,6 @@ test.beforeAll(async () => {
   server = await startExtraServer('passkeys', OFFSET, { SITE_URL: site });
 });
 test.afterAll(async () => server?.stop());
-
-async function axeClean(page: Page) {
-  await expect(page).toHaveTitle(/\S/);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 /** A platform authenticator (fingerprint or PIN) in the browser: it answers at once, as if touched. */
 async function addAuthenticator(cdp: CDPSession): Promise<string> {
@@ -146,6 +140,8 @@ test('a passkey the site does not know signs nobody in, and the page says so', a
   await page.goto(`${site}/admin/sign-in`);
   await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'That passkey did not sign you in' })).toBeVisible();
+  // No session was made: the admin still asks to sign in.
+  await page.goto(`${site}/admin`);
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in to the admin area' })).toBeVisible();
 });
 
@@ -186,6 +182,14 @@ test('when an owner requires a second factor, members without one add a passkey 
   await expect(other).toHaveURL(/\/admin\/two-factor$/);
   await expect(other.getByRole('status').filter({ hasText: 'Your team requires a second factor' })).toBeVisible();
   await axeClean(other);
-  await other.getByRole('button', { name: 'Sign out' }).click();
-  await expect(other.getByRole('heading', { level: 1, name: 'Sign in to the admin area' })).toBeVisible();
+  // Only that page: no menu to the rest of the admin, and signing out.
+  await expect(other.getByRole('link', { name: 'Your account' })).toHaveCount(0);
+  await expect(other.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // Their own passkey (their own device), and the admin opens.
+  const theirs = await other.context().newCDPSession(other);
+  await theirs.send('WebAuthn.enable');
+  await addAuthenticator(theirs);
+  await addPasskey(other, 'Member phone');
+  await other.getByRole('link', { name: 'I have saved them: go to the admin' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Applications' })).toBeVisible();
 });

@@ -1,12 +1,10 @@
 import crypto from 'node:crypto';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { uniqueTag } from '../fixtures/admin';
 import { enhanceForm, fillApplication, pdf, SEED, sendButton, uniqueEmail } from '../fixtures/apply';
+import { axeClean } from '../fixtures/axe';
 import { applicationsOf, seedApplication } from '../fixtures/db';
 import { expect, test } from '../fixtures/test';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 async function applyOn(page: Page, fullName: string, email: string, js: boolean) {
   if (js) await enhanceForm(page);
@@ -50,7 +48,7 @@ test('where candidates come from, with and without JavaScript: detail, inbox fil
   await expect(await sourceOf(newsletterId)).toHaveText(`newsletter-${tag} (campaign: spring)`);
   await expect(await sourceOf(blogId)).toHaveText(`blog-${tag}.example (referred by https://blog-${tag}.example)`);
   await expect(await sourceOf(linkedinId)).toHaveText(`linkedin-${tag} (referred by https://www.linkedin.com)`);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).exclude('iframe').analyze()).violations).toEqual([]);
+  await axeClean(page, { exclude: 'iframe' });
 
   // The version the candidate applied to, rendered from what was stored (shared sections written out).
   await page.getByRole('link', { name: /^Applied to the version of \d/ }).click();
@@ -62,7 +60,7 @@ test('where candidates come from, with and without JavaScript: detail, inbox fil
   await expect(page.getByRole('listitem').filter({ hasText: 'Write clearly: most of our decisions' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'The Team' })).toBeVisible();
   await expect(page.locator('form')).toHaveCount(1); // the sign-out form of the layout only: no application form
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await axeClean(page);
 
   // The inbox filters by source: exactly the application from that source.
   await page.goto('/admin');
@@ -76,7 +74,7 @@ test('where candidates come from, with and without JavaScript: detail, inbox fil
   await expect(page.getByLabel('Source')).toHaveValue(`linkedin-${tag}`);
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText(names.linkedin);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await axeClean(page);
   const csv = await (await page.request.get(`/admin/export?source=blog-${tag}.example`)).text();
   expect(csv.split('\r\n')[0]).toContain('"Source","Medium","Campaign","Referring site"');
   expect(csv).toContain(`"blog-${tag}.example","","","https://blog-${tag}.example"`);
@@ -89,7 +87,7 @@ test('where candidates come from, with and without JavaScript: detail, inbox fil
     // Applications, hires, and the share hired: the source's name may hold a 1 of its own.
     await expect(perSource.getByRole('row', { name: source }).getByRole('cell')).toHaveText(['1', '0', '0 %']);
   }
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
+  await axeClean(page);
 });
 
 test('a stored version that no longer compiles is shown as its text, not an error', async ({ page, admin }) => {

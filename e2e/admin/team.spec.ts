@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { sql } from 'drizzle-orm';
 import { PASSWORD, signInAs, signInWithForm, teamMember, uniqueTag } from '../fixtures/admin';
+import { axeClean } from '../fixtures/axe';
 import { query, seedApplication } from '../fixtures/db';
 import { waitForMail } from '../fixtures/mailbox';
 import { expect, test } from '../fixtures/test';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** The invitation's one-time link, as a path on the site that sent it. */
 async function joinPath(address: string): Promise<string> {
@@ -26,13 +24,6 @@ async function joinAfterATypo(joining: Page, mistyped: string) {
   await joining.getByLabel('The same password again').fill(PASSWORD);
   await joining.getByRole('button', { name: 'Join the team' }).click();
   await expect(joining.getByText('Your account is ready')).toBeVisible();
-}
-
-async function axeClean(page: Page) {
-  // Right after an action the page is rendered again and can be without its <title> for a moment (axe
-  // failed once in CI with "document has no title" just after an invitation was sent): check the page settled.
-  await expect(page).toHaveTitle(/\S/);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
 }
 
 test('an owner invites a reviewer by email, who joins, sees only their posting, and loses access when disabled', async ({

@@ -1,15 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { totpCode } from '@/features/two-factor/totp';
-import { PASSWORD, teamMember, uniqueTag } from '../fixtures/admin';
+import { PASSWORD, signInWithForm, teamMember, uniqueTag } from '../fixtures/admin';
+import { axeClean } from '../fixtures/axe';
 import { expect, test } from '../fixtures/test';
-
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function axeClean(page: Page) {
-  await expect(page).toHaveTitle(/\S/);
-  expect((await new AxeBuilder({ page }).withTags(WCAG).analyze()).violations).toEqual([]);
-}
 
 /** The password step of the sign-in form; the code page follows. */
 async function passwordStep(page: Page, email: string) {
@@ -53,10 +46,7 @@ test('a member turns on an authenticator app, then signs in with a recovery code
   test.setTimeout(60_000);
   const email = `two-factor-${uniqueTag()}@example.com`;
   await teamMember({ email, role: 'reviewer' });
-  await page.goto('/admin/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await signInWithForm(page, email);
   await page.getByRole('link', { name: 'Your account' }).click();
   await page.getByRole('link', { name: 'Set up two-factor sign-in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Two-factor sign-in' })).toBeVisible();
@@ -102,10 +92,7 @@ test.describe('without JavaScript', () => {
     test.setTimeout(60_000);
     const email = `no-script-${uniqueTag()}@example.com`;
     await teamMember({ email, role: 'recruiter' });
-    await page.goto('/admin/sign-in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await signInWithForm(page, email);
     await page.goto('/admin/two-factor');
     const { secret } = await setUpApp(page);
     await page.getByRole('link', { name: 'I have saved them: go to the admin' }).click();

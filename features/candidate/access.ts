@@ -1,13 +1,12 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { hitRateLimit } from '@/db/rate-limit';
+import { hitRateLimit, mailboxKey } from '@/db/rate-limit';
 import { alertRateLimitKeys } from '@/features/alerts/signup';
 import { endEverywhere, revokeLinks } from '@/features/candidate/links';
 import { emailKey } from '@/features/mail/email-key';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
-import { sign } from '@/lib/security/hmac';
 import { authorizeCandidate, type CandidateContext } from './context';
 
 // A few links an hour to one address at most, so nobody can fill a stranger's mailbox. Counted under a keyed
@@ -16,10 +15,7 @@ import { authorizeCandidate, type CandidateContext } from './context';
 const PER_MAILBOX = { limit: 3, windowMs: 60 * 60 * 1000 };
 
 /** The rate-limit rows that name an address (its access links', its job alerts'), for erasure to drop. */
-export const addressRateLimitKeys = (key: string) => [
-  `access-mailbox:${sign('rate-limit-mailbox', key)}`,
-  ...alertRateLimitKeys(key),
-];
+export const addressRateLimitKeys = (key: string) => [mailboxKey('access', key), ...alertRateLimitKeys(key)];
 
 /** Emails a fresh private link to the address, if it has applications (the caller's answer does not say). */
 export async function requestAccessLink({

@@ -12,13 +12,9 @@ import { ssoConfig } from '@/features/sso/config';
 import { ssoMessage } from '@/features/sso/messages';
 import { authorize } from '@/features/staff/context';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
+import { setSessionCookie } from '@/lib/http/session-cookie';
 import { rowId } from '@/lib/row-id';
-import {
-  passkeyCookieName,
-  challengeCookieName,
-  sessionCookieName,
-  sessionCookieOptions,
-} from '@/lib/security/session-token';
+import { challengeCookieName } from '@/lib/security/session-token';
 import { beginPasskeyAdd, finishPasskeyAdd, removePasskey, renamePasskey } from './passkeys';
 import { assertionSchema, registrationSchema } from './schemas';
 import { beginPasskeySignIn, completeChallengeWithPasskey, signInWithPasskey } from './sign-in';
@@ -36,6 +32,12 @@ const minutes = (seconds: number) => {
 };
 const UNAVAILABLE = 'Passkeys are not available on this site: its address (SITE_URL) is not an https domain name.';
 const EXPIRED = 'That took too long, or was finished in another tab. Try again.';
+
+/**
+ * A ceremony under way: its flow's token, for the five minutes it lasts. `__Host-` over https; Strict, since
+ * the browser answers from this site's own page.
+ */
+const passkeyCookieName = (secure: boolean) => (secure ? '__Host-admin_passkey' : 'admin_passkey');
 
 async function flowCookie() {
   const secure = isSecureRequest(await headers());
@@ -159,9 +161,6 @@ export async function finishPasskeySignInAction(mode: unknown, response: unknown
     return { error: ssoMessage({ error: 'sso-only', name: ssoConfig()?.name ?? null, email: null })! };
   if (result.status === 'invalid' || result.status === 'wrong')
     return { error: 'That passkey did not sign you in. Try another, or your password.' };
-  const { secure, jar } = cookie;
-  jar.delete({ name: challengeName, path: '/', secure, httpOnly: true, sameSite: 'lax' });
-  jar.delete(sessionCookieName(!secure));
-  jar.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.expiresAt));
+  await setSessionCookie({ secure: cookie.secure, ...result });
   redirect('/admin');
 }

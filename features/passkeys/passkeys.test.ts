@@ -7,8 +7,10 @@ import { resolveSession } from '@/features/staff/context';
 import { TeamError } from '@/features/team/team-error';
 import { removeMemberSecondFactor, setSecondFactorRequired } from '@/features/two-factor/team';
 import type { AuditAction } from '@/lib/audit-actions';
+import { site } from '@/lib/site';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { PASSWORD, teamAccount } from '@/test-support/factories';
+import { addPasskey } from '@/test-support/passkeys';
 import { auditsOf, mailsTo } from '@/test-support/records';
 import { softwareAuthenticator } from '@/test-support/software-authenticator';
 import { beginPasskeyAdd, finishPasskeyAdd, listOwnPasskeys, removePasskey, renamePasskey } from './passkeys';
@@ -33,21 +35,7 @@ for (const dialect of testDialects()) {
     role: 'owner' | 'reviewer' = 'reviewer',
   ) {
     const member = await teamAccount({ database, email, role });
-    const begun = await beginPasskeyAdd({
-      name: 'Laptop',
-      password: PASSWORD,
-      address: '192.0.2.60',
-      context: member.context,
-    });
-    assert.equal(begun.status, 'ok');
-    if (begun.status !== 'ok') throw new Error('not begun');
-    const added = await finishPasskeyAdd({
-      token: begun.token,
-      response: authenticator.create(begun.options),
-      context: member.context,
-    });
-    assert.equal(added.status, 'ok');
-    return { ...member, authenticator, codes: added.status === 'ok' ? added.codes : null };
+    return { ...member, ...(await addPasskey({ context: member.context, authenticator })) };
   }
 
   describe(`passkeys on ${dialect}`, () => {
@@ -59,6 +47,23 @@ for (const dialect of testDialects()) {
     it('are made only for a host name: an IP address or plain http elsewhere than localhost has none', () => {
       assert.ok(rp, 'the unit tests run with SITE_URL on localhost');
       assert.equal(rp.id, new URL(rp.origin).hostname);
+      const settings = site as { url: string };
+      const before = settings.url;
+      try {
+        settings.url = 'http://192.0.2.1:3000';
+        assert.equal(relyingParty(), null, 'an IP address');
+        settings.url = 'https://[2001:db8::1]';
+        assert.equal(relyingParty(), null, 'an IPv6 address, even over https');
+        settings.url = 'http://careers.example';
+        assert.equal(relyingParty(), null, 'plain http on a domain name');
+        settings.url = 'https://careers.example';
+        assert.deepEqual(
+          { id: relyingParty()?.id, origin: relyingParty()?.origin },
+          { id: 'careers.example', origin: 'https://careers.example' },
+        );
+      } finally {
+        settings.url = before;
+      }
     });
 
     it('adds a passkey after the password and a name; the first brings recovery codes; an answer counts once', async () => {
@@ -212,10 +217,15 @@ for (const dialect of testDialects()) {
 
     it('limits the passkey sign-ins begun from one address, each of which stores a flow', async () => {
       const address = '192.0.2.71';
+      const { db, t } = database;
+      const flows = async () => (await db.select({ token: t.adminAuthFlows.tokenHash }).from(t.adminAuthFlows)).length;
+      const before = await flows();
       for (let i = 0; i < 60; i++)
         assert.equal((await beginPasskeySignIn({ database, address })).status, 'ok', `start ${i + 1}`);
+      assert.equal(await flows(), before + 60);
       const refused = await beginPasskeySignIn({ database, address });
       assert.equal(refused.status, 'throttled');
+      assert.equal(await flows(), before + 60, 'a refused start stores nothing');
       assert.equal((await beginPasskeySignIn({ database, address: '192.0.2.72' })).status, 'ok', 'others go on');
     });
 
@@ -269,7 +279,10 @@ for (const dialect of testDialects()) {
       );
       // A lost laptop: the owner takes every passkey away.
       const lost = await withPasskey('lost-laptop@example.com');
+      await addPasskey({ context: lost.context, name: 'Phone' });
+      assert.equal((await listOwnPasskeys(lost.context)).length, 2);
       await removeMemberSecondFactor({ userId: lost.id, context: owner.context });
+      assert.equal(await resolveSession({ database, token: lost.token, now: Date.now() }), null, 'sessions ended');
       const left = await db.select().from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, lost.id));
       assert.equal(left.length, 0);
       const begun = await beginPasskeySignIn({ database, address: '192.0.2.70' });

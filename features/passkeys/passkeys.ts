@@ -15,9 +15,10 @@ import { auditEntry } from '@/features/audit/log';
 import { startFlow, takeFlow } from '@/features/staff/auth-flows';
 import { authorize, type AdminContext, type Viewer } from '@/features/staff/context';
 import { confirmOwnPassword, type PasswordCheck } from '@/features/staff/passwords';
-import { replaceRecoveryCodes } from '@/features/two-factor/app';
+import { afterFactorRemoved, replaceRecoveryCodes } from '@/features/two-factor/app';
 import { signInChanged } from '@/features/two-factor/notice';
 import { secondFactorRequired } from '@/features/two-factor/requirement';
+import { factorsOf } from './held';
 import { relyingParty } from './relying-party';
 import { passkeyNameSchema } from './schemas';
 
@@ -265,16 +266,8 @@ export async function removePasskey({
         .returning({ id: t.adminPasskeys.id }),
     );
     if (!removed.length) return { status: 'gone' as const };
-    const left = yield* one(
-      tx.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
-    );
-    const app = yield* one(
-      tx.select({ on: t.adminUsers.totpConfirmedAt }).from(t.adminUsers).where(eq(t.adminUsers.id, viewer.userId)),
-    );
     // Checked again here: two removals at once must not both pass the check above and leave none.
-    if (required && Number(left?.n ?? 0) === 0 && !app?.on) throw new LastFactor();
-    if (Number(left?.n ?? 0) === 0 && !app?.on)
-      yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, viewer.userId)));
+    if ((yield* afterFactorRemoved(database, tx, viewer.userId)) === 0 && required) throw new LastFactor();
     const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: 'passkey' };
     yield* run(auditEntry({ db: tx, t, entry, now: at }));
     yield* signInChanged({ database, tx, email: viewer.email, change: 'passkey_removed', now: at });
@@ -283,13 +276,4 @@ export async function removePasskey({
     if (error instanceof LastFactor) return { status: 'required' as const };
     throw error;
   });
-}
-
-/** How many second factors the account has: its app (one) and each passkey. */
-export async function factorsOf({ db, t }: Database, userId: number): Promise<number> {
-  const [[user], [keys]] = await Promise.all([
-    db.select({ app: t.adminUsers.totpConfirmedAt }).from(t.adminUsers).where(eq(t.adminUsers.id, userId)),
-    db.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, userId)),
-  ]);
-  return (user?.app ? 1 : 0) + Number(keys?.n ?? 0);
 }

@@ -179,7 +179,7 @@ export async function signInWithPasskey({
     await auditEntry({ db, t, entry, now: at });
     return { status: 'invalid' };
   }
-  if (await passwordRefused({ database, userId: user.id })) {
+  if (await passwordRefused({ database, account: user })) {
     // Single sign-on is the only way in: a passkey alone is another, refused as a password is.
     const detail = `from ${address} with a passkey: single sign-on only`;
     await auditEntry({ db, t, entry: { actorEmail: user.email, action: 'sign_in_failed', detail }, now: at });

@@ -7,7 +7,8 @@ import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
 import { signInColumns, type Account } from '@/features/staff/auth';
 import { hashPassword } from '@/features/staff/password';
-import { lesserRole, ROLES } from '@/lib/roles';
+import { takeInvitation } from '@/features/team/invitations';
+import { ROLES } from '@/lib/roles';
 import { newToken } from '@/lib/security/token';
 import type { Claims } from './client';
 import type { SsoConfig } from './config';
@@ -75,38 +76,17 @@ export async function teamAccount({
         tx.select({ id: t.adminUsers.id }).from(t.adminUsers).where(eq(t.adminUsers.email, email)),
       );
       if (since) return 'existing' as const;
-      const invited = yield* one(
-        tx
-          .select({
-            tokenHash: t.adminInvitations.tokenHash,
-            role: t.adminInvitations.role,
-            senderRole: t.adminUsers.role,
-          })
-          .from(t.adminInvitations)
-          .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminInvitations.invitedBy))
-          .where(
-            and(
-              eq(t.adminInvitations.email, email),
-              isNull(t.adminInvitations.acceptedAt),
-              gt(t.adminInvitations.expiresAt, new Date(at)),
-              isNull(t.adminUsers.disabledAt),
-            ),
-          ),
-      );
-      if (invited) {
-        // As the join page does (features/team/invitations.ts): the link is used up, the role at most the sender's.
-        const role = lesserRole(invited.role, invited.senderRole);
-        yield* run(
-          tx
-            .update(t.adminInvitations)
-            .set({ acceptedAt: new Date(at) })
-            .where(eq(t.adminInvitations.tokenHash, invited.tokenHash)),
-        );
-        yield* run(tx.insert(t.adminUsers).values({ email, passwordHash: unusable, role, createdAt: new Date(at) }));
-        const entry = { actorEmail: email, action: 'invitation_accepted' as const, detail: `${role}, by ${SSO_HOW}` };
-        yield* run(auditEntry({ db: tx, t, entry, now: at }));
-        return 'invited' as const;
-      }
+      // An open invitation to the address: used up as the join page uses it, the role at most the sender's.
+      const which = and(eq(t.adminInvitations.email, email), gt(t.adminInvitations.expiresAt, new Date(at)));
+      const invited = yield* takeInvitation({
+        database,
+        tx,
+        which: which!,
+        passwordHash: unusable,
+        now: at,
+        how: SSO_HOW,
+      });
+      if (!('problem' in invited)) return 'invited' as const;
       if (!config.allowedDomains.includes(domainOf(email))) return 'stranger' as const;
       // The first account is the command line's (features/sso/settings.ts counts on it): none is made before it.
       if (!(yield* one(tx.select({ id: t.adminUsers.id }).from(t.adminUsers).limit(1)))) return 'stranger' as const;

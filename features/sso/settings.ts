@@ -1,10 +1,11 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
-import type { AppDb, Database } from '@/db/database';
-import { one, run, transaction, type Steps } from '@/db/transaction';
+import { asc } from 'drizzle-orm';
+import type { AppDb, Database, Tables } from '@/db/database';
+import { all, one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { authorizeRole, onlyOwners, ownersAndRecruiters } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
+import { isOn, settingIsOn, writeSetting } from '@/features/team/settings';
 import { TeamError } from '@/features/team/team-error';
 import { ssoConfig } from './config';
 
@@ -14,24 +15,14 @@ import { ssoConfig } from './config';
 // line can make (invitations need an owner to send them, and single sign-on makes no account while there is
 // none), as long as it is an active owner.
 
-export const SSO_ONLY = 'sso_only';
-
 /** Whether an owner made single sign-on the only way in (and it is configured). */
-export async function ssoOnly(database: Database): Promise<boolean> {
-  return ssoConfig() !== null && (await ssoOnlySetting(database));
+export async function ssoOnly({ db, t }: Database): Promise<boolean> {
+  return ssoConfig() !== null && isOn(await settingIsOn(db, t, 'sso_only'));
 }
 
-async function ssoOnlySetting({ db, t }: Database): Promise<boolean> {
-  const [row] = await db
-    .select({ value: t.teamSettings.value })
-    .from(t.teamSettings)
-    .where(eq(t.teamSettings.key, SSO_ONLY));
-  return row?.value === 'yes';
-}
-
-/** The break-glass account: the first account made, while it is an active owner; otherwise none. */
-export async function breakGlassAccount({ db, t }: Database): Promise<{ id: number; email: string } | null> {
-  const [first] = await db
+/** The team's first account, the command line's: the query, for a transaction's step or on its own. */
+const firstAccount = (db: AppDb, t: Tables) =>
+  db
     .select({
       id: t.adminUsers.id,
       email: t.adminUsers.email,
@@ -41,25 +32,28 @@ export async function breakGlassAccount({ db, t }: Database): Promise<{ id: numb
     .from(t.adminUsers)
     .orderBy(asc(t.adminUsers.id))
     .limit(1);
+
+/** The break-glass account: the first account made, while it is an active owner; otherwise none. */
+export async function breakGlassAccount({ db, t }: Database): Promise<{ id: number; email: string } | null> {
+  const [first] = await firstAccount(db, t);
   return first && first.role === 'owner' && !first.disabledAt ? { id: first.id, email: first.email } : null;
 }
 
 /**
- * Whether the account may not use a password (sign-in, reset links): the team signs in with single sign-on
- * only and it is not the break-glass account.
+ * Whether a password for the account may not be used (sign-in, reset links): the team signs in with single
+ * sign-on only and it is not the break-glass account. By address for sign-in, where the account may not exist:
+ * known or unknown alike, so the refusal says nothing about either.
  */
-export async function passwordRefused({ database, userId }: { database: Database; userId: number }): Promise<boolean> {
-  if (!ssoConfig() || !(await ssoOnlySetting(database))) return false;
-  return (await breakGlassAccount(database))?.id !== userId;
-}
-
-/**
- * Whether a password typed for this address is refused: the team signs in with single sign-on only and the
- * address is not the break-glass account's. Known or unknown alike, so the refusal says nothing about either.
- */
-export async function passwordRefusedFor({ database, email }: { database: Database; email: string }): Promise<boolean> {
-  if (!ssoConfig() || !(await ssoOnlySetting(database))) return false;
-  return (await breakGlassAccount(database))?.email !== email;
+export async function passwordRefused({
+  database,
+  account,
+}: {
+  database: Database;
+  account: { id: number } | { email: string };
+}): Promise<boolean> {
+  if (!(await ssoOnly(database))) return false;
+  const kept = await breakGlassAccount(database);
+  return 'id' in account ? kept?.id !== account.id : kept?.email !== account.email;
 }
 
 /**
@@ -68,14 +62,8 @@ export async function passwordRefusedFor({ database, email }: { database: Databa
  */
 export function* assertBreakGlassStays(database: Database, tx: AppDb, userId: number): Steps<void> {
   const { t } = database;
-  if (!ssoConfig()) return;
-  const setting = yield* one(
-    tx.select({ value: t.teamSettings.value }).from(t.teamSettings).where(eq(t.teamSettings.key, SSO_ONLY)),
-  );
-  if (setting?.value !== 'yes') return;
-  const first = yield* one(
-    tx.select({ id: t.adminUsers.id }).from(t.adminUsers).orderBy(asc(t.adminUsers.id)).limit(1),
-  );
+  if (!ssoConfig() || !isOn(yield* all(settingIsOn(tx, t, 'sso_only')))) return;
+  const first = yield* one(firstAccount(tx, t));
   if (first?.id === userId) throw new TeamError('break-glass-stays');
 }
 
@@ -88,7 +76,7 @@ export async function ssoStatus(context?: AdminContext) {
   });
   const config = ssoConfig();
   if (!config) return null;
-  const [only, breakGlass] = await Promise.all([ssoOnlySetting(database), breakGlassAccount(database)]);
+  const [only, breakGlass] = await Promise.all([ssoOnly(database), breakGlassAccount(database)]);
   return { name: config.name, only, breakGlass: breakGlass?.email ?? null };
 }
 
@@ -103,15 +91,8 @@ export async function setSsoOnly({ on, context }: { on: boolean; context?: Admin
   // Without the break-glass account nobody could get in while the provider is down.
   if (on && !(await breakGlassAccount(database))) throw new TeamError('no-break-glass');
   const { t } = database;
-  const value = on ? 'yes' : 'no';
-  const at = new Date(now());
   await transaction(database, function* (tx) {
-    yield* run(
-      tx
-        .insert(t.teamSettings)
-        .values({ key: SSO_ONLY, value, updatedAt: at, updatedBy: viewer.userId })
-        .onConflictDoUpdate({ target: t.teamSettings.key, set: { value, updatedAt: at, updatedBy: viewer.userId } }),
-    );
+    yield* writeSetting({ tx, t, key: 'sso_only', on, by: viewer.userId, at: new Date(now()) });
     const detail = on ? 'single sign-on only' : 'passwords or single sign-on';
     yield* run(
       auditEntry({ db: tx, t, entry: { actorEmail: viewer.email, action: 'sso_policy', detail }, now: now() }),

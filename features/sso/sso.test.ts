@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/database';
-import { beginPasskeyAdd, finishPasskeyAdd } from '@/features/passkeys/passkeys';
-import { relyingParty } from '@/features/passkeys/relying-party';
 import { beginPasskeySignIn, signInWithPasskey } from '@/features/passkeys/sign-in';
+import { RoleRequiredError } from '@/features/staff/access';
 import { signIn } from '@/features/staff/auth';
 import { takeFlow, startFlow } from '@/features/staff/auth-flows';
 import { disableAdminUser } from '@/features/staff/cli-accounts';
@@ -24,7 +23,8 @@ import { hashToken, newToken } from '@/lib/security/token';
 import { afterSuite, freshDatabase, testDialects } from '@/test-support/databases';
 import { PASSWORD, teamAccount } from '@/test-support/factories';
 import { loginAtProvider, startOidcProvider, TEST_OIDC_CLIENT, type TestProvider } from '@/test-support/oidc-provider';
-import { softwareAuthenticator } from '@/test-support/software-authenticator';
+import { addPasskey, type Authenticator } from '@/test-support/passkeys';
+import { auditsOf } from '@/test-support/records';
 import type { Checks } from './client';
 import { ssoConfig, SsoConfigError, type SsoConfig } from './config';
 import { ssoMessage } from './messages';
@@ -118,14 +118,8 @@ describe('single sign-on against a real provider', () => {
 
       const signInAs = async (login: string, address = newAddress()) => finish(await roundTrip(login), address);
 
-      const audits = async (actorEmail: string, action: AuditAction) => {
-        const { db, t } = database;
-        const rows = await db
-          .select({ detail: t.auditLog.detail })
-          .from(t.auditLog)
-          .where(and(eq(t.auditLog.actorEmail, actorEmail), eq(t.auditLog.action, action)));
-        return rows.map((row) => row.detail ?? '');
-      };
+      const audits = async (actorEmail: string, action: AuditAction) =>
+        (await auditsOf(database, actorEmail, action)).map((row) => row.detail ?? '');
 
       const accountOf = async (email: string) => {
         const { db, t } = database;
@@ -194,6 +188,7 @@ describe('single sign-on against a real provider', () => {
         assert.deepEqual(result, { status: 'refused', reason: 'not-on-team', email: 'stranger@elsewhere.example' });
         assert.equal(await accountOf('stranger@elsewhere.example'), undefined);
         assert.ok((await audits('unknown account', 'sso_refused')).includes(`from ${address}: not-on-team`));
+        assert.deepEqual(await audits('stranger@elsewhere.example', 'sso_refused'), [], 'not under their address');
       });
 
       it('refuses a disabled account', async () => {
@@ -282,6 +277,15 @@ describe('single sign-on against a real provider', () => {
         });
         assert.deepEqual(await finish({ flowToken: forged.token, callback: trip.callback }), invalid);
         assert.equal(await accountOf('checked@example.com').then((a) => Boolean(a)), true);
+        // None of them signed the account in or bound it to the provider's person.
+        const { db, t } = database;
+        const [row] = await db
+          .select({ id: t.adminUsers.id, subject: t.adminUsers.oidcSubject })
+          .from(t.adminUsers)
+          .where(eq(t.adminUsers.email, 'checked@example.com'));
+        assert.equal(row?.subject, null);
+        const sessions = await db.select().from(t.adminSessions).where(eq(t.adminSessions.userId, row!.id));
+        assert.equal(sessions.length, 1, 'the factory’s session alone');
       });
 
       it('counts refusals against the address’s throttle, and a success forgets them', async () => {
@@ -316,9 +320,15 @@ describe('single sign-on against a real provider', () => {
         const address = newAddress();
         const at = Date.now();
         const start = async (from = address) => beginSso({ database, config, address: from, at });
+        const { db, t } = database;
+        const flows = async () =>
+          (await db.select({ token: t.adminAuthFlows.tokenHash }).from(t.adminAuthFlows)).length;
+        const before = await flows();
         for (let i = 0; i < 60; i++) assert.equal((await start()).status, 'started');
+        assert.equal(await flows(), before + 60);
         const limited = await start();
         assert.ok(limited.status === 'throttled' && limited.retryAfter > 0);
+        assert.equal(await flows(), before + 60, 'a refused start stores nothing');
         assert.equal((await start(newAddress())).status, 'started');
       });
 
@@ -376,7 +386,8 @@ describe('single sign-on against a real provider', () => {
             1,
           );
           assert.deepEqual(await audits(owner.email, 'sso_policy'), ['single sign-on only']);
-          await assert.rejects(setSsoOnly({ on: false, context: member.context }));
+          await assert.rejects(setSsoOnly({ on: false, context: member.context }), RoleRequiredError);
+          assert.equal((await ssoStatus(owner.context))?.only, true);
         } finally {
           await setSsoOnly({ on: false, context: owner.context });
         }
@@ -386,24 +397,14 @@ describe('single sign-on against a real provider', () => {
 
       it('meets the team’s second-factor requirement; under "only single sign-on" a passkey alone is refused', async () => {
         const member = await teamAccount({ database, email: 'sso-required@example.com', role: 'reviewer' });
-        const origin = relyingParty()!.origin;
-        const addPasskey = async (context: typeof owner.context) => {
-          const authenticator = softwareAuthenticator({ origin });
-          const address = newAddress();
-          const begun = await beginPasskeyAdd({ name: 'Laptop', password: PASSWORD, address, context });
-          assert.ok(begun.status === 'ok');
-          const response = authenticator.create(begun.options);
-          assert.equal((await finishPasskeyAdd({ token: begun.token, response, context })).status, 'ok');
-          return authenticator;
-        };
-        const passkeyAlone = async (authenticator: ReturnType<typeof softwareAuthenticator>) => {
+        const passkeyAlone = async (authenticator: Authenticator) => {
           const begun = await beginPasskeySignIn({ database, address: '192.0.2.70' });
           assert.ok(begun.status === 'ok');
           const response = authenticator.get(begun.options);
           return signInWithPasskey({ database, token: begun.token, response, address: newAddress() });
         };
         // The owner keeps a second factor of their own, or requiring one would send them to set it up too.
-        const ownersKey = await addPasskey(owner.context);
+        const { authenticator: ownersKey } = await addPasskey({ context: owner.context });
         await setSecondFactorRequired({ required: true, context: owner.context });
         try {
           // The provider is trusted to have asked for its own second factor (and made no password to set one up with).
@@ -416,7 +417,7 @@ describe('single sign-on against a real provider', () => {
           const passwordViewer = await resolveSession({ database, token: withPassword.token, now: Date.now() });
           assert.equal(passwordViewer?.mustEnrol, true, 'the password alone does not');
 
-          const membersKey = await addPasskey(member.context);
+          const { authenticator: membersKey } = await addPasskey({ context: member.context });
           await setSsoOnly({ on: true, context: owner.context });
           try {
             assert.deepEqual(await passkeyAlone(membersKey), { status: 'sso-only' });

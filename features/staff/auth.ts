@@ -6,7 +6,7 @@ import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
 import { hasPasskey } from '@/features/passkeys/held';
-import { passwordRefusedFor } from '@/features/sso/settings';
+import { passwordRefused } from '@/features/sso/settings';
 import { attemptKeys, releaseAttempt, reserveAttempt, type Keys } from '@/features/staff/attempts';
 import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from '@/features/staff/password';
 import type { ThrottleState } from '@/features/staff/throttle';
@@ -212,7 +212,7 @@ export async function signIn({
 
   // Under "only single sign-on" every address but the break-glass account's gets the same answer, whatever
   // the password and whether the account exists: the answer must not tell a right password from a wrong one.
-  if (await passwordRefusedFor({ database, email })) {
+  if (await passwordRefused({ database, account: { email } })) {
     await burnPasswordCheck(input.password);
     const [known] = await db
       .select({ email: t.adminUsers.email })

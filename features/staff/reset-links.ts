@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { AppDb, Database } from '@/db/database';
-import { hitRateLimit } from '@/db/rate-limit';
+import { hitRateLimit, mailboxKey } from '@/db/rate-limit';
 import { all, one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { emailKey } from '@/features/mail/email-key';
@@ -12,7 +12,6 @@ import { authorizeRole, onlyOwners } from '@/features/staff/access';
 import { type AdminContext } from '@/features/staff/context';
 import { hashPassword, passwordProblem } from '@/features/staff/password';
 import { TeamError } from '@/features/team/team-error';
-import { sign } from '@/lib/security/hmac';
 import { hashToken, isWellFormedToken, newToken } from '@/lib/security/token';
 import { passwordChanged, sessionsEnded } from './passwords';
 
@@ -74,15 +73,14 @@ export async function requestPasswordReset({
 }): Promise<void> {
   const { db, t } = database;
   const key = emailKey(email);
-  const mailbox = `reset-mailbox:${sign('rate-limit-mailbox', key)}`;
-  if ((await hitRateLimit({ database, key: mailbox, policy: PER_MAILBOX, now })) > 0) return;
+  if ((await hitRateLimit({ database, key: mailboxKey('reset', key), policy: PER_MAILBOX, now })) > 0) return;
   const [user] = await db
     .select({ id: t.adminUsers.id, email: t.adminUsers.email })
     .from(t.adminUsers)
     .where(and(eq(t.adminUsers.email, key), isNull(t.adminUsers.disabledAt)))
     .limit(1);
   // Under "single sign-on only" a password would not let them in: no link, and the page answers as ever.
-  if (!user || (await passwordRefused({ database, userId: user.id }))) return;
+  if (!user || (await passwordRefused({ database, account: user }))) return;
   await transaction(database, function* (tx) {
     yield* issueReset({ database, tx, user, sentBy: null, now });
     const entry = { actorEmail: user.email, action: 'password_reset_requested' as const };
@@ -103,7 +101,7 @@ export async function sendPasswordReset({ userId, context }: { userId: number; c
   });
   const { t } = database;
   const now = clock();
-  if (await passwordRefused({ database, userId })) throw new TeamError('sso-only');
+  if (await passwordRefused({ database, account: { id: userId } })) throw new TeamError('sso-only');
   await transaction(database, function* (tx) {
     const user = yield* one(
       tx
@@ -148,7 +146,7 @@ export async function findPasswordReset({
   if (row.usedAt) return { problem: 'used' };
   if (row.expiresAt.getTime() <= now) return { problem: 'expired' };
   // A link sent before the team turned "single sign-on only" on no longer sets a password.
-  if (await passwordRefused({ database, userId: row.userId })) return { problem: 'sso-only' };
+  if (await passwordRefused({ database, account: { id: row.userId } })) return { problem: 'sso-only' };
   return { email: row.email };
 }
 

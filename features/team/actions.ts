@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { setSsoOnly } from '@/features/sso/settings';
 import { RoleRequiredError } from '@/features/staff/access';
 import { authorize } from '@/features/staff/context';
 import { sendPasswordReset } from '@/features/staff/reset-links';
@@ -100,6 +101,16 @@ export async function requireSecondFactor(form: FormData): Promise<void> {
   await done(async () => {
     await setSecondFactorRequired({ required });
     return required ? 'second-factor-required' : 'second-factor-optional';
+  });
+}
+
+/** An owner makes single sign-on the only way in, or lets passwords back; the data layer keeps the break-glass account. */
+export async function changeSsoOnly(form: FormData): Promise<void> {
+  await authorize();
+  const on = form instanceof FormData && form.get('only') === 'yes';
+  await done(async () => {
+    await setSsoOnly({ on });
+    return on ? 'sso-only-on' : 'sso-only-off';
   });
 }
 

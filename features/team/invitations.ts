@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { AppDb, Database } from '@/db/database';
 import { isUniqueViolation } from '@/db/dialect';
-import { all, exclusive, one, run, transaction } from '@/db/transaction';
+import { all, exclusive, one, run, transaction, type Steps } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { mail } from '@/features/mail/messages';
 import { queueMail } from '@/features/mail/outbox';
@@ -126,7 +126,58 @@ export async function findInvitation({
   return { invitation: { email: row.email, role: row.role } };
 }
 
-// Long: one transaction's steps in order (use the link once, make the account at most the sender's role).
+/**
+ * Uses up the open invitation `which` picks and makes its account, with the invited role but at most what its
+ * sender holds now: a transaction's steps, for the join page and for single sign-on (features/sso/membership.ts).
+ */
+export function* takeInvitation({
+  database,
+  tx,
+  which,
+  passwordHash,
+  now,
+  how,
+}: {
+  database: Database;
+  tx: AppDb;
+  which: SQL;
+  passwordHash: string;
+  now: number;
+  /** How it was accepted, for the audit entry, when not by the link. */
+  how?: string;
+}): Steps<{ email: string; role: Role } | { problem: 'used' | 'unknown' }> {
+  const { t } = database;
+  const invited = yield* one(
+    tx
+      .select({
+        tokenHash: t.adminInvitations.tokenHash,
+        email: t.adminInvitations.email,
+        role: t.adminInvitations.role,
+        senderRole: t.adminUsers.role,
+        senderDisabledAt: t.adminUsers.disabledAt,
+      })
+      .from(t.adminInvitations)
+      .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminInvitations.invitedBy))
+      .where(and(which, isNull(t.adminInvitations.acceptedAt))),
+  );
+  if (!invited) return { problem: 'used' };
+  // Belt and braces beside the revocation: an invitation grants at most what its sender holds now.
+  if (invited.senderDisabledAt) return { problem: 'unknown' };
+  const role = lesserRole(invited.role, invited.senderRole);
+  yield* run(
+    tx
+      .update(t.adminInvitations)
+      .set({ acceptedAt: new Date(now) })
+      .where(eq(t.adminInvitations.tokenHash, invited.tokenHash)),
+  );
+  yield* run(tx.insert(t.adminUsers).values({ email: invited.email, passwordHash, role, createdAt: new Date(now) }));
+  const detail = how ? `${role}, by ${how}` : role;
+  yield* run(
+    auditEntry({ db: tx, t, entry: { actorEmail: invited.email, action: 'invitation_accepted', detail }, now }),
+  );
+  return { email: invited.email, role };
+}
+
 /** The colleague sets their password: the account is made with the invited role, the link is used up. */
 export async function acceptInvitation({
   database,
@@ -150,40 +201,14 @@ export async function acceptInvitation({
     return await transaction(database, function* (tx) {
       yield* exclusive(database, tx, `account:${found.invitation.email}`);
       // Taken inside the transaction: of two tabs submitting one link, one wins.
-      const invited = yield* one(
-        tx
-          .select({
-            email: t.adminInvitations.email,
-            role: t.adminInvitations.role,
-            senderRole: t.adminUsers.role,
-            senderDisabledAt: t.adminUsers.disabledAt,
-          })
-          .from(t.adminInvitations)
-          .innerJoin(t.adminUsers, eq(t.adminUsers.id, t.adminInvitations.invitedBy))
-          .where(and(eq(t.adminInvitations.tokenHash, tokenHash), isNull(t.adminInvitations.acceptedAt))),
-      );
-      if (!invited) return { problem: 'used' as const };
-      // Belt and braces beside the revocation: an invitation grants at most what its sender holds now.
-      if (invited.senderDisabledAt) return { problem: 'unknown' as const };
-      const open = { email: invited.email, role: lesserRole(invited.role, invited.senderRole) };
-      yield* run(
-        tx
-          .update(t.adminInvitations)
-          .set({ acceptedAt: new Date(now) })
-          .where(eq(t.adminInvitations.tokenHash, tokenHash)),
-      );
-      yield* run(
-        tx.insert(t.adminUsers).values({ email: open.email, passwordHash, role: open.role, createdAt: new Date(now) }),
-      );
-      yield* run(
-        auditEntry({
-          db: tx,
-          t,
-          entry: { actorEmail: open.email, action: 'invitation_accepted', detail: open.role },
-          now,
-        }),
-      );
-      return { email: open.email };
+      const used = yield* takeInvitation({
+        database,
+        tx,
+        which: eq(t.adminInvitations.tokenHash, tokenHash),
+        passwordHash,
+        now,
+      });
+      return 'problem' in used ? used : { email: used.email };
     });
   } catch (error) {
     if (isUniqueViolation(error, { name: 'admin_users_email_unique', column: 'admin_users.email' }))

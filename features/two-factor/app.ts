@@ -3,7 +3,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import type { AppDb, Database } from '@/db/database';
 import { run, transaction, type Steps, one } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
-import { hasPasskey } from '@/features/passkeys/held';
+import { factorsLeft, hasPasskey, passkeysOf } from '@/features/passkeys/held';
 import { authorize, type AdminContext } from '@/features/staff/context';
 import { confirmOwnPassword, type PasswordCheck } from '@/features/staff/passwords';
 import { open, seal } from '@/lib/security/secret-box';
@@ -48,7 +48,7 @@ export type TwoFactorStatus = {
 export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactorStatus> {
   const { database, viewer, now } = await authorize(context, { enrolling: true });
   const { db, t } = database;
-  const [[user], [left], [keys], required] = await Promise.all([
+  const [[user], [left], passkeys, required] = await Promise.all([
     db
       .select({ secret: t.adminUsers.totpSecret, confirmedAt: t.adminUsers.totpConfirmedAt })
       .from(t.adminUsers)
@@ -57,7 +57,7 @@ export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactor
       .select({ n: count() })
       .from(t.adminRecoveryCodes)
       .where(and(eq(t.adminRecoveryCodes.userId, viewer.userId), isNull(t.adminRecoveryCodes.usedAt))),
-    db.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
+    passkeysOf(database, viewer.userId),
     secondFactorRequired(database),
   ]);
   const plain = user?.secret && !user.confirmedAt ? pendingSecret(user.secret, now()) : null;
@@ -66,7 +66,7 @@ export async function twoFactorStatus(context?: AdminContext): Promise<TwoFactor
     app: user?.confirmedAt ? { since: user.confirmedAt } : null,
     setup: plain ? { secret: groupedSecret(plain), qr: await qrImage(totpUri(plain, viewer.email)) } : null,
     recoveryLeft: Number(left?.n ?? 0),
-    passkeys: Number(keys?.n ?? 0),
+    passkeys,
     required,
   };
 }
@@ -165,17 +165,8 @@ export async function remakeRecoveryCodes({
   const check = await confirmOwnPassword({ database, viewer, password, address, now });
   if (check.status !== 'ok') return check;
   return transaction(database, function* (tx) {
-    const user = yield* one(
-      tx
-        .select({ confirmedAt: t.adminUsers.totpConfirmedAt })
-        .from(t.adminUsers)
-        .where(eq(t.adminUsers.id, viewer.userId)),
-    );
-    const keys = yield* one(
-      tx.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
-    );
     // Recovery codes stand in for a second factor: without one they would be a password of their own.
-    if (!user?.confirmedAt && Number(keys?.n ?? 0) === 0) return { status: 'no-app' as const };
+    if ((yield* factorsLeft(database, tx, viewer.userId)) === 0) return { status: 'no-app' as const };
     const codes = yield* replaceRecoveryCodes(database, tx, viewer.userId, now());
     yield* run(
       auditEntry({ db: tx, t, entry: { actorEmail: viewer.email, action: 'recovery_codes_made' }, now: now() }),
@@ -185,17 +176,34 @@ export async function remakeRecoveryCodes({
   });
 }
 
-/** Clears an account's app, passkeys and recovery codes: sign-in asks for the password alone again. */
-export function* clearSecondFactor(database: Database, tx: AppDb, userId: number): Steps<void> {
+/** Turns the account's app off: its secret and the last step taken go. */
+function* clearApp(database: Database, tx: AppDb, userId: number): Steps<void> {
   const { t } = database;
-  yield* run(tx.delete(t.adminPasskeys).where(eq(t.adminPasskeys.userId, userId)));
   yield* run(
     tx
       .update(t.adminUsers)
       .set({ totpSecret: null, totpConfirmedAt: null, totpLastStep: null })
       .where(eq(t.adminUsers.id, userId)),
   );
-  yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, userId)));
+}
+
+/**
+ * After a second factor went: the recovery codes go too when none is left (they stand in for one, and alone
+ * they would be a password of their own). How many are left.
+ */
+export function* afterFactorRemoved(database: Database, tx: AppDb, userId: number): Steps<number> {
+  const left = yield* factorsLeft(database, tx, userId);
+  if (left === 0)
+    yield* run(tx.delete(database.t.adminRecoveryCodes).where(eq(database.t.adminRecoveryCodes.userId, userId)));
+  return left;
+}
+
+/** Clears an account's app, passkeys and recovery codes: sign-in asks for the password alone again. */
+export function* clearSecondFactor(database: Database, tx: AppDb, userId: number): Steps<void> {
+  const { t } = database;
+  yield* run(tx.delete(t.adminPasskeys).where(eq(t.adminPasskeys.userId, userId)));
+  yield* clearApp(database, tx, userId);
+  yield* afterFactorRemoved(database, tx, userId);
 }
 
 /** The member turns their app off, after the password. */
@@ -209,18 +217,8 @@ export async function removeApp({ password, address, context }: WithPassword): P
   const check = await confirmOwnPassword({ database, viewer, password, address, now });
   if (check.status !== 'ok') return check;
   await transaction(database, function* (tx) {
-    yield* run(
-      tx
-        .update(t.adminUsers)
-        .set({ totpSecret: null, totpConfirmedAt: null, totpLastStep: null })
-        .where(eq(t.adminUsers.id, viewer.userId)),
-    );
-    const keys = yield* one(
-      tx.select({ n: count() }).from(t.adminPasskeys).where(eq(t.adminPasskeys.userId, viewer.userId)),
-    );
-    // Recovery codes recover a second factor: they stay while a passkey does.
-    if (Number(keys?.n ?? 0) === 0)
-      yield* run(tx.delete(t.adminRecoveryCodes).where(eq(t.adminRecoveryCodes.userId, viewer.userId)));
+    yield* clearApp(database, tx, viewer.userId);
+    yield* afterFactorRemoved(database, tx, viewer.userId);
     const entry = { actorEmail: viewer.email, action: 'second_factor_removed' as const, detail: 'authenticator app' };
     yield* run(auditEntry({ db: tx, t, entry, now: now() }));
     yield* signInChanged({ database, tx, email: viewer.email, change: 'app_removed', now: now() });

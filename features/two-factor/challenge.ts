@@ -2,15 +2,15 @@ import 'server-only';
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '@/db/database';
 import { getDb } from '@/db/index';
+import { transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
-import { mail } from '@/features/mail/messages';
-import { queueMail } from '@/features/mail/outbox';
 import { hasPasskey } from '@/features/passkeys/held';
 import { codeKeys, reserveAttempt } from '@/features/staff/attempts';
 import { signInColumns, startSession } from '@/features/staff/auth';
 import { open } from '@/lib/security/secret-box';
 import { hashToken, isWellFormedToken } from '@/lib/security/token';
 import { TOTP_SEALED } from './app';
+import { signInChanged } from './notice';
 import { hashRecoveryCode, normaliseRecoveryCode } from './recovery';
 import { matchTotp, normaliseCode } from './totp';
 
@@ -133,10 +133,10 @@ export async function completeChallengeWith({
     const entry = { actorEmail: user.email, action: 'second_factor_failed' as const, detail: `from ${address}` };
     await auditEntry({ db, t, entry, now: at });
     // The member hears of it once a day at most: the third wrong code of a day means someone else has the password.
-    if (reservation.codeFailures === WRONG_CODES_NOTICE) {
-      const notice = mail('sign_in_changed', user.email, { change: 'wrong_codes', at: new Date(at).toISOString() });
-      await queueMail({ db, t, mail: notice, now: at });
-    }
+    if (reservation.codeFailures === WRONG_CODES_NOTICE)
+      await transaction(database, (tx) =>
+        signInChanged({ database: database!, tx, email: user.email, change: 'wrong_codes', now: at }),
+      );
     return { status: 'wrong' };
   }
   // Used once: a second tab with the same challenge has nothing left to complete.

@@ -4,10 +4,10 @@ import { one, run, transaction } from '@/db/transaction';
 import { auditEntry } from '@/features/audit/log';
 import { authorizeRole, onlyOwners } from '@/features/staff/access';
 import type { AdminContext } from '@/features/staff/context';
+import { writeSetting } from '@/features/team/settings';
 import { TeamError } from '@/features/team/team-error';
 import { clearSecondFactor } from './app';
 import { signInChanged } from './notice';
-import { SECOND_FACTOR_REQUIRED } from './requirement';
 
 // An owner's say over second factors: requiring one of everyone, and taking a member's away when they lost
 // their phone and their recovery codes (they set one up again at their next sign-in, if it is required).
@@ -25,15 +25,8 @@ export async function setSecondFactorRequired({
     context,
   });
   const { t } = database;
-  const at = new Date(now());
-  const value = required ? 'yes' : 'no';
   await transaction(database, function* (tx) {
-    yield* run(
-      tx
-        .insert(t.teamSettings)
-        .values({ key: SECOND_FACTOR_REQUIRED, value, updatedAt: at, updatedBy: viewer.userId })
-        .onConflictDoUpdate({ target: t.teamSettings.key, set: { value, updatedAt: at, updatedBy: viewer.userId } }),
-    );
+    yield* writeSetting({ tx, t, key: 'second_factor_required', on: required, by: viewer.userId, at: new Date(now()) });
     const detail = required ? 'required of everyone' : 'optional';
     yield* run(
       auditEntry({

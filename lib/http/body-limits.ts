@@ -35,7 +35,8 @@ const LIMITS: { path: RegExp; limit: (path: string) => BodyLimit }[] = [
     }),
   },
   {
-    path: /^\/admin\/session$/,
+    // The sign-in forms (password, code, single sign-on's start) and the reset request: a few short fields.
+    path: /^\/admin\/(session(\/code)?|sso\/start|password-reset\/request)$/,
     limit: () => ({ bytes: 8 * KB, title: 'Too much to sign in with', body: tooLarge('The sign-in form') }),
   },
   {

@@ -24,8 +24,3 @@ export function sessionCookieOptions(secure: boolean, expiresAt: Date) {
 export function challengeCookieName(secure: boolean): string {
   return secure ? '__Host-admin_challenge' : 'admin_challenge';
 }
-
-/** A passkey ceremony under way (its challenge, kept in admin_auth_flows): a cookie of its own, for a few minutes. */
-export function passkeyCookieName(secure: boolean): string {
-  return secure ? '__Host-admin_passkey' : 'admin_passkey';
-}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FormError } from '@/components/ui/form-error';
 
 export const metadata: Metadata = { title: 'Forgot your password?' };
 
@@ -21,10 +22,7 @@ export default async function PasswordResetPage({ searchParams }: Props) {
         <p>Enter the email address you sign in with: we will email you a link to choose a new password.</p>
       )}
       {error === 'email' ? (
-        <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">No link was sent</h2>
-          <p>Enter an email address, like name@example.com.</p>
-        </div>
+        <FormError title="No link was sent">Enter an email address, like name@example.com.</FormError>
       ) : null}
       <form method="post" action="/admin/password-reset/request">
         <div className="field">

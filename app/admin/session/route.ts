@@ -3,8 +3,9 @@ import { signInSchema } from '@/features/application/schemas';
 import { signIn } from '@/features/staff/auth';
 import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
+import { setSessionCookie } from '@/lib/http/session-cookie';
 import { signInPaused } from '@/lib/http/sign-in-paused';
-import { challengeCookieName, sessionCookieName, sessionCookieOptions } from '@/lib/security/session-token';
+import { challengeCookieName, sessionCookieOptions } from '@/lib/security/session-token';
 
 // A route handler rather than a server action, because throttling must answer 429 with Retry-After.
 export async function POST(request: Request) {
@@ -27,7 +28,6 @@ export async function POST(request: Request) {
     jar.set(challengeCookieName(secure), result.token, sessionCookieOptions(secure, result.expiresAt));
     return seeOther('/admin/sign-in/code');
   }
-  jar.delete(sessionCookieName(!secure));
-  jar.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.expiresAt));
+  await setSessionCookie({ secure, ...result });
   return seeOther('/admin');
 }

@@ -2,6 +2,7 @@
 
 import { startRegistration } from '@simplewebauthn/browser';
 import { useRef, useState, useTransition, type FormEvent } from 'react';
+import { FormError } from '@/components/ui/form-error';
 import { RecoveryCodes } from '@/features/two-factor/components/two-factor-form';
 import { beginAddPasskey, finishAddPasskey } from '../actions';
 import { PASSKEY_NAME_MAX } from '../schemas';
@@ -47,10 +48,9 @@ export function PasskeyAdd({ email }: { email: string }) {
     <form ref={form} onSubmit={add} aria-labelledby="add-passkey-heading">
       <h3 id="add-passkey-heading">Add a passkey</h3>
       {error ? (
-        <div className="error-summary" role="alert">
-          <h4 className="error-summary__title">The passkey was not added</h4>
-          <p id="passkey-error">{error}</p>
-        </div>
+        <FormError title="The passkey was not added" id="passkey-error" level={4}>
+          {error}
+        </FormError>
       ) : null}
       <p role="status">{added}</p>
       {supported ? null : (

@@ -2,6 +2,7 @@
 
 import { startAuthentication } from '@simplewebauthn/browser';
 import { useState, useTransition } from 'react';
+import { FormError } from '@/components/ui/form-error';
 import { beginPasskeySignInAction, finishPasskeySignInAction } from '../actions';
 import { usePasskeysSupported } from './supported';
 
@@ -27,12 +28,7 @@ export function PasskeySignIn({ mode, label }: { mode: 'instead-of-password' | '
     });
   return (
     <div className="passkey-sign-in">
-      {error ? (
-        <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">Could not sign you in</h2>
-          <p>{error}</p>
-        </div>
-      ) : null}
+      {error ? <FormError title="Could not sign you in">{error}</FormError> : null}
       <button type="button" className="button button--secondary" onClick={signIn} disabled={pending}>
         {label}
       </button>

@@ -1,4 +1,4 @@
-import { changeSsoOnly } from '@/features/sso/actions';
+import { changeSsoOnly } from '@/features/team/actions';
 
 type Status = { name: string; only: boolean; breakGlass: string | null };
 

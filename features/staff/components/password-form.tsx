@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
+import { FormError } from '@/components/ui/form-error';
 import { PASSWORD_MIN_LENGTH } from '@/features/staff/password-rules';
 
 type State = { error?: string };
@@ -31,12 +32,7 @@ export function PasswordForm({
   const [state, formAction, pending] = useActionState(action, {}, permalink);
   return (
     <form action={formAction}>
-      {state.error ? (
-        <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">{failed}</h2>
-          <p>{state.error}</p>
-        </div>
-      ) : null}
+      {state.error ? <FormError title={failed}>{state.error}</FormError> : null}
       {token ? <input type="hidden" name="token" value={token} /> : null}
       {/* For password managers: the account this password belongs to. They skip type="hidden", so a text
           field out of sight and out of the accessibility tree. */}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { FormError } from '@/components/ui/form-error';
 
 /**
  * The sign-in form, posted to /admin/session (it works without JavaScript), with what the last try said, and
@@ -29,10 +30,9 @@ export function SignInForm({
         </p>
       ) : null}
       {error ? (
-        <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">Could not sign you in</h2>
-          <p id="sign-in-error">{error}</p>
-        </div>
+        <FormError title="Could not sign you in" id="sign-in-error">
+          {error}
+        </FormError>
       ) : null}
       {alternatives}
       <form method="post" action="/admin/session">

@@ -77,7 +77,7 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
                 </td>
                 <td>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</td>
                 <td>
-                  {factorsOf(user)}
+                  {factorWords(user)}
                   {/* Not on oneself: one's own are removed, after the password, on the two-factor page. A
                       disclosure first, so a slip of the mouse does not take a colleague's away. */}
                   {owner && user.id !== team.viewerId && (user.secondFactorSince || user.passkeys) ? (
@@ -125,7 +125,7 @@ export function AccountsTable({ team, owner }: { team: Awaited<ReturnType<typeof
   );
 }
 
-function factorsOf({ secondFactorSince, passkeys }: { secondFactorSince: Date | null; passkeys: number }): string {
+function factorWords({ secondFactorSince, passkeys }: { secondFactorSince: Date | null; passkeys: number }): string {
   const held = [
     secondFactorSince ? 'Authenticator app' : null,
     passkeys ? `${passkeys} passkey${passkeys === 1 ? '' : 's'}` : null,

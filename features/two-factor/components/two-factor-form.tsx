@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useEffect, useRef, type ReactNode } from 'react';
+import { FormError } from '@/components/ui/form-error';
 
 export type TwoFactorState = { error?: string; codes?: string[] };
 
@@ -66,10 +67,9 @@ export function TwoFactorForm({
       {children}
       <form action={formAction}>
         {state.error ? (
-          <div className="error-summary" role="alert">
-            <h2 className="error-summary__title">{failed}</h2>
-            <p id={errorId}>{state.error}</p>
-          </div>
+          <FormError title={failed} id={errorId}>
+            {state.error}
+          </FormError>
         ) : null}
         <div className="field">
           <label className="field__label" htmlFor={id}>

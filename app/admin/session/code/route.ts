@@ -2,8 +2,9 @@ import { cookies } from 'next/headers';
 import { completeChallenge } from '@/features/two-factor/challenge';
 import { refuseFormPost, seeOther } from '@/lib/http/form-post';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
+import { endChallengeCookie, setSessionCookie } from '@/lib/http/session-cookie';
 import { signInPaused } from '@/lib/http/sign-in-paused';
-import { challengeCookieName, sessionCookieName, sessionCookieOptions } from '@/lib/security/session-token';
+import { challengeCookieName } from '@/lib/security/session-token';
 
 // The sign-in's second step: the code of the authenticator app, or a recovery code. A route handler, as the
 // first step is, because throttling answers 429 with Retry-After.
@@ -23,9 +24,10 @@ export async function POST(request: Request) {
   if (result.status === 'throttled')
     return signInPaused({ retryAfter: result.retryAfter, after: 'several wrong codes', back: '/admin/sign-in/code' });
   if (result.status === 'wrong') return seeOther('/admin/sign-in/code?error=invalid');
-  jar.delete({ name: challengeCookieName(secure), path: '/', secure, httpOnly: true, sameSite: 'lax' });
-  if (result.status === 'expired') return seeOther('/admin/sign-in?error=expired');
-  jar.delete(sessionCookieName(!secure));
-  jar.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.expiresAt));
+  if (result.status === 'expired') {
+    endChallengeCookie(jar, secure);
+    return seeOther('/admin/sign-in?error=expired');
+  }
+  await setSessionCookie({ secure, ...result });
   return seeOther('/admin');
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { cookies, headers } from 'next/headers';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { FormError } from '@/components/ui/form-error';
 import { PasskeySignIn } from '@/features/passkeys/components/passkey-sign-in';
 import { relyingParty } from '@/features/passkeys/relying-party';
 import { challengeFactors } from '@/features/two-factor/challenge';
@@ -26,13 +27,10 @@ export default async function SignInCodePage({ searchParams }: Props) {
     <section className="admin-narrow">
       <h1>{factors.app ? 'Enter your sign-in code' : 'Confirm it is you'}</h1>
       {error === 'invalid' ? (
-        <div className="error-summary" role="alert">
-          <h2 className="error-summary__title">Could not sign you in</h2>
-          <p id="code-error">
-            That code is not right, or was used already.{' '}
-            {factors.app ? 'Type the code your app shows now.' : 'Check the recovery code and type it again.'}
-          </p>
-        </div>
+        <FormError title="Could not sign you in" id="code-error">
+          That code is not right, or was used already.{' '}
+          {factors.app ? 'Type the code your app shows now.' : 'Check the recovery code and type it again.'}
+        </FormError>
       ) : null}
       {factors.passkey && relyingParty() ? <PasskeySignIn mode="second-step" label="Use your passkey" /> : null}
       <form method="post" action="/admin/session/code">

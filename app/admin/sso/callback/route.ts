@@ -5,8 +5,8 @@ import { flowCookieName, refusedCookie } from '@/features/sso/cookies';
 import { finishSso } from '@/features/sso/sign-in';
 import { seeOther } from '@/lib/http/form-post';
 import { clientAddress, isSecureRequest } from '@/lib/http/request';
+import { setSessionCookie } from '@/lib/http/session-cookie';
 import { signInPaused } from '@/lib/http/sign-in-paused';
-import { sessionCookieName, sessionCookieOptions } from '@/lib/security/session-token';
 
 // Longer than any provider's answer (a code, a state, an issuer, an error with its description).
 const QUERY_MAX = 4096;
@@ -35,7 +35,6 @@ export async function GET(request: Request) {
     if (result.email) jar.set(refusedCookie(result.email, secure));
     return seeOther(`/admin/sign-in?error=sso-${result.reason}`);
   }
-  jar.delete(sessionCookieName(!secure));
-  jar.set(sessionCookieName(secure), result.token, sessionCookieOptions(secure, result.expiresAt));
+  await setSessionCookie({ secure, ...result });
   return seeOther('/admin');
 }
